@@ -1,0 +1,97 @@
+package dev.shuffify;
+
+import java.io.Serial;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Input was rejected. Carries one {@link FieldError} per offending field; nothing was stored or changed.
+ *
+ * <pre>{@code
+ * try {
+ *     shuffify.createSchedule("alice", definition);
+ * } catch (ValidationException e) {
+ *     e.errors().forEach(err -> System.out.println(err.field() + ": " + err.message()));
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public class ValidationException extends ShuffifyException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * One rejected field.
+     *
+     * @param field the dotted path of the field, e.g. {@code params.rotation_count}; never blank
+     * @param message what is wrong and what is allowed; never blank
+     */
+    public record FieldError(String field, String message) implements java.io.Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        /** Validates both parts. */
+        public FieldError {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String toString() {
+            return field + ": " + message;
+        }
+    }
+
+    private final List<FieldError> errors;
+
+    /**
+     * Creates an exception for the given errors.
+     *
+     * @param errors at least one error
+     * @throws IllegalArgumentException if {@code errors} is empty
+     */
+    public ValidationException(List<FieldError> errors) {
+        super(describe(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * Creates an exception for one field.
+     *
+     * @param field the field path
+     * @param message what is wrong and what is allowed
+     */
+    public ValidationException(String field, String message) {
+        this(List.of(new FieldError(field, message)));
+    }
+
+    /**
+     * The rejected fields, in the order they were found.
+     *
+     * @return never empty, unmodifiable
+     */
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /**
+     * Returns a copy of this exception whose field paths are prefixed with {@code prefix + "."}.
+     *
+     * @param prefix the prefix, e.g. {@code job.params}
+     * @return a new exception
+     */
+    public ValidationException prefixed(String prefix) {
+        return new ValidationException(errors.stream()
+                .map(e -> new FieldError(prefix + "." + e.field(), e.message()))
+                .toList());
+    }
+
+    private static String describe(List<FieldError> errors) {
+        if (errors == null || errors.isEmpty()) {
+            throw new IllegalArgumentException("a ValidationException needs at least one field error");
+        }
+        return "invalid input: " + errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.shuffify.spi;
+
+import dev.shuffify.model.JobSpec;
+import dev.shuffify.model.Pin;
+import dev.shuffify.model.PlaylistPair;
+import dev.shuffify.model.Schedule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything a {@link JobExecutor} may use during one execution, and nothing more.
+ *
+ * <p>The {@link #playlists() music service} is already authenticated, rate-limited and retried. The engine
+ * snapshots every playlist before the job's first write to it (when the owner's auto-snapshot setting is
+ * on), so an executor need not; it may call {@link #snapshotBeforeMutation(String)} to make the moment
+ * explicit. In a preview, writes are recorded, applied to a model of the playlist so later reads see them,
+ * and never sent.
+ *
+ * @since 0.1.0
+ */
+public interface JobContext {
+
+    /**
+     * The schedule being run.
+     *
+     * @return never null
+     */
+    Schedule schedule();
+
+    /**
+     * The schedule's job spec ({@code schedule().job()}).
+     *
+     * @return never null
+     */
+    default JobSpec spec() {
+        return schedule().job();
+    }
+
+    /**
+     * The job parameters, checked against the executor's declared parameters, defaults filled in.
+     *
+     * @return never null
+     */
+    Params params();
+
+    /**
+     * The id of this execution.
+     *
+     * @return never null
+     */
+    String executionId();
+
+    /**
+     * The schedule's owner.
+     *
+     * @return never null
+     */
+    default String userId() {
+        return schedule().userId();
+    }
+
+    /**
+     * The owner's music service.
+     *
+     * @return never null
+     */
+    PlaylistService playlists();
+
+    /**
+     * The registered algorithms, strategies and job types.
+     *
+     * @return never null
+     */
+    PluginLookup plugins();
+
+    /**
+     * The owner's pair whose production playlist is {@code productionPlaylistId}.
+     *
+     * @param productionPlaylistId the production playlist
+     * @return the pair, or empty
+     */
+    Optional<PlaylistPair> pair(String productionPlaylistId);
+
+    /**
+     * When tracks entered and left playlists, as the engine saw it.
+     *
+     * @return never null
+     */
+    MembershipHistory membership();
+
+    /**
+     * The owner's active pins in a playlist.
+     *
+     * @param playlistId the playlist
+     * @return never null
+     */
+    List<Pin> pins(String playlistId);
+
+    /**
+     * Snapshots the playlist now unless this execution already did (and the owner has auto-snapshots on).
+     * A failing snapshot is logged and never fails the job.
+     *
+     * @param playlistId the playlist about to be changed
+     */
+    void snapshotBeforeMutation(String playlistId);
+
+    /**
+     * The engine clock.
+     *
+     * @return never null
+     */
+    Clock clock();
+
+    /**
+     * The random source of this execution.
+     *
+     * @return never null
+     */
+    RandomGenerator random();
+
+    /**
+     * When this schedule last succeeded.
+     *
+     * @return the time, or empty
+     */
+    Optional<Instant> lastSuccessAt();
+
+    /**
+     * Whether this is a preview (nothing is written).
+     *
+     * @return true in a preview
+     */
+    boolean isDryRun();
+
+    /**
+     * Reports progress (logged with the execution's MDC keys and shown by hosts that listen).
+     *
+     * @param message a short line
+     */
+    void progress(String message);
+}
