@@ -1,0 +1,437 @@
+package dev.shuffify.store;
+
+import dev.shuffify.model.Account;
+import dev.shuffify.model.Activity;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.Membership;
+import dev.shuffify.model.Pin;
+import dev.shuffify.model.PlaylistPair;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.Snapshot;
+import dev.shuffify.model.UserSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A thread-safe store that keeps everything in memory: for tests, demos and throwaway embedding. Every
+ * operation holds one lock, so compound writes such as {@link #recordOutcome} are atomic.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryShuffifyStore implements ShuffifyStore {
+    private final Object lock = new Object();
+    private final Map<String, Schedule> schedules = new LinkedHashMap<>();
+    private final Map<String, Execution> executions = new LinkedHashMap<>();
+    private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+    private final Map<String, PlaylistPair> pairs = new LinkedHashMap<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final List<Activity> activity = new ArrayList<>();
+    private final Map<String, Map<String, Membership>> membership = new LinkedHashMap<>();
+    private final Map<String, UserSettings> settings = new LinkedHashMap<>();
+    private final Map<String, Pin> pins = new LinkedHashMap<>();
+
+    private final ScheduleStore scheduleStore = new Schedules();
+    private final ExecutionStore executionStore = new Executions();
+    private final SnapshotStore snapshotStore = new Snapshots();
+    private final PairStore pairStore = new Pairs();
+    private final AccountStore accountStore = new Accounts();
+    private final ActivityStore activityStore = new ActivityLog();
+    private final MembershipStore membershipStore = new Memberships();
+    private final SettingsStore settingsStore = new Settings();
+    private final PinStore pinStore = new Pins();
+
+    /** Creates an empty store. */
+    public InMemoryShuffifyStore() {
+    }
+
+    @Override
+    public ScheduleStore schedules() {
+        return scheduleStore;
+    }
+
+    @Override
+    public ExecutionStore executions() {
+        return executionStore;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshotStore;
+    }
+
+    @Override
+    public PairStore pairs() {
+        return pairStore;
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accountStore;
+    }
+
+    @Override
+    public ActivityStore activity() {
+        return activityStore;
+    }
+
+    @Override
+    public MembershipStore membership() {
+        return membershipStore;
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return settingsStore;
+    }
+
+    @Override
+    public PinStore pins() {
+        return pinStore;
+    }
+
+    @Override
+    public void recordOutcome(Execution execution, Schedule schedule) {
+        synchronized (lock) {
+            executions.put(execution.id(), execution);
+            schedules.put(schedule.id(), schedule);
+        }
+    }
+
+    private final class Schedules implements ScheduleStore {
+        @Override
+        public void save(Schedule schedule) {
+            synchronized (lock) {
+                schedules.put(schedule.id(), schedule);
+            }
+        }
+
+        @Override
+        public Optional<Schedule> find(String id) {
+            synchronized (lock) {
+                return Optional.ofNullable(schedules.get(id));
+            }
+        }
+
+        @Override
+        public List<Schedule> listByUser(String userId) {
+            synchronized (lock) {
+                return schedules.values().stream().filter(s -> s.userId().equals(userId))
+                        .sorted(Comparator.comparing(Schedule::createdAt)).toList();
+            }
+        }
+
+        @Override
+        public List<Schedule> listAll() {
+            synchronized (lock) {
+                return schedules.values().stream().sorted(Comparator.comparing(Schedule::createdAt)).toList();
+            }
+        }
+
+        @Override
+        public List<Schedule> findDue(Instant now, int limit) {
+            synchronized (lock) {
+                return schedules.values().stream()
+                        .filter(s -> s.enabled() && s.nextRunAt() != null && !s.nextRunAt().isAfter(now))
+                        .sorted(Comparator.comparing(Schedule::nextRunAt)).limit(limit).toList();
+            }
+        }
+
+        @Override
+        public boolean delete(String id) {
+            synchronized (lock) {
+                return schedules.remove(id) != null;
+            }
+        }
+
+        @Override
+        public long count() {
+            synchronized (lock) {
+                return schedules.size();
+            }
+        }
+    }
+
+    private final class Executions implements ExecutionStore {
+        @Override
+        public void save(Execution execution) {
+            synchronized (lock) {
+                executions.put(execution.id(), execution);
+            }
+        }
+
+        @Override
+        public Optional<Execution> find(String id) {
+            synchronized (lock) {
+                return Optional.ofNullable(executions.get(id));
+            }
+        }
+
+        @Override
+        public List<Execution> listBySchedule(String scheduleId, int limit) {
+            synchronized (lock) {
+                List<Execution> list = new ArrayList<>();
+                executions.values().forEach(e -> {
+                    if (e.scheduleId().equals(scheduleId)) {
+                        list.add(e);
+                    }
+                });
+                return newestFirst(list).stream().limit(limit).toList();
+            }
+        }
+
+        @Override
+        public List<Execution> listByStatus(ExecutionStatus status, int limit) {
+            synchronized (lock) {
+                return executions.values().stream().filter(e -> e.status() == status).limit(limit).toList();
+            }
+        }
+
+        @Override
+        public Map<ExecutionStatus, Long> countByStatus() {
+            synchronized (lock) {
+                Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+                executions.values().forEach(e -> counts.merge(e.status(), 1L, Long::sum));
+                return counts;
+            }
+        }
+
+        @Override
+        public int deleteFinishedBefore(Instant cutoff) {
+            synchronized (lock) {
+                int before = executions.size();
+                executions.values().removeIf(e -> e.completedAt() != null && e.completedAt().isBefore(cutoff));
+                return before - executions.size();
+            }
+        }
+
+        @Override
+        public int pruneSchedule(String scheduleId, int keep) {
+            synchronized (lock) {
+                List<Execution> finished = newestFirst(executions.values().stream()
+                        .filter(e -> e.scheduleId().equals(scheduleId) && e.status().isFinal()).toList());
+                List<Execution> doomed = finished.subList(Math.min(keep, finished.size()), finished.size());
+                doomed.forEach(e -> executions.remove(e.id()));
+                return doomed.size();
+            }
+        }
+
+        private List<Execution> newestFirst(List<Execution> list) {
+            // insertion order breaks ties between equal start times: later inserted = newer
+            List<Execution> copy = new ArrayList<>(list);
+            List<String> order = new ArrayList<>(executions.keySet());
+            copy.sort(Comparator.comparing(Execution::startedAt).thenComparing(e -> order.indexOf(e.id()))
+                    .reversed());
+            return copy;
+        }
+    }
+
+    private final class Snapshots implements SnapshotStore {
+        @Override
+        public void save(Snapshot snapshot) {
+            synchronized (lock) {
+                snapshots.put(snapshot.id(), snapshot);
+            }
+        }
+
+        @Override
+        public Optional<Snapshot> find(String id) {
+            synchronized (lock) {
+                return Optional.ofNullable(snapshots.get(id));
+            }
+        }
+
+        @Override
+        public List<Snapshot> listByPlaylist(String userId, String playlistId) {
+            synchronized (lock) {
+                List<Snapshot> list = new ArrayList<>();
+                snapshots.values().forEach(s -> {
+                    if (s.userId().equals(userId) && s.playlistId().equals(playlistId)) {
+                        list.add(0, s); // newest (last inserted) first
+                    }
+                });
+                list.sort(Comparator.comparing(Snapshot::createdAt).reversed());
+                return List.copyOf(list);
+            }
+        }
+
+        @Override
+        public boolean delete(String id) {
+            synchronized (lock) {
+                return snapshots.remove(id) != null;
+            }
+        }
+
+        @Override
+        public int prune(String userId, String playlistId, int keep) {
+            synchronized (lock) {
+                List<Snapshot> list = listByPlaylist(userId, playlistId);
+                List<Snapshot> doomed = list.subList(Math.min(keep, list.size()), list.size());
+                doomed.forEach(s -> snapshots.remove(s.id()));
+                return doomed.size();
+            }
+        }
+    }
+
+    private final class Pairs implements PairStore {
+        @Override
+        public void save(PlaylistPair pair) {
+            synchronized (lock) {
+                pairs.put(key(pair.userId(), pair.production().id()), pair);
+            }
+        }
+
+        @Override
+        public Optional<PlaylistPair> find(String userId, String productionId) {
+            synchronized (lock) {
+                return Optional.ofNullable(pairs.get(key(userId, productionId)));
+            }
+        }
+
+        @Override
+        public List<PlaylistPair> listByUser(String userId) {
+            synchronized (lock) {
+                return pairs.values().stream().filter(p -> p.userId().equals(userId)).toList();
+            }
+        }
+
+        @Override
+        public boolean delete(String userId, String productionId) {
+            synchronized (lock) {
+                return pairs.remove(key(userId, productionId)) != null;
+            }
+        }
+
+        private static String key(String userId, String productionId) {
+            return userId + '\u0000' + productionId;
+        }
+    }
+
+    private final class Accounts implements AccountStore {
+        @Override
+        public void save(Account account) {
+            synchronized (lock) {
+                accounts.put(account.userId(), account);
+            }
+        }
+
+        @Override
+        public Optional<Account> find(String userId) {
+            synchronized (lock) {
+                return Optional.ofNullable(accounts.get(userId));
+            }
+        }
+
+        @Override
+        public List<Account> listAll() {
+            synchronized (lock) {
+                return List.copyOf(accounts.values());
+            }
+        }
+    }
+
+    private final class ActivityLog implements ActivityStore {
+        @Override
+        public void append(Activity line) {
+            synchronized (lock) {
+                activity.add(line);
+            }
+        }
+
+        @Override
+        public List<Activity> listByUser(String userId, int limit) {
+            synchronized (lock) {
+                List<Activity> list = new ArrayList<>();
+                for (int i = activity.size() - 1; i >= 0 && list.size() < limit; i--) {
+                    if (activity.get(i).userId().equals(userId)) {
+                        list.add(activity.get(i));
+                    }
+                }
+                return List.copyOf(list);
+            }
+        }
+
+        @Override
+        public int deleteBefore(Instant cutoff) {
+            synchronized (lock) {
+                int before = activity.size();
+                activity.removeIf(a -> a.createdAt().isBefore(cutoff));
+                return before - activity.size();
+            }
+        }
+    }
+
+    private final class Memberships implements MembershipStore {
+        @Override
+        public void observe(String playlistId, Collection<String> uris, Instant at) {
+            synchronized (lock) {
+                Map<String, Membership> records = membership.computeIfAbsent(playlistId, k -> new LinkedHashMap<>());
+                Set<String> now = new HashSet<>(uris);
+                for (String uri : now) {
+                    Membership m = records.get(uri);
+                    if (m == null || !m.isPresent()) {
+                        records.put(uri, new Membership(playlistId, uri, at, null));
+                    }
+                }
+                records.replaceAll((uri, m) -> m.isPresent() && !now.contains(uri)
+                        ? new Membership(playlistId, uri, m.firstSeenAt(), at) : m);
+            }
+        }
+
+        @Override
+        public Map<String, Membership> find(String playlistId) {
+            synchronized (lock) {
+                return Map.copyOf(membership.getOrDefault(playlistId, Map.of()));
+            }
+        }
+    }
+
+    private final class Settings implements SettingsStore {
+        @Override
+        public Optional<UserSettings> find(String userId) {
+            synchronized (lock) {
+                return Optional.ofNullable(settings.get(userId));
+            }
+        }
+
+        @Override
+        public void save(String userId, UserSettings value) {
+            synchronized (lock) {
+                settings.put(userId, value);
+            }
+        }
+    }
+
+    private final class Pins implements PinStore {
+        @Override
+        public void save(Pin pin) {
+            synchronized (lock) {
+                pins.put(pin.id(), pin);
+            }
+        }
+
+        @Override
+        public List<Pin> listByPlaylist(String userId, String playlistId) {
+            synchronized (lock) {
+                return pins.values().stream()
+                        .filter(p -> p.userId().equals(userId) && p.playlistId().equals(playlistId)).toList();
+            }
+        }
+
+        @Override
+        public boolean delete(String id) {
+            synchronized (lock) {
+                return pins.remove(id) != null;
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.shuffify.store;
+
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.Schedule;
+
+/**
+ * Where Shuffify keeps its state. One implementation holds every part: schedules, executions, snapshots,
+ * pairs, accounts, activity, membership history, settings and pins. Implementations are thread-safe.
+ *
+ * <p>Ships with {@link InMemoryShuffifyStore} (tests, throwaway embedding) and a JDBC store.
+ * Implementers: run the contract suite in {@code dev.shuffify.testing} against yours.
+ *
+ * @since 0.1.0
+ */
+public interface ShuffifyStore extends AutoCloseable {
+
+    /**
+     * Schedules.
+     *
+     * @return never null
+     */
+    ScheduleStore schedules();
+
+    /**
+     * Executions.
+     *
+     * @return never null
+     */
+    ExecutionStore executions();
+
+    /**
+     * Snapshots.
+     *
+     * @return never null
+     */
+    SnapshotStore snapshots();
+
+    /**
+     * Playlist pairs.
+     *
+     * @return never null
+     */
+    PairStore pairs();
+
+    /**
+     * Accounts and their encrypted credentials.
+     *
+     * @return never null
+     */
+    AccountStore accounts();
+
+    /**
+     * The activity log.
+     *
+     * @return never null
+     */
+    ActivityStore activity();
+
+    /**
+     * Playlist membership history.
+     *
+     * @return never null
+     */
+    MembershipStore membership();
+
+    /**
+     * Per-user settings.
+     *
+     * @return never null
+     */
+    SettingsStore settings();
+
+    /**
+     * Pins.
+     *
+     * @return never null
+     */
+    PinStore pins();
+
+    /**
+     * Records the end of an execution and the schedule's new last-run fields and next run in one
+     * transaction: either both are stored or neither is.
+     *
+     * @param execution the finished execution
+     * @param schedule the schedule with its outcome fields updated
+     */
+    void recordOutcome(Execution execution, Schedule schedule);
+
+    /** Releases resources (connections, files). The default does nothing. */
+    @Override
+    default void close() {
+    }
+}
