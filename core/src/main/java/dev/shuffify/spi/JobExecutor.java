@@ -67,6 +67,8 @@ public interface JobExecutor {
 
     /**
      * Cross-field checks at schedule creation and update, after the declared parameters were checked.
+     * Name fields relative to the job spec ({@code algorithm}, {@code params.rotation_count},
+     * {@code sources[0].argument}); the engine prefixes them with {@code job.}.
      *
      * @param context the spec, its checked parameters and the plugin lookup
      * @throws ValidationException naming each field and what is allowed

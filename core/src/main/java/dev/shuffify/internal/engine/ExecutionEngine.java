@@ -1,0 +1,569 @@
+package dev.shuffify.internal.engine;
+
+import dev.shuffify.AuthenticationException;
+import dev.shuffify.JobEvent;
+import dev.shuffify.JobExecutionException;
+import dev.shuffify.JobListener;
+import dev.shuffify.NotFoundException;
+import dev.shuffify.ShuffifyException;
+import dev.shuffify.ValidationException;
+import dev.shuffify.model.Account;
+import dev.shuffify.model.AccountHealth;
+import dev.shuffify.model.Activity;
+import dev.shuffify.model.ActivityType;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.JobResult;
+import dev.shuffify.model.Playlist;
+import dev.shuffify.model.Preview;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.Snapshot;
+import dev.shuffify.model.SnapshotType;
+import dev.shuffify.model.TriggerSource;
+import dev.shuffify.model.UserSettings;
+import dev.shuffify.spi.JobExecutor;
+import dev.shuffify.spi.Params;
+import dev.shuffify.spi.PlaylistService;
+import dev.shuffify.store.ShuffifyStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one execution through the lifecycle of SPEC §4: record, connect, dispatch, verify, record the
+ * outcome, log activity, notify listeners. {@link #execute} never throws.
+ */
+public final class ExecutionEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionEngine.class);
+
+    /** MDC key: schedule id. */
+    public static final String MDC_SCHEDULE = "shuffify.scheduleId";
+    /** MDC key: execution id. */
+    public static final String MDC_EXECUTION = "shuffify.executionId";
+    /** MDC key: job type. */
+    public static final String MDC_JOB_TYPE = "shuffify.jobType";
+    /** MDC key: user id. */
+    public static final String MDC_USER = "shuffify.userId";
+
+    private final EngineConfig config;
+    private final ShuffifyStore store;
+    private final Map<String, ReentrantLock> playlistLocks = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the engine.
+     *
+     * @param config its parts
+     */
+    public ExecutionEngine(EngineConfig config) {
+        this.config = config;
+        this.store = config.store();
+    }
+
+    /**
+     * The configuration.
+     *
+     * @return never null
+     */
+    public EngineConfig config() {
+        return config;
+    }
+
+    /**
+     * The scheduler's entry point. Never throws (but for {@link VirtualMachineError}).
+     *
+     * @param scheduleId the schedule
+     * @param source what started it
+     * @param attempt the attempt number
+     * @return the finished execution, or empty when none was recorded (schedule missing or disabled)
+     */
+    public Optional<Execution> execute(String scheduleId, TriggerSource source, int attempt) {
+        try {
+            Optional<Schedule> found = store.schedules().find(scheduleId);
+            if (found.isEmpty()) {
+                LOG.warn("schedule {} not found; nothing to run", scheduleId);
+                return Optional.empty();
+            }
+            Schedule schedule = found.get();
+            if (!schedule.enabled() && source == TriggerSource.SCHEDULER) {
+                LOG.info("schedule {} is disabled; skipped", scheduleId);
+                fire(new JobEvent(JobEvent.Type.SKIPPED, scheduleId, schedule.userId(), schedule.jobType(), null,
+                        "schedule is disabled"));
+                return Optional.empty();
+            }
+            return Optional.of(run(schedule, source, attempt));
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.error("schedule {}: unexpected failure outside any execution", scheduleId, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs a schedule now and records the execution. Never throws (but for {@link VirtualMachineError}).
+     *
+     * @param schedule the schedule
+     * @param source what started it
+     * @param attempt the attempt number
+     * @return the finished execution
+     */
+    public Execution run(Schedule schedule, TriggerSource source, int attempt) {
+        Execution execution = Execution.started(config.ids().get(), schedule, config.clock().instant(), source,
+                attempt);
+        Map<String, String> previousMdc = MDC.getCopyOfContextMap();
+        MDC.put(MDC_SCHEDULE, schedule.id());
+        MDC.put(MDC_EXECUTION, execution.id());
+        MDC.put(MDC_JOB_TYPE, schedule.jobType());
+        MDC.put(MDC_USER, schedule.userId());
+        try {
+            try {
+                store.executions().save(execution);
+            } catch (RuntimeException e) {
+                LOG.error("could not record the start of execution {}; the job was not run", execution.id(), e);
+                Execution failed = execution.ended(config.clock().instant(), ExecutionStatus.FAILED,
+                        "could not record the execution: " + e.getMessage());
+                fire(event(JobEvent.Type.FAILED, schedule, failed, failed.errorMessage()));
+                return failed;
+            }
+            fire(event(JobEvent.Type.STARTED, schedule, execution, null));
+            Optional<String> skipReason = skipReason(schedule, source);
+            if (skipReason.isPresent()) {
+                return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, skipReason.get(), List.of());
+            }
+            ReentrantLock lock = schedule.job().target() == null ? null
+                    : playlistLocks.computeIfAbsent(schedule.job().target().id(), k -> new ReentrantLock());
+            if (lock != null && !lock.tryLock()) {
+                return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null,
+                        "another job is running on playlist '" + schedule.job().target().id() + "'", List.of());
+            }
+            try {
+                return runLocked(schedule, execution, source);
+            } finally {
+                if (lock != null) {
+                    lock.unlock();
+                }
+            }
+        } finally {
+            if (previousMdc == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previousMdc);
+            }
+        }
+    }
+
+    private Optional<String> skipReason(Schedule schedule, TriggerSource source) {
+        if (source == TriggerSource.MANUAL) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Account> account = store.accounts().find(schedule.userId());
+            if (account.isPresent() && account.get().health() == AccountHealth.QUARANTINED) {
+                return Optional.of("account of user '" + schedule.userId() + "' is quarantined after "
+                        + account.get().consecutiveFailures() + " consecutive failures"
+                        + (account.get().reason() == null ? "" : ": " + account.get().reason()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the account health of user {}; running anyway", schedule.userId(), e);
+        }
+        return Optional.empty();
+    }
+
+    private Execution runLocked(Schedule schedule, Execution execution, TriggerSource source) {
+        List<String> warnings = new ArrayList<>();
+        TrackingPlaylistService tracking = null;
+        try {
+            List<JobExecutor> steps = config.jobTypes().resolve(schedule.jobType());
+            Params params = JobTypes.parseParams(steps, schedule.job().params());
+            PlaylistService service = connect(schedule.userId());
+            UserSettings settings = settings(schedule.userId());
+            SnapshotHooks hooks = new SnapshotHooks(schedule, settings, warnings);
+            tracking = new TrackingPlaylistService(service, false, config.clock(), hooks);
+            EngineJobContext context = new EngineJobContext(schedule, execution.id(), params, tracking, config,
+                    config.randomFactory().apply(execution.id()), false, this::progress);
+            JobResult result = runSteps(steps, context, hooks);
+            List<Verification.Check> checks = null;
+            if (schedule.verifyWrites()) {
+                try {
+                    checks = checks(tracking, warnings);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not re-read the playlists to verify the job's writes", e);
+                    warnings.add("the job's writes could not be verified: " + e.getMessage());
+                }
+            }
+            if (checks != null) {
+                List<Verification.Check> mismatched = checks.stream().filter(c -> !c.matchesIntent()).toList();
+                if (!mismatched.isEmpty()) {
+                    String message = "verification failed after " + schedule.jobType() + ": "
+                            + String.join("; ", mismatched.stream().map(Verification.Check::describeMismatch).toList());
+                    return rollBack(schedule, execution, source, checks, message, warnings, tracking.delegate());
+                }
+                observeAfter(checks);
+            } else {
+                observeModel(tracking);
+            }
+            warnings.addAll(0, result.warnings());
+            JobResult withWarnings = new JobResult(result.tracksAdded(), result.tracksRemoved(), result.tracksTotal(),
+                    result.details(), warnings);
+            return finish(schedule, execution, source, ExecutionStatus.SUCCESS, withWarnings, null, List.of());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            String message = describe(schedule, e);
+            if (e instanceof ShuffifyException) {
+                LOG.warn("{} failed: {}", schedule.jobType(), message);
+            } else {
+                LOG.error("{} failed with an unexpected error", schedule.jobType(), e);
+            }
+            if (tracking != null && schedule.verifyWrites() && !tracking.written().isEmpty()) {
+                try {
+                    List<Verification.Check> checks = checks(tracking, warnings);
+                    List<String> lost = Verification.lostTracks(checks);
+                    if (!lost.isEmpty()) {
+                        return rollBack(schedule, execution, source, checks, message + "; the failure left "
+                                + lost.size() + " track(s) in no playlist: " + Verification.sample(lost), warnings,
+                                tracking.delegate());
+                    }
+                    observeAfter(checks);
+                } catch (RuntimeException verifyFailure) {
+                    LOG.warn("could not verify playlists after the failure", verifyFailure);
+                    message += "; the playlists could not be re-read to check for lost tracks: "
+                            + verifyFailure.getMessage();
+                }
+            }
+            return finish(schedule, execution, source, ExecutionStatus.FAILED, null, message, warnings);
+        }
+    }
+
+    private JobResult runSteps(List<JobExecutor> steps, EngineJobContext context, SnapshotHooks hooks) {
+        if (steps.size() == 1) {
+            hooks.snapshotType = steps.get(0).snapshotType();
+            return steps.get(0).execute(context);
+        }
+        int added = 0;
+        int removed = 0;
+        int total = 0;
+        Map<String, Object> details = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (JobExecutor step : steps) {
+            if (!hooks.snapshotTaken()) {
+                hooks.snapshotType = step.snapshotType();
+            }
+            JobResult r = step.execute(context);
+            if (r == null) {
+                throw new JobExecutionException("job type '" + step.type() + "' returned no result");
+            }
+            added += r.tracksAdded();
+            removed += r.tracksRemoved();
+            total = r.tracksTotal();
+            r.details().forEach((k, v) -> details.put(step.type() + "." + k, v));
+            warnings.addAll(r.warnings());
+        }
+        return new JobResult(added, removed, total, details, warnings);
+    }
+
+    private static List<Verification.Check> checks(TrackingPlaylistService tracking, List<String> warnings) {
+        List<Verification.Check> checks = new ArrayList<>();
+        for (TrackingPlaylistService.State s : tracking.written()) {
+            Playlist actual = tracking.reread(s.id);
+            checks.add(new Verification.Check(s.id, s.name, uris(s.before), uris(s.items), actual.uris(),
+                    s.orderChanged));
+        }
+        return checks;
+    }
+
+    private static List<String> uris(List<dev.shuffify.model.Track> tracks) {
+        return tracks.stream().map(dev.shuffify.model.Track::uri).toList();
+    }
+
+    private Execution rollBack(Schedule schedule, Execution execution, TriggerSource source,
+            List<Verification.Check> checks, String message, List<String> warnings, PlaylistService service) {
+        List<String> failures = new ArrayList<>();
+        for (Verification.Check c : checks) {
+            if (c.unchanged()) {
+                continue;
+            }
+            try {
+                service.replaceAll(c.playlistId(), c.before());
+                store.membership().observe(c.playlistId(), c.before(), config.clock().instant());
+            } catch (RuntimeException e) {
+                failures.add("restoring playlist '" + c.playlistId() + "' failed: " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            LOG.error("{}; {}", message, failures);
+            return finish(schedule, execution, source, ExecutionStatus.FAILED, null,
+                    message + "; " + String.join("; ", failures)
+                            + ". Restore the snapshot taken before the job by hand.", warnings);
+        }
+        LOG.warn("{}; restored the playlists as they were before the job", message);
+        return finish(schedule, execution, source, ExecutionStatus.FAILED_ROLLED_BACK, null,
+                message + "; restored the playlists as they were before the job", warnings);
+    }
+
+    private void observeAfter(List<Verification.Check> checks) {
+        for (Verification.Check c : checks) {
+            observe(c.playlistId(), c.actual());
+        }
+    }
+
+    private void observeModel(TrackingPlaylistService tracking) {
+        for (TrackingPlaylistService.State s : tracking.written()) {
+            observe(s.id, uris(s.items));
+        }
+    }
+
+    private void observe(String playlistId, List<String> uris) {
+        try {
+            store.membership().observe(playlistId, uris, config.clock().instant());
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the membership of playlist {}", playlistId, e);
+        }
+    }
+
+    private Execution finish(Schedule schedule, Execution execution, TriggerSource source, ExecutionStatus status,
+            JobResult result, String error, List<String> warnings) {
+        Instant now = config.clock().instant();
+        Execution done = status == ExecutionStatus.SUCCESS ? execution.succeeded(now, result)
+                : withWarnings(execution, warnings).ended(now, status, error);
+        try {
+            Schedule current = store.schedules().find(schedule.id()).orElse(null);
+            if (current == null) {
+                store.executions().save(done);
+            } else {
+                Instant next = source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
+                        : current.trigger().nextAfter(now).orElse(null);
+                store.recordOutcome(done, current.withOutcome(now, status, error, next));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("could not record the outcome of execution {} ({}{})", done.id(), status.wireName(),
+                    error == null ? "" : ": " + error, e);
+        }
+        if (status != ExecutionStatus.SKIPPED) {
+            logActivity(schedule, done);
+        }
+        JobEvent.Type type = switch (status) {
+            case SUCCESS -> JobEvent.Type.SUCCEEDED;
+            case SKIPPED -> JobEvent.Type.SKIPPED;
+            default -> JobEvent.Type.FAILED;
+        };
+        fire(event(type, schedule, done, error));
+        return done;
+    }
+
+    private static Execution withWarnings(Execution e, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return e;
+        }
+        return new Execution(e.id(), e.scheduleId(), e.userId(), e.jobType(), e.startedAt(), e.completedAt(),
+                e.status(), e.tracksAdded(), e.tracksRemoved(), e.tracksTotal(), e.errorMessage(), e.triggerSource(),
+                e.attempt(), e.details(), warnings);
+    }
+
+    private void logActivity(Schedule schedule, Execution done) {
+        try {
+            boolean ok = done.status() == ExecutionStatus.SUCCESS;
+            String target = schedule.job().target() == null ? "" : " of '" + displayName(schedule) + "'";
+            String description = schedule.jobType() + target + (ok
+                    ? " succeeded: " + done.tracksAdded() + " added, " + done.tracksRemoved() + " removed, "
+                            + done.tracksTotal() + " in total"
+                    : " failed: " + done.errorMessage());
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("scheduleId", schedule.id());
+            meta.put("executionId", done.id());
+            meta.put("jobType", schedule.jobType());
+            meta.put("status", done.status().wireName());
+            meta.put("tracksAdded", done.tracksAdded());
+            meta.put("tracksRemoved", done.tracksRemoved());
+            meta.put("tracksTotal", done.tracksTotal());
+            store.activity().append(new Activity(config.ids().get(), schedule.userId(),
+                    ok ? ActivityType.SCHEDULE_RUN_SUCCEEDED : ActivityType.SCHEDULE_RUN_FAILED, description, meta,
+                    config.clock().instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not log activity for execution {}", done.id(), e);
+        }
+    }
+
+    private static String displayName(Schedule schedule) {
+        String name = schedule.job().target().name();
+        return name.isEmpty() ? schedule.job().target().id() : name;
+    }
+
+    /**
+     * A dry run: the executors run against a recording model of the service; nothing is written or recorded.
+     *
+     * @param schedule the schedule
+     * @return the intended result and writes
+     * @throws JobExecutionException when the job fails in the dry run
+     */
+    public Preview preview(Schedule schedule) {
+        List<JobExecutor> steps = config.jobTypes().resolve(schedule.jobType());
+        Params params = JobTypes.parseParams(steps, schedule.job().params());
+        PlaylistService service = connect(schedule.userId());
+        TrackingPlaylistService.Hooks noHooks = new TrackingPlaylistService.Hooks() {
+            @Override
+            public void observed(Playlist playlist) {
+            }
+
+            @Override
+            public void beforeFirstWrite(Playlist before) {
+            }
+        };
+        TrackingPlaylistService tracking = new TrackingPlaylistService(service, true, config.clock(), noHooks);
+        String id = "preview-" + config.ids().get();
+        EngineJobContext context = new EngineJobContext(schedule, id, params, tracking, config,
+                config.randomFactory().apply(id), true, this::progress);
+        try {
+            JobResult result = runSteps(steps, context, new SnapshotHooks(schedule, UserSettings.DEFAULTS,
+                    new ArrayList<>()));
+            return new Preview(schedule.id(), result, tracking.changes());
+        } catch (JobExecutionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JobExecutionException(describe(schedule, e), e);
+        }
+    }
+
+    /**
+     * Connects to the music service as a user.
+     *
+     * @param userId the user
+     * @return the service
+     * @throws NotFoundException when the user is unknown
+     * @throws AuthenticationException when the user must log in again
+     */
+    public PlaylistService connect(String userId) {
+        try {
+            return config.connector().connect(userId);
+        } catch (AuthenticationException | NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AuthenticationException(AuthenticationException.MUST_LOG_IN_AGAIN + " (" + e.getMessage()
+                    + ")", e);
+        }
+    }
+
+    /**
+     * A user's settings, defaults when none are stored or the store fails.
+     *
+     * @param userId the user
+     * @return never null
+     */
+    public UserSettings settings(String userId) {
+        try {
+            return store.settings().find(userId).orElse(UserSettings.DEFAULTS);
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the settings of user {}; using defaults", userId, e);
+            return UserSettings.DEFAULTS;
+        }
+    }
+
+    /**
+     * Stores a snapshot of a playlist and prunes older ones to the user's retention.
+     *
+     * @param userId the owner
+     * @param playlist the playlist's current state
+     * @param type why
+     * @param trigger what took it
+     * @return the stored snapshot
+     */
+    public Snapshot storeSnapshot(String userId, Playlist playlist, SnapshotType type, String trigger) {
+        Snapshot snapshot = new Snapshot(config.ids().get(), userId, playlist.id(), playlist.name(), playlist.uris(),
+                type, trigger, config.clock().instant());
+        store.snapshots().save(snapshot);
+        try {
+            store.snapshots().prune(userId, playlist.id(), settings(userId).snapshotRetention());
+        } catch (RuntimeException e) {
+            LOG.warn("could not prune snapshots of playlist {}", playlist.id(), e);
+        }
+        return snapshot;
+    }
+
+    private String describe(Schedule schedule, Throwable e) {
+        if (e instanceof AuthenticationException) {
+            return e.getMessage() != null && e.getMessage().startsWith(AuthenticationException.MUST_LOG_IN_AGAIN)
+                    ? e.getMessage() : AuthenticationException.MUST_LOG_IN_AGAIN + ": " + e.getMessage();
+        }
+        if (e instanceof NotFoundException nf && "user".equals(nf.kind())) {
+            return "the owner of schedule '" + schedule.id() + "' is unknown to the music service: " + e.getMessage();
+        }
+        if (e instanceof JobExecutionException) {
+            return e.getMessage();
+        }
+        if (e instanceof ValidationException) {
+            return "schedule '" + schedule.id() + "' is no longer valid: " + e.getMessage();
+        }
+        String detail = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return schedule.jobType() + " failed: " + (e instanceof ShuffifyException ? detail
+                : e.getClass().getSimpleName() + ": " + detail);
+    }
+
+    private void progress(Schedule schedule, String executionId, String message) {
+        LOG.info("{}", message);
+        fire(new JobEvent(JobEvent.Type.PROGRESS, schedule.id(), schedule.userId(), schedule.jobType(), null,
+                message));
+    }
+
+    private static JobEvent event(JobEvent.Type type, Schedule schedule, Execution execution, String message) {
+        return new JobEvent(type, schedule.id(), schedule.userId(), schedule.jobType(), execution, message);
+    }
+
+    private void fire(JobEvent event) {
+        for (JobListener listener : config.listeners()) {
+            try {
+                listener.onEvent(event);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.warn("job listener {} failed on {}", listener.getClass().getName(), event.type(), e);
+            }
+        }
+    }
+
+    /** Takes the auto-snapshot before the first write to each playlist, and records membership on reads. */
+    private final class SnapshotHooks implements TrackingPlaylistService.Hooks {
+        private final Schedule schedule;
+        private final UserSettings settings;
+        private final List<String> warnings;
+        SnapshotType snapshotType = SnapshotType.SCHEDULED_PRE_EXECUTION;
+        private int taken;
+
+        SnapshotHooks(Schedule schedule, UserSettings settings, List<String> warnings) {
+            this.schedule = schedule;
+            this.settings = settings;
+            this.warnings = warnings;
+        }
+
+        boolean snapshotTaken() {
+            return taken > 0;
+        }
+
+        @Override
+        public void observed(Playlist playlist) {
+            observe(playlist.id(), playlist.uris());
+        }
+
+        @Override
+        public void beforeFirstWrite(Playlist before) {
+            if (!settings.autoSnapshot()) {
+                return;
+            }
+            try {
+                storeSnapshot(schedule.userId(), before, snapshotType,
+                        "schedule " + schedule.id() + " (" + schedule.jobType() + ")");
+                taken++;
+            } catch (RuntimeException e) {
+                LOG.warn("snapshot of playlist {} failed; the job goes on", before.id(), e);
+                warnings.add("snapshot of playlist '" + before.id() + "' failed: " + e.getMessage());
+            }
+        }
+    }
+}
