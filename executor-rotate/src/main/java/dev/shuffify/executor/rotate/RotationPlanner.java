@@ -15,10 +15,17 @@ import java.util.Set;
 /**
  * Decides what a rotation moves. Pure: no service, no clock.
  *
- * <p>Tracks are ranked by age in their playlist: first by the engine's membership history (when it first saw
- * the track there), then by the service's {@code addedAt}, then by position. An unknown time ranks as older
- * than any known one. A uri that occurs more than once is one candidate, represented by its oldest copy; that
- * copy is the one that moves and the other copies stay where they are.
+ * <p>Production tracks are ranked by age: first by the engine's membership history (when it first saw the
+ * track in the playlist), then by the service's {@code addedAt}, then by position. An unknown time ranks as
+ * older than any known one.
+ *
+ * <p>Archive tracks are ranked by how long they have waited there: by membership history, then by position
+ * (rotations append to the archive, so lower means earlier). The archive's {@code addedAt} is not used: undoing
+ * a failed rotation, a rollback or a snapshot restore puts tracks back at their positions but with a new added
+ * date, and the archive's queue order must survive all of them.
+ *
+ * <p>A uri that occurs more than once is one candidate, represented by its oldest copy; that copy is the one
+ * that moves and the other copies stay where they are.
  */
 final class RotationPlanner {
 
@@ -26,6 +33,11 @@ final class RotationPlanner {
     static final Comparator<Candidate> OLDEST_FIRST = Comparator
             .comparing(Candidate::firstSeen, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparing(Candidate::addedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparingInt(Candidate::index);
+
+    /** Longest in the archive first. */
+    static final Comparator<Candidate> LONGEST_ARCHIVED_FIRST = Comparator
+            .comparing(Candidate::firstSeen, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparingInt(Candidate::index);
 
     private RotationPlanner() {
@@ -37,7 +49,7 @@ final class RotationPlanner {
      * @param uri the uri
      * @param index the position of its representative (oldest) copy
      * @param firstSeen when the engine first saw it in the playlist; null when unknown
-     * @param addedAt the service's added date of the representative copy; null when unknown
+     * @param addedAt the service's added date of the representative copy; null when unknown or not used
      * @param local whether it is a local file (the service cannot add those to a playlist)
      */
     record Candidate(String uri, int index, Instant firstSeen, Instant addedAt, boolean local) {
@@ -47,14 +59,16 @@ final class RotationPlanner {
      * The distinct uris of a playlist with their age keys, in playlist order of first occurrence.
      *
      * @param playlist the playlist
+     * @param useAddedAt whether the service's added dates count (production) or not (archive)
      * @return one candidate per distinct uri
      */
-    static List<Candidate> candidates(PlaylistState playlist) {
+    static List<Candidate> candidates(PlaylistState playlist, boolean useAddedAt) {
         Map<String, Candidate> byUri = new LinkedHashMap<>();
         List<Track> items = playlist.items();
         for (int i = 0; i < items.size(); i++) {
             Track t = items.get(i);
-            Candidate c = new Candidate(t.uri(), i, playlist.firstSeen().get(t.uri()), t.addedAt(), t.local());
+            Candidate c = new Candidate(t.uri(), i, playlist.firstSeen().get(t.uri()),
+                    useAddedAt ? t.addedAt() : null, t.local());
             byUri.merge(t.uri(), c, (a, b) -> older(b, a) ? b : a);
         }
         return List.copyOf(byUri.values());
@@ -81,17 +95,14 @@ final class RotationPlanner {
         }
         int n = Math.min(settings.count(), size);
         Set<String> inProduction = new HashSet<>(production.uris());
-        List<Candidate> outgoing = candidates(production).stream()
+        List<Candidate> outgoing = candidates(production, true).stream()
                 .filter(c -> !c.local() && !production.protectedUris().contains(c.uri()))
                 .sorted(OLDEST_FIRST).toList();
-        Comparator<Candidate> inOrder = switch (settings.mode()) {
-            case REFRESH -> OLDEST_FIRST.reversed();
-            case SWAP -> settings.returnOrder() == ReturnOrder.LONGEST_ARCHIVED ? OLDEST_FIRST
-                    : OLDEST_FIRST.reversed();
-            case ARCHIVE_OLDEST -> OLDEST_FIRST;
-        };
+        Comparator<Candidate> inOrder = settings.mode() == Mode.SWAP
+                && settings.returnOrder() == ReturnOrder.LONGEST_ARCHIVED ? LONGEST_ARCHIVED_FIRST
+                        : LONGEST_ARCHIVED_FIRST.reversed();
         List<Candidate> incoming = settings.mode() == Mode.ARCHIVE_OLDEST ? List.of()
-                : candidates(archive).stream()
+                : candidates(archive, false).stream()
                         .filter(c -> !c.local() && !inProduction.contains(c.uri()))
                         .filter(c -> settings.mode() != Mode.SWAP || !archive.protectedUris().contains(c.uri()))
                         .sorted(inOrder).toList();
