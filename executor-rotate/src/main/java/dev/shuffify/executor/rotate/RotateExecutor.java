@@ -185,18 +185,25 @@ public final class RotateExecutor implements JobExecutor {
             result.detail("return_order", settings.returnOrder().wireName());
         }
         plan.notes().forEach(result::warning);
+        if (settings.mode() != Mode.SWAP) {
+            for (String swapOnly : List.of(RETURN_ORDER, TARGET_SIZE)) {
+                if (context.spec().params().get(swapOnly) != null) {
+                    result.warning(swapOnly + " only applies to rotation_mode swap; ignored");
+                }
+            }
+        }
         if (plan.isEmpty()) {
             context.progress("nothing to rotate in " + describe(target));
             return result.build();
         }
         context.progress(settings.mode().wireName() + ": " + plan.out().size() + " track(s) out of "
                 + describe(target) + ", " + plan.in().size() + " in from " + describe(pair.archive()));
-        write(context, settings, plan, production, archive);
+        write(context, settings, plan, production, archive).forEach(result::warning);
         return result.build();
     }
 
-    private static void write(JobContext context, RotationSettings settings, RotationPlan plan, Playlist production,
-            Playlist archive) {
+    private static List<String> write(JobContext context, RotationSettings settings, RotationPlan plan,
+            Playlist production, Playlist archive) {
         Map<String, List<String>> current = new LinkedHashMap<>();
         current.put(production.id(), production.uris());
         current.put(archive.id(), archive.uris());
@@ -223,26 +230,27 @@ public final class RotateExecutor implements JobExecutor {
                 step = "removing " + plan.out().size() + " track(s) from production " + describe(production);
                 writer.removeKeeping(production.id(), plan.out(), plan.production());
             }
+            if (!writer.current(archive.id()).equals(plan.archive())) {
+                throw new IllegalStateException("archive " + archive.id() + " did not reach its planned state");
+            }
         } catch (RuntimeException failure) {
-            int made = writer.journaled();
-            String undoFailure = writer.undo(failure);
+            int started = writer.steps();
+            String undoFailure = writer.undo();
             String outcome = undoFailure == null
-                    ? (made == 0 ? "both playlists are as they were"
-                            : "the " + made + " change(s) made before the failure were undone, so both playlists "
-                                    + "are as they were; the next run rotates them afresh")
-                    : "undoing the change(s) made before it failed too (" + undoFailure + "): every track is still "
-                            + "in production or the archive, but some may be in both; restore the "
-                            + "auto_pre_rotate snapshots to put both playlists back exactly";
+                    ? (started == 0 ? "nothing was changed"
+                            : "its changes so far were undone, so both playlists are as they were; the next run "
+                                    + "rotates them afresh")
+                    : "undoing its changes failed too (" + undoFailure + "): every track is still in production or "
+                            + "the archive, but some may be in both; restore the auto_pre_rotate snapshots to put "
+                            + "both playlists back exactly";
             if (failure instanceof AuthenticationException auth) {
-                auth.addSuppressed(new JobExecutionException("rotate: " + outcome));
+                auth.addSuppressed(new JobExecutionException("rotate of " + describe(production) + ": " + outcome));
                 throw auth;
             }
             throw new JobExecutionException("rotate of " + describe(production) + " failed while " + step + ": "
                     + failure.getMessage() + "; " + outcome, failure);
         }
-        if (!writer.current(archive.id()).equals(plan.archive())) {
-            throw new IllegalStateException("archive " + archive.id() + " did not reach its planned state");
-        }
+        return writer.notes();
     }
 
     private static Playlist read(PlaylistService service, PlaylistRef ref, String role, String advice) {

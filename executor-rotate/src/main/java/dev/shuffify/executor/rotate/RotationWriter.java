@@ -8,37 +8,42 @@ import dev.shuffify.spi.PlaylistService;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a rotation to the service one call at a time, keeps its own copy of each playlist in step, and
- * journals every call so that a rotation that fails halfway can be undone.
+ * Writes a rotation to the service step by step, keeps its own copy of each playlist in step with it, and
+ * journals every step so that a rotation that fails halfway can be undone.
  *
- * <p>The service only removes a uri everywhere it occurs. To remove one copy of a duplicated track the writer
- * removes the uri and then puts the surviving copies back at their positions ({@link #removeKeeping}).
+ * <p>A step touches one playlist and a set of uris: it either appends them, or removes some copies of them.
+ * The service only removes a uri everywhere it occurs, so removing one copy of a duplicated track means
+ * removing the uri and then putting the surviving copies back at their positions.
  *
- * <p>Undo runs the journal backwards: an add is undone by removing its uris (then putting back copies that were
- * there before it), a removal by putting the removed copies back at their old positions. Because the forward
- * calls only ever removed a track after it had been added to the other playlist, every state the undo passes
- * through is one the forward run passed through too: no track is ever in neither playlist. A failed call whose
- * outcome is unknown (a server error may hide a write that was applied) is settled first: a removal is sent
- * again (removing is idempotent), an add is taken as applied (removing its uris is harmless if it was not).
+ * <p>"Remove these uris, then put back the copies the target holds" takes a playlist from <em>any</em> point
+ * of a step (all of it, part of it, or a call whose answer was lost but which the service applied) to the
+ * target, because the step never touches other uris. That one idempotent move is how a step is undone
+ * (target: the playlist before the step) and how a removal step whose call failed in a way that may have been
+ * applied is finished (target: the playlist after the step; tried once more).
+ *
+ * <p>Undo runs the steps backwards. Since the forward steps only ever removed a track from one playlist after
+ * adding it to the other, every state the undo passes through keeps each track in at least one playlist.
  */
 final class RotationWriter {
 
-    /** One successful (or settled) call. */
-    private record Entry(String playlistId, boolean add, List<String> uris, Integer position, List<String> before) {
+    /** One started step: the playlist, the uris it touches, and the playlist before it. */
+    private record Step(String playlistId, Set<String> uris, List<String> before) {
     }
 
     private final PlaylistService service;
     private final Map<String, List<String>> lists = new LinkedHashMap<>();
-    private final Deque<Entry> journal = new ArrayDeque<>();
-    private Entry pending;
+    private final Deque<Step> journal = new ArrayDeque<>();
+    private final List<String> notes = new ArrayList<>();
     private int calls;
 
     /**
@@ -56,28 +61,28 @@ final class RotationWriter {
      * The writer's copy of a playlist.
      *
      * @param playlistId the playlist
-     * @return its uris as the calls so far left them
+     * @return its uris as the steps so far left them
      */
     List<String> current(String playlistId) {
         return List.copyOf(lists.get(playlistId));
     }
 
     /**
-     * How many write calls were made (forward only).
+     * How many steps were started (what an undo has to reverse).
      *
      * @return the count
      */
-    int calls() {
-        return calls;
+    int steps() {
+        return journal.size();
     }
 
     /**
-     * How many forward calls are journaled (what an undo has to reverse).
+     * Problems that were overcome (a removal that failed once and succeeded when sent again).
      *
-     * @return the count
+     * @return never null
      */
-    int journaled() {
-        return journal.size();
+    List<String> notes() {
+        return List.copyOf(notes);
     }
 
     /**
@@ -87,53 +92,79 @@ final class RotationWriter {
      * @param uris the uris, none of them in the playlist yet
      */
     void append(String playlistId, List<String> uris) {
+        List<String> list = lists.get(playlistId);
+        Step step = begin(playlistId, uris);
+        boolean sent = false;
         for (List<String> batch : batches(uris)) {
-            add(playlistId, batch, null);
+            try {
+                service.addTracks(playlistId, batch, null);
+            } catch (RuntimeException e) {
+                abandonIfUntouched(step, sent, e);
+                throw e;
+            }
+            sent = true;
+            list.addAll(batch);
         }
     }
 
     /**
      * Removes every copy of some uris, then puts back the copies that {@code after} keeps, at their positions.
+     * A failure that may have been applied by the service is answered by doing the whole step once more.
      *
      * @param playlistId the playlist
      * @param uris the uris to take out
      * @param after the playlist as it must be afterwards: the current list minus some copies of {@code uris}
      */
     void removeKeeping(String playlistId, Collection<String> uris, List<String> after) {
-        for (List<String> batch : batches(List.copyOf(new java.util.LinkedHashSet<>(uris)))) {
-            remove(playlistId, batch);
+        Step step = begin(playlistId, uris);
+        int before = calls;
+        try {
+            reach(playlistId, step.uris(), after);
+        } catch (RuntimeException e) {
+            if (!mayHaveBeenApplied(e)) {
+                abandonIfUntouched(step, calls > before + 1, e);
+                throw e;
+            }
+            try {
+                reach(playlistId, step.uris(), after);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            notes.add("a call failed while removing " + step.uris().size() + " track(s) from playlist '"
+                    + playlistId + "' (" + e.getMessage() + "); the removal was sent again and succeeded");
         }
-        putBack(playlistId, after, new HashSet<>(uris), true);
         if (!lists.get(playlistId).equals(after)) {
             throw new IllegalStateException("playlist '" + playlistId + "' did not reach its planned state");
         }
     }
 
-    private void add(String playlistId, List<String> uris, Integer position) {
-        List<String> list = lists.get(playlistId);
-        pending = new Entry(playlistId, true, List.copyOf(uris), position, List.copyOf(list));
-        calls++;
-        service.addTracks(playlistId, uris, position);
-        applyAdd(list, uris, position);
-        journal.push(pending);
-        pending = null;
+    private Step begin(String playlistId, Collection<String> uris) {
+        Step step = new Step(playlistId, Collections.unmodifiableSet(new LinkedHashSet<>(uris)),
+                List.copyOf(lists.get(playlistId)));
+        journal.push(step);
+        return step;
     }
 
-    private void remove(String playlistId, List<String> uris) {
-        List<String> list = lists.get(playlistId);
-        pending = new Entry(playlistId, false, List.copyOf(uris), null, List.copyOf(list));
-        calls++;
-        service.removeTracks(playlistId, uris);
-        list.removeAll(new HashSet<>(uris));
-        journal.push(pending);
-        pending = null;
+    /** Drops a step from the journal when its failed call certainly changed nothing and no call went before. */
+    private void abandonIfUntouched(Step step, boolean sent, RuntimeException failure) {
+        if (!sent && !mayHaveBeenApplied(failure) && journal.peek() == step) {
+            journal.pop();
+        }
     }
 
     /**
-     * Inserts, in ascending order, every copy of {@code uris} that {@code target} holds, at its position there.
-     * The current list must equal {@code target} without those uris.
+     * Removes every copy of {@code uris}, then inserts, in ascending order, every copy of them that
+     * {@code target} holds at its position there. Works from any state in which the playlist's other items
+     * are {@code target}'s other items.
      */
-    private void putBack(String playlistId, List<String> target, Set<String> uris, boolean journaled) {
+    private void reach(String playlistId, Set<String> uris, List<String> target) {
+        List<String> list = lists.get(playlistId);
+        for (List<String> batch : batches(List.copyOf(uris))) {
+            calls++;
+            service.removeTracks(playlistId, batch);
+            list.removeAll(new HashSet<>(batch));
+        }
         int i = 0;
         while (i < target.size()) {
             if (!uris.contains(target.get(i))) {
@@ -146,37 +177,24 @@ final class RotationWriter {
             }
             for (int from = i; from < end; from += PlaylistService.MAX_BATCH) {
                 List<String> run = List.copyOf(target.subList(from, Math.min(end, from + PlaylistService.MAX_BATCH)));
-                if (journaled) {
-                    add(playlistId, run, from);
-                } else {
-                    service.addTracks(playlistId, run, from);
-                    applyAdd(lists.get(playlistId), run, from);
-                }
+                calls++;
+                service.addTracks(playlistId, run, from);
+                list.addAll(from, run);
             }
             i = end;
         }
     }
 
     /**
-     * Reverses every journaled call, newest first, after settling the call that failed.
+     * Reverses every started step, newest first.
      *
-     * @param failure why the forward run stopped
      * @return null when everything was undone, else why undoing stopped
      */
-    String undo(RuntimeException failure) {
+    String undo() {
         try {
-            settle(failure);
             while (!journal.isEmpty()) {
-                Entry e = journal.peek();
-                List<String> list = lists.get(e.playlistId());
-                Set<String> uris = new HashSet<>(e.uris());
-                if (e.add()) {
-                    for (List<String> batch : batches(List.copyOf(uris))) {
-                        service.removeTracks(e.playlistId(), batch);
-                        list.removeAll(new HashSet<>(batch));
-                    }
-                }
-                putBack(e.playlistId(), e.before(), uris, false);
+                Step step = journal.peek();
+                reach(step.playlistId(), step.uris(), step.before());
                 journal.pop();
             }
             return null;
@@ -186,22 +204,6 @@ final class RotationWriter {
         }
     }
 
-    private void settle(RuntimeException failure) {
-        Entry failed = pending;
-        pending = null;
-        if (failed == null || !mayHaveBeenApplied(failure)) {
-            return;
-        }
-        List<String> list = lists.get(failed.playlistId());
-        if (failed.add()) {
-            applyAdd(list, failed.uris(), failed.position());
-        } else {
-            service.removeTracks(failed.playlistId(), failed.uris());
-            list.removeAll(new HashSet<>(failed.uris()));
-        }
-        journal.push(failed);
-    }
-
     /** Whether a failed write may still have been applied by the service (its answer was lost). */
     static boolean mayHaveBeenApplied(RuntimeException failure) {
         if (failure instanceof IllegalArgumentException || failure instanceof AuthenticationException
@@ -209,14 +211,6 @@ final class RotationWriter {
             return false;
         }
         return !(failure instanceof PlaylistServiceException e) || e.isTransient();
-    }
-
-    private static void applyAdd(List<String> list, List<String> uris, Integer position) {
-        if (position == null) {
-            list.addAll(uris);
-        } else {
-            list.addAll(position, uris);
-        }
     }
 
     private static List<List<String>> batches(List<String> uris) {

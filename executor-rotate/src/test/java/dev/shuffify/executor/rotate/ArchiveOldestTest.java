@@ -179,15 +179,44 @@ class ArchiveOldestTest {
     }
 
     @Test
-    void aServiceErrorOnTheRemoveUndoesTheAddAndFails() {
+    void aServiceErrorOnTheRemoveThatPersistsUndoesTheAddAndFails() {
         f.production("p1", "p2", "p3").archive("a1").pair();
-        f.harness.music().failOn(Operation.REMOVE, 1, Fault.SERVER_ERROR);
+        f.harness.music().failOn(Operation.REMOVE, 1, Fault.SERVER_ERROR).failOn(Operation.REMOVE, 2,
+                Fault.SERVER_ERROR);
 
         HarnessRun run = f.run(spec("archive_oldest", 2));
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run.execution().errorMessage()).contains("removing 2 track(s) from production")
                 .contains("injected server error").contains("undone");
+        assertThat(f.prod()).isEqualTo(us("p1", "p2", "p3"));
+        assertThat(f.arch()).isEqualTo(us("a1"));
+    }
+
+    @Test
+    void aServiceErrorOnTheRemoveThatClearsSucceedsWithAWarning() {
+        f.production("p1", "p2", "p3").archive("a1").pair();
+        f.harness.music().failOn(Operation.REMOVE, 1, Fault.SERVER_ERROR);
+
+        HarnessRun run = f.run(spec("archive_oldest", 2));
+
+        assertThat(run.succeeded()).isTrue();
+        assertThat(run.execution().warnings()).singleElement().asString().contains("sent again and succeeded");
+        assertThat(f.prod()).isEqualTo(us("p3"));
+        assertThat(f.arch()).isEqualTo(us("a1", "p1", "p2"));
+    }
+
+    @Test
+    void aRateLimitOnTheAddFailsWithoutChangingAnything() {
+        f.production("p1", "p2", "p3").archive("a1").pair();
+        f.harness.music().failOn(Operation.ADD, 1, Fault.RATE_LIMITED);
+
+        HarnessRun run = f.run(spec("archive_oldest", 2));
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.execution().errorMessage()).contains("adding 2 track(s) to archive")
+                .contains("nothing was changed");
+        assertThat(run.count(Operation.REMOVE)).isZero();
         assertThat(f.prod()).isEqualTo(us("p1", "p2", "p3"));
         assertThat(f.arch()).isEqualTo(us("a1"));
     }
