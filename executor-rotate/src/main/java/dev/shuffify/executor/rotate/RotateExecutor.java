@@ -42,13 +42,15 @@ import java.util.Set;
  * </ul>
  *
  * <p>"Oldest" means earliest in the engine's membership history of the playlist, then earliest
- * {@code addedAt}, then nearest the top. Pinned tracks and the top {@code protect_count} tracks are never
- * rotated out; local files are never moved (the service cannot add them to a playlist).
+ * {@code addedAt}, then nearest the top. In the archive, how long a track has waited is its membership
+ * history, then its position. Pinned tracks and the top {@code protect_count} tracks are never rotated out;
+ * local files are never moved (the service cannot add them to a playlist).
  *
  * <p>Every track is added to its destination before it is removed from where it was, so no track is ever in
- * neither playlist. If a call fails, the calls already made are undone in reverse order, so both playlists are
- * as they were and a retry performs the whole rotation once; a track already present in its destination is
- * never added twice.
+ * neither playlist; a track already in its destination is never added twice. A removal whose call fails in a
+ * way that may have reached the service (a server error) is sent once more, since removing is idempotent. Any
+ * other failure undoes the steps already made, newest first, so both playlists are as they were and the next
+ * run performs the whole rotation.
  *
  * <p>Parameters: {@value #ROTATION_MODE} (required at schedule creation), {@value #ROTATION_COUNT} (default 5),
  * {@value #RETURN_ORDER}, {@value #TARGET_SIZE} (swap only) and {@value #PROTECT_COUNT}.
