@@ -100,7 +100,11 @@ record RotationSettings(Mode mode, int count, ReturnOrder returnOrder, Integer t
         ReturnOrder order = params.getString(RotateExecutor.RETURN_ORDER).map(ReturnOrder::parse)
                 .orElse(ReturnOrder.LONGEST_ARCHIVED);
         Integer targetSize = params.has(RotateExecutor.TARGET_SIZE)
-                ? Math.max(1, integer(params, RotateExecutor.TARGET_SIZE, 1)) : null;
+                ? integer(params, RotateExecutor.TARGET_SIZE, 1) : null;
+        if (targetSize != null && targetSize < 1) {
+            throw new JobExecutionException("target_size " + targetSize + " would empty production; it must be 1 "
+                    + "or more; edit the schedule");
+        }
         int protect = Math.max(0, integer(params, RotateExecutor.PROTECT_COUNT, 0));
         return new RotationSettings(mode, count, order, targetSize, protect);
     }
