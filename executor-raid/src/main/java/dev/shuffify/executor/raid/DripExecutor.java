@@ -11,6 +11,7 @@ import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ValidationContext;
 import dev.shuffify.spi.support.Pinning;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ import java.util.Set;
  * <p>Each run moves {@code drip_count} tracks (default 5) from {@code staging_playlist} (required: an id,
  * {@code spotify:playlist:} uri or {@code open.spotify.com/playlist/} link) to the {@code drip_position}
  * ({@code top}, the default, or {@code bottom}) of the target, choosing them by {@code drip_order}:
- * {@code oldest} (default: the tracks that have waited in staging longest — by the engine's membership
- * history, else the service's added date, else position) or {@code random}.
+ * {@code oldest} (default: the tracks that have waited in staging longest — the earlier of the engine's
+ * first sighting and the service's added date, else position) or {@code random}.
  *
  * <p>Add first, remove from staging second: a failure between the two leaves a track in both playlists,
  * never in neither. The next run finds such tracks (in staging and already in the target), removes them from
@@ -101,7 +102,7 @@ public final class DripExecutor implements JobExecutor {
         Playlist target = context.playlists().playlist(targetId);
         Set<String> inTarget = new HashSet<>(target.uris());
         boolean oldest = "oldest".equals(context.params().getString(DRIP_ORDER, "oldest"));
-        Map<String, java.time.Instant> firstSeen = oldest ? context.membership().firstSeen(stagingId) : Map.of();
+        Map<String, Instant> firstSeen = oldest ? context.membership().firstSeen(stagingId) : Map.of();
         DripSelection.Plan plan = DripSelection.plan(staging.items(), inTarget,
                 context.params().getInt(DRIP_COUNT, 5), oldest, firstSeen, context.random());
         if (!plan.moved().isEmpty()) {

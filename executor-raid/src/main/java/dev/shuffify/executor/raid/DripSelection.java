@@ -42,7 +42,8 @@ final class DripSelection {
      * @param inTarget the uris in the target
      * @param count how many tracks the drip releases (leftovers included)
      * @param oldest true for oldest first, false for random
-     * @param firstSeen when the engine first saw each uri in staging (may be incomplete)
+     * @param firstSeen when the engine first saw each uri in staging (may be incomplete); a track's age is the
+     *     earlier of this and its added date, and tracks with neither come last, in playlist order
      * @param random the random source for the random order
      * @return never null
      */
@@ -57,7 +58,7 @@ final class DripSelection {
                     leftovers.add(t.uri());
                 }
             } else if (!t.local()) {
-                Instant since = firstSeen.getOrDefault(t.uri(), t.addedAt());
+                Instant since = earliest(firstSeen.get(t.uri()), t.addedAt());
                 candidates.putIfAbsent(t.uri(), new Candidate(t.uri(), since, position));
             }
         }
@@ -72,6 +73,18 @@ final class DripSelection {
         int fresh = Math.max(0, count - leftovers.size());
         List<String> moved = ordered.stream().limit(fresh).map(c -> c.uri).toList();
         return new Plan(List.copyOf(leftovers), moved);
+    }
+
+    /**
+     * When a track entered staging: the earlier of the engine's first sighting and the service's added date.
+     * The first sighting is the later one when the engine first read the playlist long after the track was
+     * added; the added date is the later one after a write that reset it (a replace).
+     */
+    private static Instant earliest(Instant firstSeen, Instant addedAt) {
+        if (firstSeen == null || addedAt == null) {
+            return firstSeen != null ? firstSeen : addedAt;
+        }
+        return firstSeen.isBefore(addedAt) ? firstSeen : addedAt;
     }
 
     private static <T> void shuffle(List<T> list, RandomGenerator random) {

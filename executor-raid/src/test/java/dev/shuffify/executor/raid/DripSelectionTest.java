@@ -20,10 +20,10 @@ class DripSelectionTest {
     }
 
     @Test
-    void oldestUsesMembershipHistoryBeforeTheAddedDateAndPositionLast() {
+    void oldestTakesTheEarlierOfFirstSightingAndAddedDateAndPositionLast() {
         List<Track> staging = List.of(at("a", T0.plusSeconds(50)), at("b", T0.plusSeconds(10)),
                 at("c", null), at("d", T0.plusSeconds(30)), at("e", null));
-        Map<String, Instant> firstSeen = Map.of("spotify:track:a", T0);
+        Map<String, Instant> firstSeen = Map.of("spotify:track:a", T0, "spotify:track:b", T0.plusSeconds(90));
         DripSelection.Plan plan = DripSelection.plan(staging, Set.of(), 5, true, firstSeen, new Random(1));
         assertThat(plan.moved()).containsExactly("spotify:track:a", "spotify:track:b", "spotify:track:d",
                 "spotify:track:c", "spotify:track:e");
