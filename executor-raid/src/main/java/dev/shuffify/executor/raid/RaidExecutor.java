@@ -237,8 +237,8 @@ public final class RaidExecutor implements JobExecutor {
 
     /** A dismissed track's uri: track ids, uris and links, or episode uris and links. */
     static String excludedUri(String entry, String field) {
-        Optional<String> episode = entry == null || !entry.contains("episode") ? Optional.empty()
-                : CatalogLinks.tryId(entry, "episode");
+        boolean namesEpisode = entry != null && (entry.contains(":episode:") || entry.contains("/episode/"));
+        Optional<String> episode = namesEpisode ? CatalogLinks.tryId(entry, "episode") : Optional.empty();
         return episode.map(id -> "spotify:episode:" + id).orElseGet(() -> CatalogLinks.uri(entry, "track", field));
     }
 
