@@ -241,19 +241,33 @@ class ShuffleJobTest {
         assertThat(run.execution().errorMessage()).contains("failed at write call 1 of 3");
     }
 
-    @Test
-    void failureMidReorderLosesNoTrackAndKeepsTheSafeMoves() {
+    @ParameterizedTest(name = "failing REORDER call {0}")
+    @ValueSource(ints = {1, 50, 99})
+    void failureAtAnyReorderCallLosesNoTrackAndKeepsAddedDates(int failingMove) {
         List<Track> items = seed(tracks(100));
-        harness.music().failOn(Operation.REORDER, 50, Fault.SERVER_ERROR);
+        harness.music().failOn(Operation.REORDER, failingMove, Fault.SERVER_ERROR);
         HarnessRun run = harness.run(shuffle("reverse", "reorder").build());
 
+        // moves never take a track out, so what was done is safe and is kept; a later run reorders again
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(run.execution().errorMessage()).contains("failed at write call 50 of 99 (write_mode reorder)");
-        List<String> after = harness.music().uris("p1");
-        assertThat(after).isNotEqualTo(uris(items)).containsExactlyInAnyOrderElementsOf(uris(items));
+        assertThat(run.execution().errorMessage())
+                .contains("failed at write call " + failingMove + " of 99 (write_mode reorder)");
+        assertThat(run.count(Operation.REORDER)).isEqualTo(failingMove);
+        assertThat(harness.music().uris("p1")).containsExactlyInAnyOrderElementsOf(uris(items));
         Map<String, Instant> addedBefore = addedAtByUri(items);
         assertThat(harness.music().playlist("p1").items())
                 .allSatisfy(t -> assertThat(t.addedAt()).isEqualTo(addedBefore.get(t.uri())));
+    }
+
+    @Test
+    void lostAnswerToTheLastWriteFailsTheRunButKeepsTheCompleteNewOrder() {
+        List<Track> items = seed(tracks(250));
+        harness.music().failOn(Operation.ADD, 2, Fault.LOST_RESPONSE);
+        HarnessRun run = harness.run(shuffle("reverse", "replace").build());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.execution().errorMessage()).contains("failed at write call 3 of 3");
+        assertThat(harness.music().uris("p1")).isEqualTo(reversed(uris(items)));
     }
 
     @Test
