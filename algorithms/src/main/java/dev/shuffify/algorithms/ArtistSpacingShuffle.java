@@ -13,20 +13,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.random.RandomGenerator;
 
 /**
  * {@code artist_spacing}: at least {@code min_spacing} (1–10, default 1) other tracks between two tracks of
  * one artist wherever that is feasible; as close to it as possible where it is not; never fails.
  *
- * <p>The playlist is filled slot by slot. An artist whose last track is fewer than {@code min_spacing + 1}
- * slots back is resting. Among the artists not resting, the next track is normally the one with the earliest
- * target position of a dithered spread (as in {@code artist_spread}), which keeps each artist evenly spread.
- * When the spacing becomes tight — the largest artist, with {@code c} tracks left shared by {@code p}
- * artists, needs {@code (c − 1)(min_spacing + 1) + p} of the remaining slots — the artist with the most
- * tracks left goes first. Spacing {@code s} is feasible exactly when
- * {@code (n_max − 1)(s + 1) + p ≤ N}; the result then has no violation. When every artist is resting (the
- * spacing cannot be kept), the artist that has rested longest goes next, so tracks of one artist meet no
- * sooner than they must; with {@code min_spacing} 1 the number of adjacent same-artist pairs is then the floor
+ * <p>With spacing {@code s}, an order without violation exists exactly when
+ * {@code (n_max − 1)(s + 1) + p ≤ N}, where {@code n_max} is the largest artist's track count and {@code p} the
+ * number of artists that have it; the result then has no violation.
+ *
+ * <p>How: the playlist is filled from the top. An artist whose last track is {@code s} or fewer tracks back
+ * is resting. Among the artists not resting, the next is normally the one whose next track has the earliest
+ * target position of a dithered spread (as in {@code artist_spread}), which keeps every artist evenly spread
+ * over the playlist. When the spacing becomes tight — the remaining tracks are just enough for the most
+ * demanding artist — the most demanding artist goes first.
+ *
+ * <p>Where the spacing cannot be kept: an artist with more tracks than the other tracks can separate
+ * ({@code (k − 1)(s + 1) + 1 > N} for its {@code k} tracks) is cut into
+ * {@code floor((N − k) / s) + 1} runs of near-equal length, as many as the other tracks can keep apart, and the
+ * runs are spread like single tracks, so its unavoidable neighbours are spread over the whole playlist instead
+ * of piling up at the end. When every artist is resting, the artist just played continues its run. With
+ * {@code min_spacing} 1 the number of same-artist neighbours is then the floor
  * {@code max(0, n_max − (N − n_max) − 1)}.
  *
  * <p>Runs in {@code O(N log A)} for {@code A} artists. Artists are told apart by
@@ -45,7 +53,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
 
     private static final Comparator<Artist> BY_TARGET = Comparator.comparingDouble(Artist::target)
             .thenComparingInt(a -> a.id);
-    private static final Comparator<Artist> BY_REMAINING = Comparator.comparingInt((Artist a) -> -a.remaining())
+    private static final Comparator<Artist> BY_DEMAND = Comparator.comparingLong((Artist a) -> -a.demand)
             .thenComparing(BY_TARGET);
 
     /** Creates the algorithm; it holds no state. */
@@ -78,73 +86,130 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         int spacing = ParamValues.integer(request.params(), SPACING);
         int n = request.tracks().size();
         List<List<Track>> groups = Groups.byArtist(request.tracks());
-        int[] remainingCount = new int[n + 1];
-        TreeSet<Artist> byTarget = new TreeSet<>(BY_TARGET);
-        TreeSet<Artist> byRemaining = new TreeSet<>(BY_REMAINING);
+        List<Artist> artists = new ArrayList<>(groups.size());
         for (int id = 0; id < groups.size(); id++) {
-            List<Track> tracks = groups.get(id);
-            Shuffling.shuffle(tracks, request.random());
-            Artist artist = new Artist(id, tracks, DitheredSpread.targets(tracks.size(), request.random()));
-            remainingCount[tracks.size()]++;
-            byTarget.add(artist);
-            byRemaining.add(artist);
+            artists.add(new Artist(id, groups.get(id), n, spacing, request.random()));
         }
-        int largest = groups.stream().mapToInt(List::size).max().orElse(0);
-        ArrayDeque<Artist> resting = new ArrayDeque<>();
-        List<Track> result = new ArrayList<>(n);
-        for (int slot = 0; slot < n; slot++) {
-            while (!resting.isEmpty() && resting.peekFirst().readyAt <= slot) {
-                Artist ready = resting.pollFirst();
-                byTarget.add(ready);
-                byRemaining.add(ready);
-            }
-            while (remainingCount[largest] == 0) {
-                largest--;
-            }
-            long needed = (long) (largest - 1) * (spacing + 1) + remainingCount[largest];
-            Artist next;
-            if (byTarget.isEmpty()) {
-                next = resting.pollFirst();
-            } else {
-                next = n - slot <= needed ? byRemaining.first() : byTarget.first();
-                byTarget.remove(next);
-                byRemaining.remove(next);
-            }
-            remainingCount[next.remaining()]--;
-            result.add(next.take());
-            remainingCount[next.remaining()]++;
-            if (next.remaining() > 0) {
-                next.readyAt = slot + spacing + 1;
-                resting.addLast(next);
-            }
-        }
-        return result;
+        return new Filling(artists, n, spacing).fill();
     }
 
-    /** One artist's tracks, in the order they will be placed, with their target positions. */
+    /** The state of one filling of the playlist. */
+    private static final class Filling {
+        private final int n;
+        private final int spacing;
+        private final TreeSet<Artist> byTarget = new TreeSet<>(BY_TARGET);
+        private final TreeSet<Artist> byDemand = new TreeSet<>(BY_DEMAND);
+        private final ArrayDeque<Artist> resting = new ArrayDeque<>();
+        /** How many artists (resting or not) have each demand. */
+        private final int[] demandCount;
+        private int maxDemand;
+
+        Filling(List<Artist> artists, int n, int spacing) {
+            this.n = n;
+            this.spacing = spacing;
+            long largest = artists.stream().mapToLong(a -> a.demand).max().orElse(0);
+            this.demandCount = new int[(int) largest + 1];
+            this.maxDemand = (int) largest;
+            for (Artist artist : artists) {
+                demandCount[(int) artist.demand]++;
+                byTarget.add(artist);
+                byDemand.add(artist);
+            }
+        }
+
+        List<Track> fill() {
+            List<Track> result = new ArrayList<>(n);
+            while (result.size() < n) {
+                int position = result.size();
+                while (!resting.isEmpty() && resting.peekFirst().readyAt <= position) {
+                    Artist ready = resting.pollFirst();
+                    byTarget.add(ready);
+                    byDemand.add(ready);
+                }
+                while (demandCount[maxDemand] == 0) {
+                    maxDemand--;
+                }
+                Artist next = choose(n - position);
+                demandCount[(int) next.demand]--;
+                next.placeRun(result, spacing);
+                if (next.remainingTracks > 0) {
+                    demandCount[(int) next.demand]++;
+                    next.readyAt = result.size() + spacing;
+                    resting.addLast(next);
+                }
+            }
+            return result;
+        }
+
+        /** The artist whose run comes next, taken out of the available sets. */
+        private Artist choose(int remainingSlots) {
+            if (byTarget.isEmpty()) {
+                // the spacing cannot be kept: the artist just played continues
+                return resting.pollLast();
+            }
+            boolean tight = remainingSlots <= (long) maxDemand + demandCount[maxDemand] - 1;
+            Artist next = tight ? byDemand.first() : byTarget.first();
+            byTarget.remove(next);
+            byDemand.remove(next);
+            return next;
+        }
+    }
+
+    /** One artist's tracks, cut into runs, in the order they will be placed, with a target position per run. */
     private static final class Artist {
         final int id;
         final List<Track> tracks;
+        final int[] runLengths;
         final double[] targets;
-        int placed;
+        int nextRun;
+        int placedTracks;
+        int remainingTracks;
+        /** Slots this artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
+        long demand;
         int readyAt;
 
-        Artist(int id, List<Track> tracks, double[] targets) {
+        Artist(int id, List<Track> tracks, int playlistSize, int spacing, RandomGenerator random) {
             this.id = id;
             this.tracks = tracks;
-            this.targets = targets;
-        }
-
-        int remaining() {
-            return tracks.size() - placed;
+            Shuffling.shuffle(tracks, random);
+            int count = tracks.size();
+            boolean separable = (long) (count - 1) * (spacing + 1) + 1 <= playlistSize;
+            int runs = separable ? count : (playlistSize - count) / spacing + 1;
+            this.runLengths = runLengths(count, runs, random);
+            this.targets = DitheredSpread.targets(runs, random);
+            this.remainingTracks = count;
+            this.demand = demandOf(count, runs, spacing);
         }
 
         double target() {
-            return targets[placed];
+            return targets[nextRun];
         }
 
-        Track take() {
-            return tracks.get(placed++);
+        void placeRun(List<Track> out, int spacing) {
+            int length = runLengths[nextRun++];
+            out.addAll(tracks.subList(placedTracks, placedTracks + length));
+            placedTracks += length;
+            remainingTracks -= length;
+            demand = remainingTracks == 0 ? 0 : demandOf(remainingTracks, runLengths.length - nextRun, spacing);
+        }
+
+        private static long demandOf(int tracks, int runs, int spacing) {
+            return tracks + (long) (runs - 1) * spacing;
+        }
+
+        /** {@code runs} lengths adding up to {@code count}, differing by at most one, the longer ones at random. */
+        private static int[] runLengths(int count, int runs, RandomGenerator random) {
+            int[] lengths = new int[runs];
+            int base = count / runs;
+            int longer = count % runs;
+            for (int r = 0; r < runs; r++) {
+                boolean isLonger = random.nextInt(runs - r) < longer;
+                if (isLonger) {
+                    longer--;
+                }
+                lengths[r] = base + (isLonger ? 1 : 0);
+            }
+            return lengths;
         }
     }
 }

@@ -19,8 +19,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Each artist's tracks are shuffled into a list of their own. Then, as long as there is more than one list,
  * the two shortest are merged: the tracks of the shorter are spread one by one over distinct gaps of the
- * longer (first the gaps between two tracks of one artist, then gaps drawn evenly with a random dither), so
- * that no two tracks of the shorter list meet and the runs of the longer list are broken where they hurt.
+ * longer, so that no two tracks of the shorter list meet. Runs of one artist in the longer list are broken
+ * first, into runs of near-equal length; the remaining tracks go into the other gaps at an even stride from a
+ * random start.
  *
  * <p>The result has exactly {@code max(0, n_max − (N − n_max) − 1)} pairs of adjacent tracks by one artist,
  * where {@code n_max} is the largest artist's track count: the floor no order can go below. Each merge keeps
@@ -117,14 +118,14 @@ public final class MergeShuffle implements ShuffleAlgorithm {
         }
         boolean[] chosen = new boolean[m + 1];
         if (runCount >= count) {
-            for (int pick : EvenPick.pick(runCount, count, random)) {
+            for (int pick : EvenPick.cuts(runCount, count, random)) {
                 chosen[runGaps[pick]] = true;
             }
         } else {
             for (int i = 0; i < runCount; i++) {
                 chosen[runGaps[i]] = true;
             }
-            for (int pick : EvenPick.pick(otherCount, count - runCount, random)) {
+            for (int pick : EvenPick.spaced(otherCount, count - runCount, random)) {
                 chosen[otherGaps[pick]] = true;
             }
         }

@@ -38,9 +38,10 @@ final class Playlists {
     }
 
     /**
-     * A skewed playlist of {@code total} tracks in random order: one artist ({@code a0}) with {@code top} tracks,
-     * and a long tail: tail artist {@code j} (from 1) has {@code max(1, round(rest / (10 j)))} tracks until the
-     * {@code rest = total - top} tail tracks are used up, so a few artists have several tracks and most have one.
+     * A skewed playlist of {@code total} tracks in random order, added at random times: one artist
+     * ({@code a0}) with {@code top} tracks, and a long tail: tail artist {@code j} (from 1) has
+     * {@code max(1, round(rest / (10 j)))} tracks until the {@code rest = total - top} tail tracks are used up,
+     * so a few artists have several tracks and most have one.
      *
      * @param total N
      * @param top the top artist's track count
@@ -48,20 +49,25 @@ final class Playlists {
      * @return the playlist
      */
     static List<Track> skewed(int total, int top, long seed) {
+        Random random = new Random(seed);
         List<Track> tracks = new ArrayList<>(total);
         int id = 0;
         for (int i = 0; i < top; i++) {
-            tracks.add(track(id++, 0, i / 10).withAddedAt(Instant.EPOCH.plusSeconds(id)));
+            tracks.add(track(id++, 0, i / 10).withAddedAt(randomInstant(random)));
         }
         int rest = total - top;
         for (int artist = 1; rest > 0; artist++) {
             int count = Math.min(rest, Math.max(1, (int) Math.round((total - top) / (10.0 * artist))));
             for (int i = 0; i < count; i++) {
-                tracks.add(track(id++, artist, i / 10).withAddedAt(Instant.EPOCH.plusSeconds(id)));
+                tracks.add(track(id++, artist, i / 10).withAddedAt(randomInstant(random)));
             }
             rest -= count;
         }
-        Collections.shuffle(tracks, new Random(seed));
+        Collections.shuffle(tracks, random);
         return tracks;
+    }
+
+    private static Instant randomInstant(Random random) {
+        return Instant.EPOCH.plusSeconds(random.nextInt(1_000_000));
     }
 }
