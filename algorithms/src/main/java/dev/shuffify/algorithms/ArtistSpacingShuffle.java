@@ -12,7 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
 import java.util.random.RandomGenerator;
 
 /**
@@ -51,10 +51,16 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
     private static final ParamSpec SPACING = ParamSpec.integer(MIN_SPACING,
             "Least number of other tracks between two tracks of one artist").range(1, 10).withDefault(1);
 
-    private static final Comparator<Artist> BY_TARGET = Comparator.comparingDouble(Artist::target)
-            .thenComparingInt(a -> a.id);
-    private static final Comparator<Artist> BY_DEMAND = Comparator.comparingLong((Artist a) -> -a.demand)
-            .thenComparing(BY_TARGET);
+    /** Earliest target first, then the artist's first appearance. */
+    private static final Comparator<Entry> BY_TARGET = (x, y) -> {
+        int c = Double.compare(x.target, y.target);
+        return c != 0 ? c : Integer.compare(x.artist.id, y.artist.id);
+    };
+    /** Most demanding first, then as {@link #BY_TARGET}. */
+    private static final Comparator<Entry> BY_DEMAND = (x, y) -> {
+        int c = Long.compare(y.demand, x.demand);
+        return c != 0 ? c : BY_TARGET.compare(x, y);
+    };
 
     /** Creates the algorithm; it holds no state. */
     public ArtistSpacingShuffle() {
@@ -93,13 +99,18 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         return new Filling(artists, n, spacing).fill();
     }
 
-    /** The state of one filling of the playlist. */
+    /**
+     * The state of one filling of the playlist. The artists that are not resting sit in two heaps, by target and
+     * by demand; an artist taken from one heap leaves a stale entry in the other, recognised by its epoch and
+     * skipped.
+     */
     private static final class Filling {
         private final int n;
         private final int spacing;
-        private final TreeSet<Artist> byTarget = new TreeSet<>(BY_TARGET);
-        private final TreeSet<Artist> byDemand = new TreeSet<>(BY_DEMAND);
+        private final PriorityQueue<Entry> byTarget = new PriorityQueue<>(BY_TARGET);
+        private final PriorityQueue<Entry> byDemand = new PriorityQueue<>(BY_DEMAND);
         private final ArrayDeque<Artist> resting = new ArrayDeque<>();
+        private int available;
         /** How many artists (resting or not) have each demand. */
         private final int[] demandCount;
         private int maxDemand;
@@ -112,8 +123,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             this.maxDemand = (int) largest;
             for (Artist artist : artists) {
                 demandCount[(int) artist.demand]++;
-                byTarget.add(artist);
-                byDemand.add(artist);
+                makeAvailable(artist);
             }
         }
 
@@ -122,9 +132,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             while (result.size() < n) {
                 int position = result.size();
                 while (!resting.isEmpty() && resting.peekFirst().readyAt <= position) {
-                    Artist ready = resting.pollFirst();
-                    byTarget.add(ready);
-                    byDemand.add(ready);
+                    makeAvailable(resting.pollFirst());
                 }
                 while (demandCount[maxDemand] == 0) {
                     maxDemand--;
@@ -141,17 +149,43 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             return result;
         }
 
-        /** The artist whose run comes next, taken out of the available sets. */
+        private void makeAvailable(Artist artist) {
+            Entry entry = new Entry(artist);
+            byTarget.add(entry);
+            byDemand.add(entry);
+            available++;
+        }
+
+        /** The artist whose run comes next, no longer available. */
         private Artist choose(int remainingSlots) {
-            if (byTarget.isEmpty()) {
+            if (available == 0) {
                 // the spacing cannot be kept: the artist just played continues
                 return resting.pollLast();
             }
             boolean tight = remainingSlots <= (long) maxDemand + demandCount[maxDemand] - 1;
-            Artist next = tight ? byDemand.first() : byTarget.first();
-            byTarget.remove(next);
-            byDemand.remove(next);
+            PriorityQueue<Entry> heap = tight ? byDemand : byTarget;
+            while (heap.peek().epoch != heap.peek().artist.epoch) {
+                heap.poll();
+            }
+            Artist next = heap.poll().artist;
+            next.epoch++;
+            available--;
             return next;
+        }
+    }
+
+    /** An artist's keys at the time it became available; stale once the artist's epoch moved on. */
+    private static final class Entry {
+        final Artist artist;
+        final int epoch;
+        final double target;
+        final long demand;
+
+        Entry(Artist artist) {
+            this.artist = artist;
+            this.epoch = artist.epoch;
+            this.target = artist.target();
+            this.demand = artist.demand;
         }
     }
 
@@ -167,6 +201,8 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         /** Slots this artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
         long demand;
         int readyAt;
+        /** Moves on each time the artist is chosen, so that its entries in the heaps go stale. */
+        int epoch;
 
         Artist(int id, List<Track> tracks, int playlistSize, int spacing, RandomGenerator random) {
             this.id = id;
@@ -187,7 +223,9 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
 
         void placeRun(List<Track> out, int spacing) {
             int length = runLengths[nextRun++];
-            out.addAll(tracks.subList(placedTracks, placedTracks + length));
+            for (int i = placedTracks; i < placedTracks + length; i++) {
+                out.add(tracks.get(i));
+            }
             placedTracks += length;
             remainingTracks -= length;
             demand = remainingTracks == 0 ? 0 : demandOf(remainingTracks, runLengths.length - nextRun, spacing);

@@ -22,9 +22,20 @@ public final class EvenPick {
         if (q == 0) {
             return picks;
         }
-        long offset = random.nextLong(r);
+        // picks[i] = (i * r + offset) / q, stepped without dividing in the loop
+        int offset = random.nextInt(r);
+        int step = r / q;
+        int stepRemainder = r % q;
+        int pick = offset / q;
+        int remainder = offset % q;
         for (int i = 0; i < q; i++) {
-            picks[i] = (int) (((long) i * r + offset) / q);
+            picks[i] = pick;
+            pick += step;
+            remainder += stepRemainder;
+            if (remainder >= q) {
+                remainder -= q;
+                pick++;
+            }
         }
         return picks;
     }
