@@ -37,7 +37,7 @@ import java.util.random.RandomGenerator;
  * {@code min_spacing} 1 the number of same-artist neighbours is then the floor
  * {@code max(0, n_max − (N − n_max) − 1)}.
  *
- * <p>Runs in {@code O(N log A)} for {@code A} artists. Artists are told apart by
+ * <p>Runs in {@code O(N log N)}. Artists are told apart by
  * {@link Track#primaryArtistKey()}. Also known as {@code ArtistSpacingShuffle}.
  *
  * @since 0.1.0

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shuffify.model.Track;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class ArtistSpacingShuffleTest {
             @ForAll @IntRange(min = 1, max = 10) int minSpacing, @ForAll long seed) {
         List<Integer> counts = new ArrayList<>();
         counts.add(top);
-        counts.addAll(java.util.Collections.nCopies(singles, 1));
+        counts.addAll(Collections.nCopies(singles, 1));
         int n = top + singles;
         int runs = (top - 1) * (minSpacing + 1) + 1 <= n ? top : singles / minSpacing + 1;
 

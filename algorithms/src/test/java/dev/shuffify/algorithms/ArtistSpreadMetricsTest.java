@@ -3,6 +3,7 @@ package dev.shuffify.algorithms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.shuffify.model.Track;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ArtistSpreadMetricsTest {
     @Test
     void theFloorCountsTheNeighboursADominantArtistCannotAvoid() {
         // 6 of a0 and 2 others: at best x?x?xxxx style, 6 - 2 - 1 = 3 pairs
-        List<dev.shuffify.model.Track> tracks = Playlists.ofArtists(0, 0, 0, 0, 0, 0, 1, 2);
+        List<Track> tracks = Playlists.ofArtists(0, 0, 0, 0, 0, 0, 1, 2);
 
         assertThat(ArtistSpreadMetrics.adjacencyFloor(tracks)).isEqualTo(3);
         assertThat(ArtistSpreadMetrics.adjacentPairs(tracks)).isEqualTo(5);

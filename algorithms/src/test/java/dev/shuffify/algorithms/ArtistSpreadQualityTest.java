@@ -2,6 +2,7 @@ package dev.shuffify.algorithms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shuffify.spi.ShuffleAlgorithm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,7 @@ class ArtistSpreadQualityTest {
 
     @Test
     void theTopArtistComesBackAtLeastEveryOtherTrackAndOnAverageAtTheIdealDistance() {
-        for (var algorithm : new dev.shuffify.spi.ShuffleAlgorithm[] {new MergeShuffle(),
-                new ArtistSpacingShuffle()}) {
+        for (ShuffleAlgorithm algorithm : new ShuffleAlgorithm[] {new MergeShuffle(), new ArtistSpacingShuffle()}) {
             SpreadQuality.Result r = SpreadQuality.measure(algorithm, Map.of(), SpreadQuality.THIRD);
 
             assertThat(r.lowestTopMinDistance()).as(algorithm.name()).isGreaterThanOrEqualTo(2);
