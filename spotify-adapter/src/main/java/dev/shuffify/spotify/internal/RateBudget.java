@@ -134,8 +134,11 @@ public final class RateBudget {
             Grant g = grants.removeFirst();
             held.computeIfPresent(g.account(), (k, v) -> v <= 1 ? null : v - 1);
         }
-        lastDemand.values().removeIf(at -> !at.isAfter(horizon));
-        waiting.values().removeIf(at -> !at.isAfter(horizon));
+        // an account that asked (or was told to wait) within two windows still counts: a denied account asks
+        // again at the latest when the oldest grant leaves the window, so it is never forgotten while it waits
+        Instant stale = horizon.minus(window);
+        lastDemand.values().removeIf(at -> !at.isAfter(stale));
+        waiting.values().removeIf(at -> !at.isAfter(stale));
     }
 
     private void recover(Instant now) {
