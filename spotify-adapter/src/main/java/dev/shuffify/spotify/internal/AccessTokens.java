@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hc.core5.http.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.michaelthelin.spotify.model_objects.credentials.AuthorizationCodeCredentials;
@@ -133,13 +134,7 @@ public final class AccessTokens {
         try {
             credentials = loop.run("refresh the access token of user '" + userId + "'", userId, null,
                     clock.instant().plus(deadlineBudget),
-                    () -> new AuthorizationCodeRefreshRequest.Builder(clientId, clientSecret)
-                            .setHttpManager(transport)
-                            .grant_type("refresh_token")
-                            .refresh_token(refreshToken)
-                            .build()
-                            .execute(),
-                    null);
+                    () -> exchange(refreshToken), null);
         } catch (CallFailure e) {
             throw mapFailure(userId, e);
         }
@@ -157,6 +152,23 @@ public final class AccessTokens {
         cache.put(userId, cached);
         LOG.debug("refreshed the access token of user {}, valid for {} s", userId, expiresIn);
         return cached;
+    }
+
+    /**
+     * Sends spotify-web-api-java's refresh request through our transport and reads the answer with the library's
+     * model. Not {@code request.execute()}: that logs the answer body (both tokens) at JUL level FINE.
+     */
+    private AuthorizationCodeCredentials exchange(String refreshToken)
+            throws java.io.IOException, se.michaelthelin.spotify.exceptions.SpotifyWebApiException {
+        AuthorizationCodeRefreshRequest request = new AuthorizationCodeRefreshRequest.Builder(clientId, clientSecret)
+                .setHttpManager(transport)
+                .grant_type("refresh_token")
+                .refresh_token(refreshToken)
+                .build();
+        request.initializeBody();
+        String json = transport.post(request.getUri(), request.getHeaders().toArray(new Header[0]),
+                request.getBody());
+        return new AuthorizationCodeCredentials.JsonUtil().createModelObject(json);
     }
 
     private RuntimeException mapFailure(String userId, CallFailure e) {
