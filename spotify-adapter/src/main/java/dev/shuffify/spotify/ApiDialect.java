@@ -1,7 +1,8 @@
 package dev.shuffify.spotify;
 
 /**
- * The two forms of the Spotify Web API's playlist endpoints. Since 2026 development-mode applications must
+ * The two forms of the Spotify Web API's playlist endpoints. In both, search and an artist's albums come in pages
+ * of at most 10 (the Web API's description caps them for every application since 2026). Since 2026 development-mode applications must
  * use {@link #ITEMS}; applications with extended quota may keep {@link #TRACKS}.
  *
  * @since 0.1.0
@@ -9,14 +10,14 @@ package dev.shuffify.spotify;
 public enum ApiDialect {
     /**
      * The current forms (the default): {@code /playlists/{id}/items}, playlist items carry {@code item}, pages
-     * of at most 50, search and artist albums capped at 10 per page, {@code POST /me/playlists}.
+     * of at most 50, {@code POST /me/playlists}.
      */
     ITEMS(50, 10, 10),
     /**
      * The older forms: {@code /playlists/{id}/tracks}, playlist items carry {@code track}, pages of at most 100,
-     * search and artist albums pages of 50, {@code POST /users/{user_id}/playlists}.
+     * {@code POST /users/{user_id}/playlists}.
      */
-    TRACKS(100, 50, 50);
+    TRACKS(100, 10, 10);
 
     private final int playlistPageSize;
     private final int searchPageSize;
@@ -40,7 +41,7 @@ public enum ApiDialect {
     /**
      * The largest page of search results the service returns in this dialect.
      *
-     * @return 10 or 50
+     * @return 10
      */
     public int searchPageSize() {
         return searchPageSize;
@@ -49,7 +50,7 @@ public enum ApiDialect {
     /**
      * The largest page of an artist's albums the service returns in this dialect.
      *
-     * @return 10 or 50
+     * @return 10
      */
     public int artistAlbumsPageSize() {
         return artistAlbumsPageSize;

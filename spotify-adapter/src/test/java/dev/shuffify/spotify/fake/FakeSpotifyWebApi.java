@@ -74,7 +74,8 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
         ITEMS,
         /**
          * An extended-quota application: the {@code /tracks} forms with {@code track} and pages of 100 (the
-         * {@code /items} forms work too), search and artist albums up to 50, public playlists of others readable.
+         * {@code /items} forms work too), public playlists of others readable. Search and artist albums take at
+         * most 10 per page in both modes, as the Web API's description says.
          */
         TRACKS
     }
@@ -838,11 +839,7 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
     private ObjectNode playlistBase(PlaylistState p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("collaborative", false);
-        if (p.description != null) {
-            o.put("description", p.description);
-        } else {
-            o.putNull("description");
-        }
+        o.put("description", p.description == null ? "" : p.description);
         o.putObject("external_urls").put("spotify", "https://open.spotify.com/playlist/" + p.id);
         o.put("href", baseUri + "/v1/playlists/" + p.id);
         o.put("id", p.id);
@@ -989,7 +986,7 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
     }
 
     private String artistAlbums(String artistId, Map<String, String> q) {
-        int limit = limit(q, mode == Mode.ITEMS ? 5 : 20, mode == Mode.ITEMS ? 10 : 50);
+        int limit = limit(q, 5, 10);
         int offset = offset(q);
         Set<String> groups = new LinkedHashSet<>(List.of(q.getOrDefault("include_groups",
                 "album,single,compilation,appears_on").split(",")));
@@ -1017,6 +1014,7 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
             ObjectNode t = trackJson(list.get(i), "spotify:track:" + list.get(i).id());
             t.remove("album");
             t.remove("popularity");
+            t.remove("external_ids");
             items.add(t);
         }
         return paging("/v1/albums/" + albumId + "/tracks", items, limit, offset, list.size(), "").toString();
@@ -1027,7 +1025,7 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
         if (query == null || query.isBlank() || !"track".equals(q.get("type"))) {
             throw new BadRequest(400, "q and type=track are required");
         }
-        int limit = limit(q, 5, mode == Mode.ITEMS ? 10 : 50);
+        int limit = limit(q, 5, 10);
         int offset = offset(q);
         if (offset > 1000) {
             throw new BadRequest(400, "Invalid offset");
