@@ -54,6 +54,7 @@ public final class SpotifyPlaylistService implements PlaylistService {
     private static final int SAVED_PAGE = 50;
     private static final int ALBUM_TRACKS_PAGE = 50;
     private static final int SEARCH_MAX_OFFSET = 1000;
+    private static final java.util.regex.Pattern SPOTIFY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private final ServiceCaller caller;
     private final HttpTransport transport;
@@ -427,8 +428,9 @@ public final class SpotifyPlaylistService implements PlaylistService {
     }
 
     private static void requireId(String field, String id) {
-        if (id == null || id.isBlank()) {
-            throw new ValidationException(field, "must be a Spotify id (not blank)");
+        if (id == null || !SPOTIFY_ID.matcher(id).matches()) {
+            throw new ValidationException(field, "must be a Spotify id (letters and digits, e.g. "
+                    + "37i9dQZF1DXcBWIGoYBM5M), was " + (id == null ? "null" : "'" + id + "'"));
         }
     }
 
