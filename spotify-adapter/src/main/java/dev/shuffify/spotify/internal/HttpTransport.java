@@ -91,8 +91,6 @@ public final class HttpTransport implements IHttpManager {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             body.writeTo(bytes);
             request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()));
-        } else if ("POST".equals(method) || "PUT".equals(method)) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
