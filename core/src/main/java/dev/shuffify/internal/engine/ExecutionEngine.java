@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -138,18 +139,20 @@ public final class ExecutionEngine {
             if (skipReason.isPresent()) {
                 return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, skipReason.get(), List.of());
             }
-            ReentrantLock lock = schedule.job().target() == null ? null
-                    : playlistLocks.computeIfAbsent(schedule.job().target().id(), k -> new ReentrantLock());
-            if (lock != null && !lock.tryLock()) {
-                return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null,
-                        "another job is running on playlist '" + schedule.job().target().id() + "'", List.of());
+            List<ReentrantLock> held = new ArrayList<>();
+            for (String playlistId : playlistsWritten(schedule)) {
+                ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
+                if (!lock.tryLock()) {
+                    held.forEach(ReentrantLock::unlock);
+                    return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null,
+                            "another job is running on playlist '" + playlistId + "'", List.of());
+                }
+                held.add(lock);
             }
             try {
                 return runLocked(schedule, execution, source);
             } finally {
-                if (lock != null) {
-                    lock.unlock();
-                }
+                held.forEach(ReentrantLock::unlock);
             }
         } finally {
             if (previousMdc == null) {
@@ -158,6 +161,28 @@ public final class ExecutionEngine {
                 MDC.setContextMap(previousMdc);
             }
         }
+    }
+
+    /**
+     * The playlists a run may write, in a fixed order: the target, the archive of the target's pair (rotate
+     * writes it) and a staging playlist named by the job's parameters (drip writes it). Locking all of them keeps
+     * two jobs from interleaving writes on any one playlist.
+     */
+    private List<String> playlistsWritten(Schedule schedule) {
+        TreeSet<String> ids = new TreeSet<>();
+        if (schedule.job().target() != null) {
+            String target = schedule.job().target().id();
+            ids.add(target);
+            try {
+                store.pairs().find(schedule.userId(), target).ifPresent(p -> ids.add(p.archive().id()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the pair of playlist {}; locking the target only", target, e);
+            }
+        }
+        if (schedule.job().params().get("staging_playlist") instanceof String staging && !staging.isBlank()) {
+            ids.add(staging);
+        }
+        return List.copyOf(ids);
     }
 
     private Optional<String> skipReason(Schedule schedule, TriggerSource source) {
