@@ -146,15 +146,17 @@ public final class Params {
     }
 
     /**
-     * A boolean value.
+     * A boolean value. Unchecked values (see {@link #of}) are read as {@link ParamType#BOOLEAN} parameters
+     * are: {@code true/yes/on/1} and {@code false/no/off/0}, ignoring case.
      *
      * @param name the parameter
      * @param fallback the value when absent
      * @return the value
+     * @throws ValidationException naming the parameter when an unchecked value is not a boolean
      */
     public boolean getBoolean(String name, boolean fallback) {
         Object v = values.get(name);
-        return v == null ? fallback : v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
+        return v == null ? fallback : v instanceof Boolean b ? b : (Boolean) ParamSpec.bool(name, "").coerce(v, name);
     }
 
     /**
