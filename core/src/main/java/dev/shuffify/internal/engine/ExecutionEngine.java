@@ -339,7 +339,8 @@ public final class ExecutionEngine {
             if (current == null) {
                 store.executions().save(done);
             } else {
-                Instant next = source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
+                Instant next = !current.enabled() ? null // a paused schedule stays without a next run
+                        : source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
                         : current.trigger().nextAfter(now).orElse(null);
                 store.recordOutcome(done, current.withOutcome(now, status, error, next));
             }
