@@ -352,6 +352,9 @@ class EngineBranchesTest {
             HarnessRun run = h.run(on("nothing+reverse", "p1"));
             assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(run.execution().errorMessage()).contains("'nothing' returned no result");
+            HarnessRun alone = h.run(on("nothing", "p1"));
+            assertThat(alone.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(alone.execution().errorMessage()).isEqualTo("job type 'nothing' returned no result");
         }
     }
 
