@@ -308,6 +308,20 @@ class ParamSpecTest {
         }
 
         @Test
+        void gettersApplyTheRulesOfTheDeclaredTypes() {
+            Params p = Params.of(raw("l", "a, b,,c", "big", 5_000_000_000L, "n", "five", "d", "31/01/2026",
+                    "whole", 6.0));
+            assertThat(p.getList("l")).containsExactly("a", "b", "c");
+            assertThat(p.getInt("whole")).isEqualTo(6);
+            assertThatThrownBy(() -> p.getInt("big")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("big");
+            assertThatThrownBy(() -> p.getInt("n")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("n: must be an integer");
+            assertThatThrownBy(() -> p.getDate("d")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("d: must be a date yyyy-mm-dd");
+        }
+
+        @Test
         void aMissingIntegerWithoutDefaultNamesTheParameter() {
             assertThatThrownBy(() -> Params.empty().getInt("section_count"))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("section_count");
