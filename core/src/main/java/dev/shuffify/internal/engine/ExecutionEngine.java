@@ -271,7 +271,7 @@ public final class ExecutionEngine {
     private JobResult runSteps(List<JobExecutor> steps, EngineJobContext context, SnapshotHooks hooks) {
         if (steps.size() == 1) {
             hooks.snapshotType = steps.get(0).snapshotType();
-            return steps.get(0).execute(context);
+            return requireResult(steps.get(0), steps.get(0).execute(context));
         }
         int added = 0;
         int removed = 0;
@@ -282,10 +282,7 @@ public final class ExecutionEngine {
             if (!hooks.snapshotTaken()) {
                 hooks.snapshotType = step.snapshotType();
             }
-            JobResult r = step.execute(context);
-            if (r == null) {
-                throw new JobExecutionException("job type '" + step.type() + "' returned no result");
-            }
+            JobResult r = requireResult(step, step.execute(context));
             added += r.tracksAdded();
             removed += r.tracksRemoved();
             total = r.tracksTotal();
@@ -293,6 +290,13 @@ public final class ExecutionEngine {
             warnings.addAll(r.warnings());
         }
         return new JobResult(added, removed, total, details, warnings);
+    }
+
+    private static JobResult requireResult(JobExecutor step, JobResult result) {
+        if (result == null) {
+            throw new JobExecutionException("job type '" + step.type() + "' returned no result");
+        }
+        return result;
     }
 
     private static List<Verification.Check> checks(TrackingPlaylistService tracking, List<String> warnings) {
@@ -364,7 +368,8 @@ public final class ExecutionEngine {
             if (current == null) {
                 store.executions().save(done);
             } else {
-                Instant next = source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
+                Instant next = !current.enabled() ? null // a paused schedule stays without a next run
+                        : source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
                         : current.trigger().nextAfter(now).orElse(null);
                 store.recordOutcome(done, current.withOutcome(now, status, error, next));
             }
