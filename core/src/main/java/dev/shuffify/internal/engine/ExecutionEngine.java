@@ -461,6 +461,27 @@ public final class ExecutionEngine {
     }
 
     /**
+     * Runs an action while holding a playlist's lock, the one executions take, so that a restore or another
+     * direct write never races a running job on the same playlist.
+     *
+     * @param playlistId the playlist
+     * @param action what to run
+     * @param <T> the result type
+     * @return the action's result, or empty when a job holds the playlist
+     */
+    public <T> Optional<T> withPlaylistLock(String playlistId, java.util.function.Supplier<T> action) {
+        ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(action.get());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Connects to the music service as a user.
      *
      * @param userId the user

@@ -88,13 +88,23 @@ public final class JobTypes {
     }
 
     private String known() {
+        List<String> names = names();
+        return names.isEmpty() ? "none (no job type plugin on the classpath)" : String.join(", ", names);
+    }
+
+    /**
+     * The accepted job type names: the registered types, then the chains whose steps all exist.
+     *
+     * @return the names
+     */
+    public List<String> names() {
         List<String> names = new ArrayList<>(registry.jobTypes());
         chains.forEach((name, steps) -> {
             if (steps.stream().allMatch(s -> registry.jobType(s).isPresent())) {
                 names.add(name);
             }
         });
-        return names.isEmpty() ? "none (no job type plugin on the classpath)" : String.join(", ", names);
+        return List.copyOf(names);
     }
 
     /**

@@ -1,0 +1,360 @@
+package dev.shuffify.testing;
+
+import dev.shuffify.JobExecutionException;
+import dev.shuffify.Shuffify;
+import dev.shuffify.memory.Call;
+import dev.shuffify.memory.InMemoryPlaylistService;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.JobSpec;
+import dev.shuffify.model.PlaylistPair;
+import dev.shuffify.model.Preview;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleDefinition;
+import dev.shuffify.model.Snapshot;
+import dev.shuffify.model.Track;
+import dev.shuffify.model.Trigger;
+import dev.shuffify.spi.DiscoveryStrategy;
+import dev.shuffify.spi.JobExecutor;
+import dev.shuffify.spi.ShuffleAlgorithm;
+import dev.shuffify.store.InMemoryShuffifyStore;
+import dev.shuffify.store.ShuffifyStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Runs job types in isolation, the way a plugin author tests one: against an {@link InMemoryPlaylistService}
+ * and an in-memory store, through the same engine and facade hosts use (validation, snapshots, verification,
+ * history), with a {@link TestClock} and a fixed seed.
+ *
+ * <pre>{@code
+ * ExecutorHarness harness = ExecutorHarness.builder().jobType(new DedupeExecutor()).build();
+ * harness.music().createPlaylist(harness.userId(), "p1", "Mix", tracks);
+ * HarnessRun run = harness.run(JobSpec.builder("dedupe").target("p1", "Mix").build());
+ * assertThat(run.succeeded()).isTrue();
+ * assertThat(harness.music().uris("p1")).doesNotHaveDuplicates();
+ * }</pre>
+ *
+ * <p>Only the plugins registered on the builder exist, unless {@link Builder#discoverPlugins(boolean)} is on.
+ *
+ * @since 0.1.0
+ */
+public final class ExecutorHarness {
+
+    private final String userId;
+    private final TestClock clock;
+    private final InMemoryPlaylistService music;
+    private final ShuffifyStore store;
+    private final Shuffify shuffify;
+
+    private ExecutorHarness(Builder b) {
+        this.userId = b.userId;
+        this.clock = b.clock;
+        this.music = new InMemoryPlaylistService(clock);
+        this.music.addUser(userId);
+        this.store = b.store != null ? b.store : new InMemoryShuffifyStore();
+        long[] counter = {0};
+        Shuffify.Builder fb = Shuffify.builder().store(store).connector(music).clock(clock).seed(b.seed)
+                .autoDiscovery(b.discover).idGenerator(() -> {
+                    synchronized (counter) {
+                        return "id-" + (++counter[0]);
+                    }
+                });
+        b.jobTypes.forEach(fb::jobType);
+        b.algorithms.forEach(fb::algorithm);
+        b.strategies.forEach(fb::discoveryStrategy);
+        this.shuffify = fb.build();
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A harness with only the given job types.
+     *
+     * @param executors the job types
+     * @return the harness
+     */
+    public static ExecutorHarness of(JobExecutor... executors) {
+        Builder b = builder();
+        for (JobExecutor e : executors) {
+            b.jobType(e);
+        }
+        return b.build();
+    }
+
+    /**
+     * The user the jobs run as (already known to the music service).
+     *
+     * @return the user id
+     */
+    public String userId() {
+        return userId;
+    }
+
+    /**
+     * The clock of the service, store and engine.
+     *
+     * @return the clock
+     */
+    public TestClock clock() {
+        return clock;
+    }
+
+    /**
+     * The music service: seed playlists, read their state, count calls, inject faults.
+     *
+     * @return the service
+     */
+    public InMemoryPlaylistService music() {
+        return music;
+    }
+
+    /**
+     * The store.
+     *
+     * @return the store
+     */
+    public ShuffifyStore store() {
+        return store;
+    }
+
+    /**
+     * The facade the harness drives (for pairs, pins, settings, history …).
+     *
+     * @return the facade
+     */
+    public Shuffify shuffify() {
+        return shuffify;
+    }
+
+    /**
+     * Creates a playlist owned by the harness user.
+     *
+     * @param playlistId the id
+     * @param name the name
+     * @param tracks the items
+     * @return the id
+     */
+    public String playlist(String playlistId, String name, List<Track> tracks) {
+        music.createPlaylist(userId, playlistId, name, tracks);
+        return playlistId;
+    }
+
+    /**
+     * Pairs two of the user's playlists for rotation.
+     *
+     * @param productionId the production playlist
+     * @param archiveId the archive playlist
+     * @return the pair
+     */
+    public PlaylistPair pair(String productionId, String archiveId) {
+        return shuffify.createPair(userId, productionId, archiveId);
+    }
+
+    /**
+     * Validates a job the way schedule creation does.
+     *
+     * @param spec the job
+     * @return the stored schedule (daily trigger)
+     * @throws dev.shuffify.ValidationException naming every offending field
+     */
+    public Schedule schedule(JobSpec spec) {
+        return shuffify.createSchedule(userId, ScheduleDefinition.of(spec, Trigger.named("daily")));
+    }
+
+    /**
+     * Creates a schedule for the job (validating it) and runs it once, as a user's "run now" would. A failed
+     * run does not throw: inspect {@link HarnessRun#execution()}.
+     *
+     * @param spec the job
+     * @return what happened
+     * @throws dev.shuffify.ValidationException when the job is invalid (nothing runs)
+     */
+    public HarnessRun run(JobSpec spec) {
+        return run(schedule(spec).id());
+    }
+
+    /**
+     * Runs an existing schedule once more (a retry, the next day's run …).
+     *
+     * @param scheduleId the schedule
+     * @return what happened
+     */
+    public HarnessRun run(String scheduleId) {
+        Schedule schedule = shuffify.getSchedule(scheduleId, userId);
+        Set<String> playlists = involved(schedule);
+        Set<String> before = snapshotIds(playlists);
+        int from = music.totalCalls();
+        Execution execution;
+        try {
+            execution = shuffify.executeNow(scheduleId, userId);
+        } catch (JobExecutionException e) {
+            execution = store.executions().find(e.executionId())
+                    .orElseThrow(() -> new IllegalStateException("no execution recorded for " + scheduleId, e));
+        }
+        List<Call> all = music.calls();
+        List<Call> calls = all.subList(Math.min(from, all.size()), all.size());
+        List<Snapshot> taken = new ArrayList<>();
+        for (String id : playlists) {
+            for (Snapshot s : store.snapshots().listByPlaylist(userId, id)) {
+                if (!before.contains(s.id())) {
+                    taken.add(s);
+                }
+            }
+        }
+        return new HarnessRun(shuffify.getSchedule(scheduleId, userId), execution, taken, calls);
+    }
+
+    /**
+     * A dry run of the job: nothing is written.
+     *
+     * @param spec the job
+     * @return the intended changes
+     */
+    public Preview preview(JobSpec spec) {
+        return shuffify.preview(schedule(spec).id(), userId);
+    }
+
+    private Set<String> involved(Schedule schedule) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (schedule.job().target() != null) {
+            ids.add(schedule.job().target().id());
+            shuffify.pair(userId, schedule.job().target().id()).ifPresent(p -> ids.add(p.archive().id()));
+        }
+        return ids;
+    }
+
+    private Set<String> snapshotIds(Set<String> playlists) {
+        Set<String> ids = new HashSet<>();
+        for (String id : playlists) {
+            store.snapshots().listByPlaylist(userId, id).forEach(s -> ids.add(s.id()));
+        }
+        return ids;
+    }
+
+    /**
+     * Builds an {@link ExecutorHarness}.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private String userId = "user";
+        private TestClock clock = TestClock.standard();
+        private long seed = 42;
+        private boolean discover;
+        private ShuffifyStore store;
+        private final List<JobExecutor> jobTypes = new ArrayList<>();
+        private final List<ShuffleAlgorithm> algorithms = new ArrayList<>();
+        private final List<DiscoveryStrategy> strategies = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Registers a job type.
+         *
+         * @param executor the job type
+         * @return this
+         */
+        public Builder jobType(JobExecutor executor) {
+            jobTypes.add(Objects.requireNonNull(executor, "executor"));
+            return this;
+        }
+
+        /**
+         * Registers a shuffle algorithm.
+         *
+         * @param algorithm the algorithm
+         * @return this
+         */
+        public Builder algorithm(ShuffleAlgorithm algorithm) {
+            algorithms.add(Objects.requireNonNull(algorithm, "algorithm"));
+            return this;
+        }
+
+        /**
+         * Registers a discovery strategy.
+         *
+         * @param strategy the strategy
+         * @return this
+         */
+        public Builder discoveryStrategy(DiscoveryStrategy strategy) {
+            strategies.add(Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
+        /**
+         * Whether plugins on the class path are discovered too (default false: only registered ones).
+         *
+         * @param value on or off
+         * @return this
+         */
+        public Builder discoverPlugins(boolean value) {
+            this.discover = value;
+            return this;
+        }
+
+        /**
+         * The user jobs run as (default {@code "user"}).
+         *
+         * @param value the user id
+         * @return this
+         */
+        public Builder userId(String value) {
+            this.userId = Objects.requireNonNull(value, "userId");
+            return this;
+        }
+
+        /**
+         * The clock (default: a {@link TestClock} at 2026-01-01T00:00:00Z).
+         *
+         * @param value the clock
+         * @return this
+         */
+        public Builder clock(TestClock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The random seed (default 42).
+         *
+         * @param value the seed
+         * @return this
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * The store (default: a new in-memory store).
+         *
+         * @param value the store
+         * @return this
+         */
+        public Builder store(ShuffifyStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * Builds the harness.
+         *
+         * @return the harness
+         */
+        public ExecutorHarness build() {
+            return new ExecutorHarness(this);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.shuffify.executor.raid;
+
+import dev.shuffify.JobExecutionException;
+import dev.shuffify.PlaylistNotFoundException;
+import dev.shuffify.ValidationException;
+import dev.shuffify.executor.raid.discovery.CatalogLinks;
+import dev.shuffify.model.JobResult;
+import dev.shuffify.model.Playlist;
+import dev.shuffify.spi.JobContext;
+import dev.shuffify.spi.JobExecutor;
+import dev.shuffify.spi.ParamSpec;
+import dev.shuffify.spi.ValidationContext;
+import dev.shuffify.spi.support.Pinning;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code drip} job type: releases tracks from a staging playlist into the target a few at a time.
+ *
+ * <p>Each run moves {@code drip_count} tracks (default 5) from {@code staging_playlist} (required: an id,
+ * {@code spotify:playlist:} uri or {@code open.spotify.com/playlist/} link) to the {@code drip_position}
+ * ({@code top}, the default, or {@code bottom}) of the target, choosing them by {@code drip_order}:
+ * {@code oldest} (default: the tracks that have waited in staging longest — the earlier of the engine's
+ * first sighting and the service's added date, else position) or {@code random}.
+ *
+ * <p>Add first, remove from staging second: a failure between the two leaves a track in both playlists,
+ * never in neither. The next run finds such tracks (in staging and already in the target), removes them from
+ * staging without adding them again, and counts them towards its {@code drip_count}. "Top" means just below
+ * any pinned tracks at the head of the target, so pins stay in place. Local files stay in staging.
+ *
+ * <p>The result: {@code tracksAdded} = tracks added to the target, {@code tracksRemoved} = 0 (nothing leaves
+ * the target), {@code tracksTotal} = the target's size; details {@code staging_playlist},
+ * {@code staging_removed}, {@code staging_remaining} and {@code completed_from_earlier_run} (leftovers
+ * removed from staging).
+ *
+ * @since 0.1.0
+ */
+public final class DripExecutor implements JobExecutor {
+    /** The job type id. */
+    public static final String TYPE = "drip";
+    /** Parameter: the staging playlist. */
+    public static final String STAGING_PLAYLIST = "staging_playlist";
+    /** Parameter: how many tracks one run moves. */
+    public static final String DRIP_COUNT = "drip_count";
+    /** Parameter: which tracks move first. */
+    public static final String DRIP_ORDER = "drip_order";
+    /** Parameter: where they go in the target. */
+    public static final String DRIP_POSITION = "drip_position";
+
+    /** Creates the executor. */
+    public DripExecutor() {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "Moves a few tracks per run from a staging playlist to the target.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.string(STAGING_PLAYLIST, "The staging playlist tracks are released from (id, "
+                        + "spotify: uri or open.spotify.com link)").asRequired(),
+                ParamSpec.integer(DRIP_COUNT, "How many tracks one run moves").range(1, 1000).withDefault(5),
+                ParamSpec.choice(DRIP_ORDER, "Which staging tracks move first", "oldest", "random")
+                        .withDefault("oldest"),
+                ParamSpec.choice(DRIP_POSITION, "Where the tracks go in the target", "top", "bottom")
+                        .withDefault("top"));
+    }
+
+    @Override
+    public void validate(ValidationContext context) {
+        String field = "params." + STAGING_PLAYLIST;
+        String stagingId = CatalogLinks.id(context.params().getString(STAGING_PLAYLIST).orElse(null), "playlist",
+                field);
+        if (context.spec().target() != null && stagingId.equals(CatalogLinks.tryId(context.spec().target().id(),
+                "playlist").orElse(context.spec().target().id()))) {
+            throw new ValidationException(field, "must differ from the target playlist '" + stagingId + "'");
+        }
+    }
+
+    @Override
+    public JobResult execute(JobContext context) {
+        String targetId = context.spec().target().id();
+        String stagingId = CatalogLinks.id(context.params().getString(STAGING_PLAYLIST).orElse(null), "playlist",
+                "params." + STAGING_PLAYLIST);
+        Playlist staging;
+        try {
+            staging = context.playlists().playlist(stagingId);
+        } catch (PlaylistNotFoundException e) {
+            throw new JobExecutionException("the staging playlist '" + stagingId + "' is gone or no longer "
+                    + "readable; point " + STAGING_PLAYLIST + " at another playlist", e);
+        }
+        Playlist target = context.playlists().playlist(targetId);
+        Set<String> inTarget = new HashSet<>(target.uris());
+        boolean oldest = "oldest".equals(context.params().getString(DRIP_ORDER, "oldest"));
+        Map<String, Instant> firstSeen = oldest ? context.membership().firstSeen(stagingId) : Map.of();
+        DripSelection.Plan plan = DripSelection.plan(staging.items(), inTarget,
+                context.params().getInt(DRIP_COUNT, 5), oldest, firstSeen, context.random());
+        if (!plan.moved().isEmpty()) {
+            context.snapshotBeforeMutation(targetId);
+            context.progress("drip: moving " + plan.moved().size() + " track(s) from '" + stagingId + "' to '"
+                    + targetId + "'");
+            if ("bottom".equals(context.params().getString(DRIP_POSITION, "top"))) {
+                context.playlists().addAll(targetId, plan.moved());
+            } else {
+                int top = firstUnpinned(context, target);
+                context.playlists().insertAll(targetId, plan.moved(), top);
+            }
+        }
+        List<String> toRemove = plan.toRemove();
+        if (!toRemove.isEmpty()) {
+            context.snapshotBeforeMutation(stagingId);
+            context.playlists().removeAll(stagingId, toRemove);
+        }
+        Set<String> removed = new HashSet<>(toRemove);
+        long remaining = staging.items().stream().filter(t -> !removed.contains(t.uri())).count();
+        return JobResult.builder()
+                .tracksAdded(plan.moved().size())
+                .tracksTotal(target.size() + plan.moved().size())
+                .detail(STAGING_PLAYLIST, stagingId)
+                .detail("staging_removed", staging.size() - (int) remaining)
+                .detail("staging_remaining", (int) remaining)
+                .detail("completed_from_earlier_run", plan.leftovers().size())
+                .build();
+    }
+
+    private static int firstUnpinned(JobContext context, Playlist target) {
+        Set<Integer> pinned = Pinning.pinnedPositions(context.pins(target.id()), target.items());
+        int position = 0;
+        while (pinned.contains(position)) {
+            position++;
+        }
+        return position;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.shuffify.executor.raid;
+
+import dev.shuffify.JobExecutionException;
+import dev.shuffify.NotFoundException;
+import dev.shuffify.PlaylistNotFoundException;
+import dev.shuffify.ValidationException;
+import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.executor.raid.discovery.CatalogLinks;
+import dev.shuffify.executor.raid.discovery.PlaylistDiscovery;
+import dev.shuffify.model.DiscoverySource;
+import dev.shuffify.model.JobResult;
+import dev.shuffify.model.Playlist;
+import dev.shuffify.model.SnapshotType;
+import dev.shuffify.model.Track;
+import dev.shuffify.spi.DiscoveryRequest;
+import dev.shuffify.spi.DiscoveryStrategy;
+import dev.shuffify.spi.JobContext;
+import dev.shuffify.spi.JobExecutor;
+import dev.shuffify.spi.MembershipHistory;
+import dev.shuffify.spi.ParamSpec;
+import dev.shuffify.spi.Params;
+import dev.shuffify.spi.ValidationContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The {@code raid} job type: pulls new tracks from the schedule's discovery sources into the target.
+ *
+ * <p>New means not already in the target and not already picked from an earlier source; the order of first
+ * appearance is kept. Parameters (all optional):
+ * <ul>
+ * <li>{@code limit} — the most tracks one run adds (at least 1; default: no limit);</li>
+ * <li>{@code max_per_artist} — the most tracks of one primary artist one run adds (at least 1);</li>
+ * <li>{@code cooldown_days} — a track that left the target less than this many days ago is not added back
+ * (default 0, off); uses the membership history the engine keeps;</li>
+ * <li>{@code excluded_tracks} — tracks the user dismissed (ids, uris or links): never added.</li>
+ * </ul>
+ * A source that is gone or no longer readable is skipped with a warning in the result; the others still
+ * run. No sources is not an error: the run adds nothing and reports the target's size. Adds go in batches of
+ * at most 100, appended to the end; the engine snapshots the target before the first add.
+ *
+ * <p>In a chain with {@code drip} ({@code raid_and_drip}), the chain's {@code staging_playlist} parameter is
+ * present and the raid fills that staging playlist instead of the target, skipping tracks already in either.
+ *
+ * <p>The result's details hold {@code destination} (the playlist written), {@code sources} (per source: its
+ * index, strategy, argument, status {@code ok} or {@code gone}, {@code found} candidates and {@code added}
+ * tracks) and {@code skipped} (candidates not added, by reason).
+ *
+ * @since 0.1.0
+ */
+public final class RaidExecutor implements JobExecutor {
+    /** The job type id. */
+    public static final String TYPE = "raid";
+    /** Parameter: the most tracks one run adds. */
+    public static final String LIMIT = "limit";
+    /** Parameter: the most tracks per primary artist one run adds. */
+    public static final String MAX_PER_ARTIST = "max_per_artist";
+    /** Parameter: days a track that left the target stays out. */
+    public static final String COOLDOWN_DAYS = "cooldown_days";
+    /** Parameter: tracks never to add. */
+    public static final String EXCLUDED_TRACKS = "excluded_tracks";
+
+    /** Creates the executor. */
+    public RaidExecutor() {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "Adds new tracks from discovery sources (playlists, liked songs, artists, albums, searches).";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.integer(LIMIT, "The most tracks one run adds (default: no limit)").atLeast(1),
+                ParamSpec.integer(MAX_PER_ARTIST, "The most tracks of one primary artist one run adds (default: "
+                        + "no cap)").atLeast(1),
+                ParamSpec.integer(COOLDOWN_DAYS, "A track that left the target less than this many days ago is "
+                        + "not added back (0 = off)").atLeast(0).withDefault(0),
+                ParamSpec.list(EXCLUDED_TRACKS, "Tracks never to add (ids, spotify: uris or open.spotify.com "
+                        + "links)"));
+    }
+
+    @Override
+    public SnapshotType snapshotType() {
+        return SnapshotType.AUTO_PRE_RAID;
+    }
+
+    @Override
+    public void validate(ValidationContext context) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> excluded = context.params().getList(EXCLUDED_TRACKS);
+        for (int i = 0; i < excluded.size(); i++) {
+            try {
+                excludedUri(excluded.get(i), "params." + EXCLUDED_TRACKS + "[" + i + "]");
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        Set<String> written = new HashSet<>();
+        if (context.spec().target() != null) {
+            written.add(playlistId(context.spec().target().id()));
+        }
+        context.params().getString(DripExecutor.STAGING_PLAYLIST).flatMap(s -> CatalogLinks.tryId(s, "playlist"))
+                .ifPresent(written::add);
+        List<DiscoverySource> sources = context.spec().sources();
+        for (int i = 0; i < sources.size(); i++) {
+            DiscoverySource source = sources.get(i);
+            if (PlaylistDiscovery.ID.equals(source.strategy())) {
+                Optional<String> id = CatalogLinks.tryId(source.argument(), "playlist");
+                if (id.isPresent() && written.contains(id.get())) {
+                    errors.add(new FieldError("sources[" + i + "].argument", "is the playlist this raid fills; "
+                            + "a raid cannot take tracks from its own destination"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    @Override
+    public JobResult execute(JobContext context) {
+        String targetId = context.spec().target().id();
+        Optional<String> staging = context.params().getString(DripExecutor.STAGING_PLAYLIST)
+                .map(s -> CatalogLinks.id(s, "playlist", "params." + DripExecutor.STAGING_PLAYLIST));
+        String destinationId = staging.orElse(targetId);
+        Playlist destination = context.playlists().playlist(destinationId);
+        Set<String> present = new HashSet<>(destination.uris());
+        if (staging.isPresent()) {
+            present.addAll(context.playlists().playlist(targetId).uris());
+        }
+        JobResult.Builder result = JobResult.builder().detail("destination", destinationId);
+        List<DiscoverySource> sources = context.spec().sources();
+        if (sources.isEmpty()) {
+            context.progress("raid: no sources configured; nothing to do");
+            return result.tracksTotal(destination.size()).detail("sources", List.of()).build();
+        }
+        List<List<Track>> candidates = new ArrayList<>();
+        List<Map<String, Object>> sourceDetails = new ArrayList<>();
+        int gone = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            DiscoverySource source = sources.get(i);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("index", i);
+            detail.put("strategy", source.strategy());
+            detail.put("argument", source.argument() == null ? "" : source.argument());
+            List<Track> found;
+            try {
+                found = discover(context, source, i);
+                detail.put("status", "ok");
+            } catch (PlaylistNotFoundException | NotFoundException e) {
+                gone++;
+                found = List.of();
+                detail.put("status", "gone");
+                result.warning(describe(source, i) + " is gone or no longer readable; skipped (" + e.getMessage()
+                        + ")");
+            }
+            detail.put("found", found.size());
+            context.progress("raid: " + describe(source, i) + ": " + found.size() + " candidate(s)");
+            candidates.add(found);
+            sourceDetails.add(detail);
+        }
+        if (gone == sources.size()) {
+            result.warning("all " + sources.size() + " source(s) are gone or no longer readable; nothing was added");
+        }
+        RaidSelection.Result selection = RaidSelection.select(candidates, rules(context, present, destinationId,
+                targetId));
+        for (int i = 0; i < sourceDetails.size(); i++) {
+            sourceDetails.get(i).put("added", selection.pickedPerSource().get(i));
+        }
+        List<String> uris = selection.picked().stream().map(Track::uri).toList();
+        if (!uris.isEmpty()) {
+            context.progress("raid: adding " + uris.size() + " track(s) to playlist '" + destinationId + "'");
+            context.snapshotBeforeMutation(destinationId);
+            context.playlists().addAll(destinationId, uris);
+        }
+        return result.tracksAdded(uris.size()).tracksTotal(destination.size() + uris.size())
+                .detail("sources", List.copyOf(sourceDetails)).detail("skipped", selection.skipped()).build();
+    }
+
+    private static List<Track> discover(JobContext context, DiscoverySource source, int index) {
+        String path = "sources[" + index + "]";
+        DiscoveryStrategy strategy = context.plugins().strategy(source.strategy()).orElseThrow(() ->
+                new JobExecutionException(path + " names the discovery strategy '" + source.strategy()
+                        + "', which is not registered (known: " + String.join(", ", context.plugins().strategyIds())
+                        + "); add the jar that provides it to the classpath, or change the schedule"));
+        Params params = Params.parse(strategy.parameters(), source.params(), path + ".params");
+        List<Track> found = strategy.discover(new DiscoveryRequest(source, params, context.playlists(),
+                context.lastSuccessAt().orElse(null), context.clock()));
+        if (found == null) {
+            throw new JobExecutionException("discovery strategy '" + source.strategy() + "' returned no list for "
+                    + path);
+        }
+        return found;
+    }
+
+    private static RaidSelection.Rules rules(JobContext context, Set<String> present, String destinationId,
+            String targetId) {
+        Params params = context.params();
+        Set<String> excluded = new LinkedHashSet<>();
+        List<String> entries = params.getList(EXCLUDED_TRACKS);
+        for (int i = 0; i < entries.size(); i++) {
+            excluded.add(excludedUri(entries.get(i), "params." + EXCLUDED_TRACKS + "[" + i + "]"));
+        }
+        Integer limit = params.has(LIMIT) ? params.getInt(LIMIT) : null;
+        Integer maxPerArtist = params.has(MAX_PER_ARTIST) ? params.getInt(MAX_PER_ARTIST) : null;
+        return new RaidSelection.Rules(present, excluded, coolingDown(context, destinationId, targetId), limit,
+                maxPerArtist);
+    }
+
+    private static Predicate<String> coolingDown(JobContext context, String destinationId, String targetId) {
+        int days = context.params().getInt(COOLDOWN_DAYS, 0);
+        if (days <= 0) {
+            return uri -> false;
+        }
+        Instant cutoff = context.clock().instant().minus(Duration.ofDays(days));
+        MembershipHistory history = context.membership();
+        Set<String> playlists = new LinkedHashSet<>(List.of(destinationId, targetId));
+        return uri -> playlists.stream().map(p -> history.leftAt(p, uri)).flatMap(Optional::stream)
+                .anyMatch(left -> left.isAfter(cutoff));
+    }
+
+    /** A dismissed track's uri: track ids, uris and links, or episode uris and links. */
+    static String excludedUri(String entry, String field) {
+        boolean namesEpisode = entry != null && (entry.contains(":episode:") || entry.contains("/episode/"));
+        Optional<String> episode = namesEpisode ? CatalogLinks.tryId(entry, "episode") : Optional.empty();
+        return episode.map(id -> "spotify:episode:" + id).orElseGet(() -> CatalogLinks.uri(entry, "track", field));
+    }
+
+    private static String playlistId(String idOrLink) {
+        return CatalogLinks.tryId(idOrLink, "playlist").orElse(idOrLink);
+    }
+
+    private static String describe(DiscoverySource source, int index) {
+        String argument = source.argument() == null || source.argument().isBlank() ? ""
+                : " '" + source.argument() + "'";
+        return "source " + (index + 1) + " (" + source.strategy() + argument + ")";
+    }
+}

@@ -1,0 +1,226 @@
+package dev.shuffify.executor.raid;
+
+import static dev.shuffify.executor.raid.Fixtures.track;
+import static dev.shuffify.executor.raid.Fixtures.tracks;
+import static dev.shuffify.executor.raid.Fixtures.uris;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shuffify.ValidationException;
+import dev.shuffify.memory.Fault;
+import dev.shuffify.memory.Operation;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.JobSpec;
+import dev.shuffify.model.Preview;
+import dev.shuffify.model.Track;
+import dev.shuffify.testing.ExecutorHarness;
+import dev.shuffify.testing.HarnessRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DripExecutorTest {
+    final ExecutorHarness harness = Fixtures.harness().build();
+
+    private static JobSpec.Builder drip(int count) {
+        return JobSpec.builder("drip").target("target", "Target").param("staging_playlist", "staging")
+                .param("drip_count", count);
+    }
+
+    private static Track addedDaysAgo(String id, int days) {
+        return track(id, "x").withAddedAt(Instant.parse("2026-01-01T00:00:00Z").minus(Duration.ofDays(days)));
+    }
+
+    private static long readsOf(HarnessRun run, String playlistId) {
+        return run.calls().stream().filter(c -> c.operation() == Operation.READ_PLAYLIST
+                && playlistId.equals(c.playlistId())).count();
+    }
+
+    @Test
+    void movesTheOldestStagingTracksToTheTopOfTheTarget() {
+        harness.playlist("target", "Target", List.of(track("t1", "y"), track("t2", "y")));
+        harness.playlist("staging", "Staging", List.of(addedDaysAgo("s1", 1), addedDaysAgo("s2", 9),
+                addedDaysAgo("s3", 5), addedDaysAgo("s4", 2)));
+
+        HarnessRun run = harness.run(drip(2).build());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(harness.music().uris("target")).isEqualTo(uris("s2", "s3", "t1", "t2"));
+        assertThat(harness.music().uris("staging")).isEqualTo(uris("s1", "s4"));
+        assertThat(run.execution().tracksAdded()).isEqualTo(2);
+        assertThat(run.execution().tracksRemoved()).isZero();
+        assertThat(run.execution().tracksTotal()).isEqualTo(4);
+        assertThat(run.execution().details()).containsEntry("staging_remaining", 2)
+                .containsEntry("staging_removed", 2).containsEntry("completed_from_earlier_run", 0);
+    }
+
+    @Test
+    void bottomAppendsInTheOrderChosen() {
+        harness.playlist("target", "Target", List.of(track("t1", "y")));
+        harness.playlist("staging", "Staging", List.of(addedDaysAgo("s1", 1), addedDaysAgo("s2", 3)));
+
+        harness.run(drip(5).param("drip_position", "bottom").build());
+
+        assertThat(harness.music().uris("target")).isEqualTo(uris("t1", "s2", "s1"));
+        assertThat(harness.music().uris("staging")).isEmpty();
+    }
+
+    @Test
+    void randomOrderIsReproducibleForTheSeedAndMovesDistinctStagingTracks() {
+        harness.playlist("target", "Target", List.of());
+        harness.playlist("staging", "Staging", tracks("s", 30));
+
+        harness.run(drip(10).param("drip_order", "random").build());
+
+        List<String> moved = harness.music().uris("target");
+        assertThat(moved).hasSize(10).doesNotHaveDuplicates().isSubsetOf(uris(tracks("s", 30)))
+                .isNotEqualTo(uris(tracks("s", 10)));
+        Set<String> left = new HashSet<>(harness.music().uris("staging"));
+        assertThat(left).hasSize(20).doesNotContainAnyElementsOf(moved);
+
+        ExecutorHarness twin = Fixtures.harness().build();
+        twin.playlist("target", "Target", List.of());
+        twin.playlist("staging", "Staging", tracks("s", 30));
+        twin.run(drip(10).param("drip_order", "random").build());
+        assertThat(twin.music().uris("target")).isEqualTo(moved);
+    }
+
+    @Test
+    void topMeansBelowThePinnedHeadOfTheTarget() {
+        harness.playlist("target", "Target", List.of(track("p1", "y"), track("p2", "y"), track("t3", "y")));
+        harness.playlist("staging", "Staging", List.of(addedDaysAgo("s1", 1)));
+        harness.shuffify().pinPositions(harness.userId(), "target", 0, 1, null);
+
+        harness.run(drip(1).build());
+
+        assertThat(harness.music().uris("target")).isEqualTo(uris("p1", "p2", "s1", "t3"));
+    }
+
+    @Test
+    void aFailureBetweenAddAndRemoveLeavesTheTracksInBothAndTheRetryConvergesWithoutDuplicates() {
+        harness.playlist("target", "Target", List.of(track("t1", "y")));
+        harness.playlist("staging", "Staging", List.of(addedDaysAgo("s1", 4), addedDaysAgo("s2", 3),
+                addedDaysAgo("s3", 2), addedDaysAgo("s4", 1)));
+        harness.music().failOn(Operation.REMOVE, 1, Fault.SERVER_ERROR);
+
+        HarnessRun failed = harness.run(drip(2).build());
+
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.execution().errorMessage()).contains("502");
+        assertThat(harness.music().uris("target")).isEqualTo(uris("s1", "s2", "t1"));
+        assertThat(harness.music().uris("staging")).isEqualTo(uris("s1", "s2", "s3", "s4"));
+
+        HarnessRun retry = harness.run(failed.schedule().id());
+
+        assertThat(retry.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(retry.count(Operation.ADD)).isZero();
+        assertThat(retry.execution().details()).containsEntry("completed_from_earlier_run", 2);
+        assertThat(harness.music().uris("target")).isEqualTo(uris("s1", "s2", "t1"));
+        assertThat(harness.music().uris("staging")).isEqualTo(uris("s3", "s4"));
+
+        harness.run(failed.schedule().id());
+        assertThat(harness.music().uris("target")).isEqualTo(uris("s3", "s4", "s1", "s2", "t1"))
+                .doesNotHaveDuplicates();
+        assertThat(harness.music().uris("staging")).isEmpty();
+    }
+
+    @Test
+    void aFailedAddLeavesBothPlaylistsAsTheyWere() {
+        harness.playlist("target", "Target", List.of(track("t1", "y")));
+        harness.playlist("staging", "Staging", List.of(addedDaysAgo("s1", 4)));
+        harness.music().failOn(Operation.ADD, 1, Fault.SERVER_ERROR);
+
+        HarnessRun failed = harness.run(drip(1).build());
+
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(harness.music().uris("target")).isEqualTo(uris("t1"));
+        assertThat(harness.music().uris("staging")).isEqualTo(uris("s1"));
+    }
+
+    @Test
+    void batchesOfAHundredAndOneReadPerPlaylist() {
+        harness.playlist("target", "Target", tracks("t", 10));
+        List<Track> staged = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            staged.add(addedDaysAgo("s" + i, 200 - i));
+        }
+        harness.playlist("staging", "Staging", staged);
+
+        HarnessRun run = harness.run(drip(150).build());
+
+        assertThat(run.count(Operation.ADD)).isEqualTo(2);
+        assertThat(run.count(Operation.REMOVE)).isEqualTo(2);
+        assertThat(run.writes()).isEqualTo(4);
+        // once by the job, once by the engine's verification
+        assertThat(readsOf(run, "staging")).isEqualTo(2);
+        assertThat(readsOf(run, "target")).isEqualTo(2);
+        List<String> expected = new ArrayList<>(uris(staged.subList(0, 150)));
+        expected.addAll(uris(tracks("t", 10)));
+        assertThat(harness.music().uris("target")).isEqualTo(expected);
+        assertThat(harness.music().uris("staging")).isEqualTo(uris(staged.subList(150, 160)));
+    }
+
+    @Test
+    void anEmptyStagingPlaylistIsASuccessWithNothingMoved() {
+        harness.playlist("target", "Target", tracks("t", 3));
+        harness.playlist("staging", "Staging", List.of());
+
+        HarnessRun run = harness.run(drip(5).build());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(run.execution().tracksAdded()).isZero();
+        assertThat(run.execution().tracksTotal()).isEqualTo(3);
+        assertThat(run.writes()).isZero();
+    }
+
+    @Test
+    void aStagingPlaylistThatIsGoneFailsTheRunSayingWhatToDo() {
+        harness.playlist("target", "Target", tracks("t", 3));
+
+        HarnessRun run = harness.run(drip(5).build());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.execution().errorMessage()).contains("staging playlist 'staging' is gone")
+                .contains("staging_playlist");
+        assertThat(harness.music().uris("target")).isEqualTo(uris(tracks("t", 3)));
+    }
+
+    @Test
+    void previewListsTheMoveAndWritesNothing() {
+        harness.playlist("target", "Target", List.of(track("t1", "y")));
+        harness.playlist("staging", "Staging", List.of(addedDaysAgo("s1", 4), addedDaysAgo("s2", 1)));
+
+        Preview preview = harness.preview(drip(1).build());
+
+        assertThat(preview.adds("target")).isEqualTo(uris("s1"));
+        assertThat(preview.removes("staging")).isEqualTo(uris("s1"));
+        assertThat(preview.result().tracksAdded()).isEqualTo(1);
+        assertThat(harness.music().writeCalls()).isZero();
+        assertThat(harness.music().uris("staging")).isEqualTo(uris("s1", "s2"));
+    }
+
+    @Test
+    void rejectsAMissingOrSelfStagingPlaylistAndBadOptions() {
+        harness.playlist("target", "Target", List.of());
+        assertThatThrownBy(() -> harness.schedule(JobSpec.builder("drip").target("target", "Target").build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field)
+                        .containsExactly("job.params.staging_playlist"));
+        assertThatThrownBy(() -> harness.schedule(drip(1).param("staging_playlist",
+                "https://open.spotify.com/playlist/target").build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("job.params.staging_playlist: must differ from the target");
+        assertThatThrownBy(() -> harness.schedule(drip(0).param("drip_order", "newest")
+                .param("drip_position", "middle").build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field).containsExactlyInAnyOrder(
+                                "job.params.drip_count", "job.params.drip_order", "job.params.drip_position"));
+        assertThatThrownBy(() -> harness.schedule(drip(1).param("staging_playlist", "spotify:album:x").build()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("names an album, not a playlist");
+        assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.shuffify.executor.shuffle;
+
+import static dev.shuffify.executor.shuffle.ShuffleJobTest.reversed;
+import static dev.shuffify.executor.shuffle.ShuffleJobTest.tracks;
+import static dev.shuffify.executor.shuffle.ShuffleJobTest.uris;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shuffify.memory.Operation;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.JobSpec;
+import dev.shuffify.model.PlannedChange;
+import dev.shuffify.model.Preview;
+import dev.shuffify.model.SnapshotType;
+import dev.shuffify.model.Track;
+import dev.shuffify.testing.ExecutorHarness;
+import dev.shuffify.testing.HarnessRun;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code raid_and_shuffle}: the shuffle sees the raided tracks without reading the target a second time. */
+class RaidAndShuffleChainTest {
+    final ExecutorHarness harness = ExecutorHarness.builder().jobType(new TestRaid()).jobType(new ShuffleExecutor())
+            .algorithm(new ReverseAlgorithm()).build();
+
+    static final List<String> RAIDED = List.of("spotify:track:new1", "spotify:track:new2", "spotify:track:t0");
+
+    JobSpec chain(String writeMode) {
+        return JobSpec.builder("raid_and_shuffle").target("p1", "Mix").param("raid_uris", RAIDED)
+                .algorithm("reverse").param("write_mode", writeMode).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"replace", "reorder"})
+    void shuffleSeesTheRaidedTracksFromOneRead(String mode) {
+        List<Track> items = tracks(150);
+        harness.playlist("p1", "Mix", items);
+        HarnessRun run = harness.run(chain(mode));
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        List<String> expected = new ArrayList<>(uris(items));
+        expected.addAll(List.of("spotify:track:new1", "spotify:track:new2"));
+        assertThat(harness.music().uris("p1")).isEqualTo(reversed(expected));
+        // the raid reads the target once; the shuffle reads the engine's model; verification re-reads once
+        assertThat(run.count(Operation.READ_PLAYLIST)).isEqualTo(2);
+        assertThat(run.count(Operation.ADD)).isEqualTo(mode.equals("replace") ? 1 + 1 : 1);
+        assertThat(run.count(Operation.REPLACE)).isEqualTo(mode.equals("replace") ? 1 : 0);
+        assertThat(run.count(Operation.REORDER)).isEqualTo(mode.equals("reorder") ? 151 : 0);
+        assertThat(run.execution().tracksAdded()).isEqualTo(2);
+        assertThat(run.execution().tracksRemoved()).isZero();
+        assertThat(run.execution().tracksTotal()).isEqualTo(152);
+        assertThat(run.execution().details()).containsEntry("shuffle.algorithm", "reverse")
+                .containsEntry("shuffle.writeMode", mode);
+        // one snapshot, taken before the raid's first add, of the playlist as it was
+        assertThat(run.snapshots()).singleElement().satisfies(s -> {
+            assertThat(s.type()).isEqualTo(SnapshotType.AUTO_PRE_RAID);
+            assertThat(s.uris()).isEqualTo(uris(items));
+        });
+        assertThat(harness.shuffify().history(run.schedule().id(), harness.userId(), 10)).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"replace", "reorder"})
+    void previewOfTheChainListsTheAddsThenTheShuffleAndWritesNothing(String mode) {
+        List<Track> items = tracks(5);
+        harness.playlist("p1", "Mix", items);
+        harness.music().resetCalls();
+        Preview preview = harness.preview(chain(mode));
+
+        assertThat(harness.music().writeCalls()).isZero();
+        assertThat(harness.music().count(Operation.READ_PLAYLIST)).isEqualTo(1);
+        assertThat(harness.music().uris("p1")).isEqualTo(uris(items));
+        assertThat(preview.adds("p1")).containsExactly("spotify:track:new1", "spotify:track:new2");
+        assertThat(preview.changes().get(0).operation()).isEqualTo(PlannedChange.Operation.ADD);
+        assertThat(preview.changes().subList(1, preview.changes().size())).extracting(PlannedChange::operation)
+                .containsOnly(mode.equals("replace") ? PlannedChange.Operation.REPLACE
+                        : PlannedChange.Operation.REORDER);
+        assertThat(preview.result().tracksAdded()).isEqualTo(2);
+        assertThat(preview.result().tracksTotal()).isEqualTo(7);
+    }
+}
