@@ -67,9 +67,11 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
             throw new StoreException("could not create the folder of the database file " + absolute + ": "
                     + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: a commit reaches the file before it returns (H2's default delays it up to 500 ms);
-        // DB_CLOSE_ON_EXIT=FALSE: the host's shutdown closes Shuffify, which closes the database last.
-        String url = "jdbc:h2:file:" + absolute + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // async: file I/O that a thread interrupt cannot break (with plain file I/O, interrupting any thread
+        // that is writing closes the whole database); WRITE_DELAY=0: a commit reaches the file before it returns
+        // (H2's default delays it up to 500 ms); DB_CLOSE_ON_EXIT=FALSE: the host's shutdown closes Shuffify,
+        // which closes the database last.
+        String url = "jdbc:h2:async:" + absolute + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(32);
         try {

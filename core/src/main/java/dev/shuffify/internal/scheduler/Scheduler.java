@@ -5,6 +5,7 @@ import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.MisfirePolicy;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleState;
 import dev.shuffify.model.TriggerSource;
 import dev.shuffify.store.ScheduleClaim;
 import dev.shuffify.store.ShuffifyStore;
@@ -464,12 +465,12 @@ public final class Scheduler implements AutoCloseable {
      *
      * @return never null
      */
-    public List<JobState> jobs() {
+    public List<ScheduleState> jobs() {
         Map<String, ScheduleClaim> leases = store.schedules().listLeases().stream()
                 .collect(Collectors.toMap(ScheduleClaim::scheduleId, Function.identity(), (a, b) -> a));
         return store.schedules().listAll().stream().map(s -> {
             ScheduleClaim lease = leases.get(s.id());
-            return new JobState(s, lease == null ? null : lease.owner(), lease == null ? null : lease.expiresAt());
+            return new ScheduleState(s, lease == null ? null : lease.owner(), lease == null ? null : lease.expiresAt());
         }).toList();
     }
 
@@ -574,7 +575,9 @@ public final class Scheduler implements AutoCloseable {
         if (ownedWorkers != null) {
             ownedWorkers.shutdownNow();
         }
-        LOG.info("scheduler on node {} closed{}", config.nodeId(), allDone ? "" : " (some runs were abandoned)");
+        if (started) {
+            LOG.info("scheduler on node {} closed{}", config.nodeId(), allDone ? "" : " (some runs were abandoned)");
+        }
         return allDone;
     }
 

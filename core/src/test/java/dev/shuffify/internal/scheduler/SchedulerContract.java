@@ -456,7 +456,7 @@ abstract class SchedulerContract {
         TestNode n = node("node-x", 2, new ManualExecutor());
         n.scheduler.runDueOnce();
 
-        Map<String, JobState> jobs = n.scheduler.jobs().stream()
+        Map<String, dev.shuffify.model.ScheduleState> jobs = n.scheduler.jobs().stream()
                 .collect(Collectors.toMap(j -> j.schedule().id(), j -> j));
         assertThat(jobs.get("s1").running()).isTrue();
         assertThat(jobs.get("s1").runningOn()).isEqualTo("node-x");
