@@ -270,17 +270,17 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores the run's end when the engine could not (its store call failed). Throws when that fails too: the
+     * lease is then kept, expires, and the run is recovered like a dead node's, so it never stays running.
+     */
     private void makeSureItIsRecorded(Execution execution) {
         if (!execution.status().isFinal()) {
             return;
         }
-        try {
-            Optional<Execution> stored = store.executions().find(execution.id());
-            if (stored.isPresent() && stored.get().status() == ExecutionStatus.RUNNING) {
-                store.executions().saveIfRunning(execution);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("could not check that execution {} was recorded", execution.id(), e);
+        Optional<Execution> stored = store.executions().find(execution.id());
+        if (stored.isPresent() && stored.get().status() == ExecutionStatus.RUNNING) {
+            store.executions().saveIfRunning(execution);
         }
     }
 

@@ -57,6 +57,8 @@ final class TestNode {
     final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     volatile Behaviour defaultBehaviour = Behaviour.SUCCEED;
     final AtomicInteger runs = new AtomicInteger();
+    /** When the job itself ran, per schedule (the engine's bookkeeping aside). */
+    final Map<String, List<Instant>> jobRuns = new ConcurrentHashMap<>();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrentPerTarget = new AtomicInteger();
     final Map<String, AtomicInteger> runningPerTarget = new ConcurrentHashMap<>();
@@ -121,6 +123,8 @@ final class TestNode {
             int now = runningPerTarget.computeIfAbsent(target, k -> new AtomicInteger()).incrementAndGet();
             maxConcurrentPerTarget.accumulateAndGet(now, Math::max);
             runs.incrementAndGet();
+            jobRuns.computeIfAbsent(s.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(clock.instant());
             try {
                 switch (behaviours.getOrDefault(s.id(), defaultBehaviour)) {
                     case FAIL_TRANSIENT -> throw new PlaylistServiceException("the service answered 503", true);
