@@ -38,7 +38,7 @@ public final class JdbcSchedules implements ScheduleStore {
             + "lease_expires_at = NULL, lease_slot = NULL, lease_target = NULL, retry_attempt = ?";
 
     /** PostgreSQL: claim in one statement. Parameters: now, candidate limit, limit, owner, token prefix, acquired, expires. */
-    private static final String PG_CLAIM_DUE = "WITH candidates AS ("
+    static final String PG_CLAIM_DUE = "WITH candidates AS ("
             + " SELECT c.id, c.target_id, c.next_run_at FROM " + T + " c WHERE " + DUE + " AND " + FREE_TARGET
             + " ORDER BY c.next_run_at LIMIT ? FOR UPDATE SKIP LOCKED),"
             + " chosen AS (SELECT id FROM (SELECT id, next_run_at, ROW_NUMBER() OVER (PARTITION BY"
@@ -47,6 +47,10 @@ public final class JdbcSchedules implements ScheduleStore {
             + " UPDATE " + T + " s SET lease_owner = ?, lease_token = ? || s.id, lease_acquired_at = ?,"
             + " lease_expires_at = ?, lease_slot = s.next_run_at, lease_target = s.target_id"
             + " FROM chosen WHERE s.id = chosen.id RETURNING s.*";
+
+    /** H2: the due candidates, earliest first. Parameters: now, limit. */
+    static final String H2_DUE_CANDIDATES = "SELECT * FROM " + T + " c WHERE " + DUE + " AND " + FREE_TARGET
+            + " ORDER BY c.next_run_at LIMIT ?";
 
     private final Sql sql;
 
@@ -159,8 +163,7 @@ public final class JdbcSchedules implements ScheduleStore {
     private List<ScheduleClaim> claimDueH2(String owner, Instant now, Instant expires, int limit) {
         synchronized (H2_CLAIM_LOCK) {
             return sql.inTransaction("claim due schedules", c -> {
-                List<Candidate> candidates = Sql.query(c, "SELECT * FROM " + T + " c WHERE " + DUE + " AND "
-                        + FREE_TARGET + " ORDER BY c.next_run_at LIMIT ?", ps -> {
+                List<Candidate> candidates = Sql.query(c, H2_DUE_CANDIDATES, ps -> {
                             Rows.setInstant(ps, 1, now);
                             ps.setInt(2, candidates(limit));
                         }, rs -> new Candidate(ScheduleRows.map(rs), rs.getInt("retry_attempt")));
