@@ -340,6 +340,7 @@ public final class Shuffify implements AutoCloseable {
      * @param userId its owner
      * @return the {@code auto_pre_restore} snapshot taken first
      * @throws NotFoundException when the user has no such snapshot
+     * @throws ValidationException when the playlist is no longer the user's own (nothing is written)
      * @throws ShuffifyException when a job is running on the playlist, or the service fails
      */
     public Snapshot restoreSnapshot(String snapshotId, String userId) {
@@ -349,6 +350,10 @@ public final class Shuffify implements AutoCloseable {
         PlaylistService service = engine.connect(userId);
         Snapshot before = engine.withPlaylistLock(snapshot.playlistId(), () -> {
             Playlist current = service.playlist(snapshot.playlistId());
+            if (current.ownerId() != null && !current.ownerId().equals(service.currentUserId())) {
+                throw new ValidationException("snapshot", "playlist '" + snapshot.playlistId()
+                        + "' is no longer the user's own; it cannot be restored");
+            }
             Snapshot pre = engine.storeSnapshot(userId, current, SnapshotType.AUTO_PRE_RESTORE,
                     "before restoring snapshot " + snapshot.id());
             service.replaceAll(snapshot.playlistId(), snapshot.uris());

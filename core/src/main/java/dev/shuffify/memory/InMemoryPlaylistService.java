@@ -304,9 +304,15 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
         }
     }
 
-    /** Clears the call log and counters (injected faults stay). */
+    /**
+     * Clears the call log and counters. Injected faults that have not fired stay, still aimed at the same
+     * future call.
+     */
     public void resetCalls() {
         synchronized (lock) {
+            faults.replaceAll(rule -> new FaultRule(rule.operation,
+                    rule.at - (rule.operation == null ? log.size() : counts.getOrDefault(rule.operation, 0)),
+                    rule.fault));
             log.clear();
             counts.clear();
         }

@@ -120,9 +120,11 @@ public record ParamSpec(String name, ParamType type, String description, Object 
      * @param minimum smallest allowed value
      * @param maximum largest allowed value
      * @return a copy
+     * @throws ValidationException when a default set earlier is outside the range
      */
     public ParamSpec range(int minimum, int maximum) {
-        return new ParamSpec(name, type, description, defaultValue, minimum, maximum, allowedValues, required);
+        return new ParamSpec(name, type, description, null, minimum, maximum, allowedValues, required)
+                .withCheckedDefault(defaultValue);
     }
 
     /**
@@ -130,9 +132,15 @@ public record ParamSpec(String name, ParamType type, String description, Object 
      *
      * @param minimum smallest allowed value
      * @return a copy
+     * @throws ValidationException when a default set earlier is below the bound
      */
     public ParamSpec atLeast(int minimum) {
-        return new ParamSpec(name, type, description, defaultValue, minimum, null, allowedValues, required);
+        return new ParamSpec(name, type, description, null, minimum, null, allowedValues, required)
+                .withCheckedDefault(defaultValue);
+    }
+
+    private ParamSpec withCheckedDefault(Object value) {
+        return value == null ? this : withDefault(value);
     }
 
     /**

@@ -102,15 +102,15 @@ public final class Params {
     }
 
     /**
-     * An integer value.
+     * An integer value. Unchecked values (see {@link #of}) are read as {@link ParamType#INTEGER} parameters are.
      *
      * @param name the parameter
      * @return the value
      * @throws IllegalStateException when absent (declare a default)
+     * @throws ValidationException naming the parameter when an unchecked value is not an integer
      */
     public int getInt(String name) {
-        Object v = require(name);
-        return v instanceof Number n ? n.intValue() : Integer.parseInt(v.toString().trim());
+        return (Integer) ParamSpec.integer(name, "").coerce(require(name), name);
     }
 
     /**
@@ -146,19 +146,22 @@ public final class Params {
     }
 
     /**
-     * A boolean value.
+     * A boolean value. Unchecked values (see {@link #of}) are read as {@link ParamType#BOOLEAN} parameters
+     * are: {@code true/yes/on/1} and {@code false/no/off/0}, ignoring case.
      *
      * @param name the parameter
      * @param fallback the value when absent
      * @return the value
+     * @throws ValidationException naming the parameter when an unchecked value is not a boolean
      */
     public boolean getBoolean(String name, boolean fallback) {
         Object v = values.get(name);
-        return v == null ? fallback : v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
+        return v == null ? fallback : v instanceof Boolean b ? b : (Boolean) ParamSpec.bool(name, "").coerce(v, name);
     }
 
     /**
-     * A list value.
+     * A list value. Unchecked values (see {@link #of}) are read as {@link ParamType#LIST} parameters are: a
+     * single string is split at commas.
      *
      * @param name the parameter
      * @return the value, empty when absent
@@ -168,22 +171,19 @@ public final class Params {
         if (v == null) {
             return List.of();
         }
-        if (v instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        return List.of(v.toString());
+        return ((List<?>) ParamSpec.list(name, "").coerce(v, name)).stream().map(String::valueOf).toList();
     }
 
     /**
-     * A date value.
+     * A date value. Unchecked values (see {@link #of}) are read as {@link ParamType#DATE} parameters are.
      *
      * @param name the parameter
      * @return the value, or empty
+     * @throws ValidationException naming the parameter when an unchecked value is not a date
      */
     public Optional<LocalDate> getDate(String name) {
         Object v = values.get(name);
-        return v == null ? Optional.empty()
-                : Optional.of(v instanceof LocalDate d ? d : LocalDate.parse(v.toString()));
+        return v == null ? Optional.empty() : Optional.of((LocalDate) ParamSpec.date(name, "").coerce(v, name));
     }
 
     /**

@@ -250,4 +250,14 @@ class EngineLifecycleTest {
         assertThat(run.execution().startedAt()).isEqualTo(at);
         assertThat(run.execution().id()).startsWith("id-");
     }
+
+    @Test
+    void aPlaylistTheUserDoesNotOwnIsNotRestoredAndNothingIsStored() {
+        harness.music().createPlaylist("bob", "bobs", "Bob's", tracks(4));
+        Snapshot taken = harness.shuffify().takeSnapshot(harness.userId(), "bobs");
+        assertThatThrownBy(() -> harness.shuffify().restoreSnapshot(taken.id(), harness.userId()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("bobs");
+        assertThat(harness.shuffify().snapshots(harness.userId(), "bobs")).containsExactly(taken);
+        assertThat(harness.music().uris("bobs")).isEqualTo(uris(tracks(4)));
+    }
 }

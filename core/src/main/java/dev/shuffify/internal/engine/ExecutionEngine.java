@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -140,18 +141,20 @@ public final class ExecutionEngine {
             if (skipReason.isPresent()) {
                 return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, skipReason.get(), List.of());
             }
-            ReentrantLock lock = schedule.job().target() == null ? null
-                    : playlistLocks.computeIfAbsent(schedule.job().target().id(), k -> new ReentrantLock());
-            if (lock != null && !lock.tryLock()) {
-                return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null,
-                        "another job is running on playlist '" + schedule.job().target().id() + "'", List.of());
+            List<ReentrantLock> held = new ArrayList<>();
+            for (String playlistId : playlistsWritten(schedule)) {
+                ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
+                if (!lock.tryLock()) {
+                    held.forEach(ReentrantLock::unlock);
+                    return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null,
+                            "another job is running on playlist '" + playlistId + "'", List.of());
+                }
+                held.add(lock);
             }
             try {
                 return runLocked(schedule, execution, source);
             } finally {
-                if (lock != null) {
-                    lock.unlock();
-                }
+                held.forEach(ReentrantLock::unlock);
             }
         } finally {
             if (previousMdc == null) {
@@ -160,6 +163,28 @@ public final class ExecutionEngine {
                 MDC.setContextMap(previousMdc);
             }
         }
+    }
+
+    /**
+     * The playlists a run may write, in a fixed order: the target, the archive of the target's pair (rotate
+     * writes it) and a staging playlist named by the job's parameters (drip writes it). Locking all of them keeps
+     * two jobs from interleaving writes on any one playlist.
+     */
+    private List<String> playlistsWritten(Schedule schedule) {
+        TreeSet<String> ids = new TreeSet<>();
+        if (schedule.job().target() != null) {
+            String target = schedule.job().target().id();
+            ids.add(target);
+            try {
+                store.pairs().find(schedule.userId(), target).ifPresent(p -> ids.add(p.archive().id()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the pair of playlist {}; locking the target only", target, e);
+            }
+        }
+        if (schedule.job().params().get("staging_playlist") instanceof String staging && !staging.isBlank()) {
+            ids.add(staging);
+        }
+        return List.copyOf(ids);
     }
 
     private Optional<String> skipReason(Schedule schedule, TriggerSource source) {
@@ -251,7 +276,7 @@ public final class ExecutionEngine {
     private JobResult runSteps(List<JobExecutor> steps, EngineJobContext context, SnapshotHooks hooks) {
         if (steps.size() == 1) {
             hooks.snapshotType = steps.get(0).snapshotType();
-            return steps.get(0).execute(context);
+            return requireResult(steps.get(0), steps.get(0).execute(context));
         }
         int added = 0;
         int removed = 0;
@@ -262,10 +287,7 @@ public final class ExecutionEngine {
             if (!hooks.snapshotTaken()) {
                 hooks.snapshotType = step.snapshotType();
             }
-            JobResult r = step.execute(context);
-            if (r == null) {
-                throw new JobExecutionException("job type '" + step.type() + "' returned no result");
-            }
+            JobResult r = requireResult(step, step.execute(context));
             added += r.tracksAdded();
             removed += r.tracksRemoved();
             total = r.tracksTotal();
@@ -273,6 +295,13 @@ public final class ExecutionEngine {
             warnings.addAll(r.warnings());
         }
         return new JobResult(added, removed, total, details, warnings);
+    }
+
+    private static JobResult requireResult(JobExecutor step, JobResult result) {
+        if (result == null) {
+            throw new JobExecutionException("job type '" + step.type() + "' returned no result");
+        }
+        return result;
     }
 
     private static List<Verification.Check> checks(TrackingPlaylistService tracking, List<String> warnings) {
@@ -344,7 +373,8 @@ public final class ExecutionEngine {
             if (current == null) {
                 store.executions().save(done);
             } else {
-                Instant next = source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
+                Instant next = !current.enabled() ? null // a paused schedule stays without a next run
+                        : source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
                         : current.trigger().nextAfter(now).orElse(null);
                 store.recordOutcome(done, current.withOutcome(now, status, error, next));
             }

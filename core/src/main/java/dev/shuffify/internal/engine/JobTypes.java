@@ -14,9 +14,11 @@ import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ValidationContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Resolves job types and chains to executors and validates job specs against the executors' declarations.
@@ -38,9 +40,9 @@ public final class JobTypes {
      */
     public JobTypes(PluginRegistry registry, Map<String, List<String>> extraChains) {
         this.registry = registry;
-        Map<String, List<String>> all = new LinkedHashMap<>(WELL_KNOWN_CHAINS);
+        Map<String, List<String>> all = new LinkedHashMap<>(new TreeMap<>(WELL_KNOWN_CHAINS));
         all.putAll(extraChains);
-        this.chains = Map.copyOf(all);
+        this.chains = Collections.unmodifiableMap(all); // insertion order: well-known, then the host's
     }
 
     /**

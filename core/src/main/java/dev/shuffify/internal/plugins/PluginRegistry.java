@@ -83,7 +83,7 @@ public final class PluginRegistry implements PluginLookup {
         }
         for (Entry<ShuffleAlgorithm> e : algos.values()) {
             for (String alias : e.plugin().aliases()) {
-                if (algos.containsKey(alias)) {
+                if (algos.containsKey(alias) && algos.get(alias) != e) {
                     throw duplicate("algorithm", alias, algos.get(alias), e);
                 }
                 Entry<ShuffleAlgorithm> previous = aliases.putIfAbsent(alias, e);
@@ -144,7 +144,8 @@ public final class PluginRegistry implements PluginLookup {
                 T plugin = it.next();
                 found.add(new Entry<>(plugin, sourceOf(plugin.getClass())));
             } catch (ServiceConfigurationError | LinkageError e) {
-                String message = type.getSimpleName() + " provider failed to load: " + e.getMessage();
+                String message = type.getSimpleName() + " provider failed to load: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
                 if (!lenient) {
                     throw new PluginException(message
                             + "; fix or remove the jar that declares it, or build with lenientPluginLoading(true)"

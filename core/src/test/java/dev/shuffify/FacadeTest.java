@@ -1,0 +1,184 @@
+package dev.shuffify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.memory.InMemoryPlaylistService;
+import dev.shuffify.model.ActivityType;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.JobSpec;
+import dev.shuffify.model.Pin;
+import dev.shuffify.model.Activity;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleDefinition;
+import dev.shuffify.model.Track;
+import dev.shuffify.model.Trigger;
+import dev.shuffify.model.UserSettings;
+import dev.shuffify.spi.ParamSpec;
+import dev.shuffify.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Schedule management, pins, settings and input checks of the facade. */
+class FacadeTest {
+
+    final TestClock clock = TestClock.standard();
+    final Instant t0 = clock.instant();
+    final InMemoryPlaylistService music = new InMemoryPlaylistService(clock);
+    final Shuffify shuffify = Shuffify.builder().connector(music).clock(clock).autoDiscovery(false)
+            .jobType(new StubPlugins.Job("tidy", ParamSpec.integer("max", "").range(1, 10).withDefault(5)))
+            .build();
+
+    Schedule create(JobSpec spec, Trigger trigger) {
+        return shuffify.createSchedule("alice", ScheduleDefinition.of(spec, trigger));
+    }
+
+    static JobSpec tidy(Object max) {
+        return JobSpec.builder("tidy").target("p1", "Mix").param("max", max).build();
+    }
+
+    @Test
+    void aCreatedScheduleIsStoredWithItsFirstRunAndAnActivity() {
+        Schedule s = create(tidy(3), Trigger.named("every_6h"));
+        assertThat(s.nextRunAt()).isEqualTo(t0.plus(Duration.ofHours(6)));
+        assertThat(s.createdAt()).isEqualTo(t0);
+        assertThat(shuffify.getSchedule(s.id(), "alice")).isEqualTo(s);
+        assertThat(shuffify.listSchedules("alice")).containsExactly(s);
+        assertThat(shuffify.activity("alice", 5)).extracting(Activity::type)
+                .containsExactly(ActivityType.SCHEDULE_CREATED);
+        Schedule paused = shuffify.createSchedule("alice", ScheduleDefinition.of(tidy(3), Trigger.named("daily"))
+                .withEnabled(false));
+        assertThat(paused.nextRunAt()).isNull();
+    }
+
+    @Test
+    void anInvalidUpdateChangesNothing() {
+        Schedule s = create(tidy(3), Trigger.named("daily"));
+        clock.advance(Duration.ofHours(1));
+        assertThatThrownBy(() -> shuffify.updateSchedule(s.id(), "alice",
+                ScheduleDefinition.of(tidy(11), Trigger.named("hourly"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("job.params.max"));
+        assertThat(shuffify.getSchedule(s.id(), "alice")).isEqualTo(s);
+    }
+
+    @Test
+    void anUpdateKeepsTheHistoryAndRecomputesTheNextRun() {
+        music.createPlaylist("alice", "p1", "Mix", List.of(Track.ofUri("spotify:track:a")));
+        Schedule s = create(tidy(3), Trigger.named("daily"));
+        Execution run = shuffify.executeNow(s.id(), "alice");
+        Instant later = clock.advance(Duration.ofHours(2));
+
+        Schedule updated = shuffify.updateSchedule(s.id(), "alice", ScheduleDefinition.of(tidy(4),
+                Trigger.cron("0 6 * * *", ZoneOffset.UTC)));
+
+        assertThat(updated.job().params()).containsEntry("max", 4);
+        assertThat(updated.createdAt()).isEqualTo(t0);
+        assertThat(updated.updatedAt()).isEqualTo(later);
+        assertThat(updated.nextRunAt()).isEqualTo(Instant.parse("2026-01-01T06:00:00Z"));
+        assertThat(updated.lastStatus()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(shuffify.history(s.id(), "alice", 10)).extracting(Execution::id).containsExactly(run.id());
+    }
+
+    @Test
+    void pausingClearsTheNextRunAndResumingCountsFromNow() {
+        Schedule s = create(tidy(3), Trigger.named("hourly"));
+        Schedule paused = shuffify.setEnabled(s.id(), "alice", false);
+        assertThat(paused.enabled()).isFalse();
+        assertThat(paused.nextRunAt()).isNull();
+        Instant later = clock.advance(Duration.ofMinutes(150));
+        assertThat(shuffify.setEnabled(s.id(), "alice", true).nextRunAt()).isEqualTo(later.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void anotherUsersScheduleIsNotFoundEverywhere() {
+        Schedule s = create(tidy(3), Trigger.named("daily"));
+        assertThatThrownBy(() -> shuffify.getSchedule(s.id(), "mallory")).isInstanceOfSatisfying(
+                NotFoundException.class, e -> {
+                    assertThat(e.kind()).isEqualTo("schedule");
+                    assertThat(e.id()).isEqualTo(s.id());
+                });
+        assertThatThrownBy(() -> shuffify.updateSchedule(s.id(), "mallory",
+                ScheduleDefinition.of(tidy(3), Trigger.named("daily")))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shuffify.setEnabled(s.id(), "mallory", false)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shuffify.deleteSchedule(s.id(), "mallory")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shuffify.history(s.id(), "mallory", 5)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shuffify.preview(s.id(), "mallory")).isInstanceOf(NotFoundException.class);
+        assertThat(shuffify.listSchedules("mallory")).isEmpty();
+        assertThat(shuffify.getSchedule(s.id(), "alice")).isEqualTo(s);
+    }
+
+    @Test
+    void aDeletedScheduleIsGoneAndItsHistoryStaysInTheStore() {
+        music.createPlaylist("alice", "p1", "Mix", List.of());
+        Schedule s = create(tidy(3), Trigger.named("daily"));
+        Execution run = shuffify.executeNow(s.id(), "alice");
+        shuffify.deleteSchedule(s.id(), "alice");
+        assertThatThrownBy(() -> shuffify.getSchedule(s.id(), "alice")).isInstanceOf(NotFoundException.class);
+        assertThat(shuffify.execute(s.id())).isEmpty();
+        assertThat(shuffify.store().executions().find(run.id())).isPresent();
+        assertThat(shuffify.activity("alice", 1)).extracting(Activity::type)
+                .containsExactly(ActivityType.SCHEDULE_DELETED);
+    }
+
+    @Test
+    void pinsBelongToTheirOwner() {
+        Pin byUri = shuffify.pinTrack("alice", "p1", "spotify:track:a", null);
+        Pin byRange = shuffify.pinPositions("alice", "p1", 0, 2, t0.plus(Duration.ofDays(1)));
+        assertThat(shuffify.pins("alice", "p1")).containsExactlyInAnyOrder(byUri, byRange);
+        assertThat(shuffify.pins("bob", "p1")).isEmpty();
+        assertThatThrownBy(() -> shuffify.unpin("bob", "p1", byUri.id())).isInstanceOf(NotFoundException.class);
+        shuffify.unpin("alice", "p1", byUri.id());
+        assertThat(shuffify.pins("alice", "p1")).containsExactly(byRange);
+        assertThatThrownBy(() -> shuffify.unpin("alice", "p1", byUri.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shuffify.pinTrack("alice", "p1", " ", null)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("pin.uri"));
+        assertThatThrownBy(() -> shuffify.pinPositions("alice", "p1", 3, 1, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("pin.positions");
+        assertThatThrownBy(() -> shuffify.pinTrack("alice", "", "spotify:track:a", null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("playlistId");
+    }
+
+    @Test
+    void settingsDefaultUntilSaved() {
+        assertThat(shuffify.settings("alice")).isEqualTo(UserSettings.DEFAULTS);
+        shuffify.updateSettings("alice", new UserSettings(false, 3));
+        assertThat(shuffify.settings("alice")).isEqualTo(new UserSettings(false, 3));
+        assertThat(shuffify.settings("bob")).isEqualTo(UserSettings.DEFAULTS);
+    }
+
+    @Test
+    void userIdsAndLimitsAreChecked() {
+        assertThatThrownBy(() -> shuffify.listSchedules(" ")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors()).containsExactly(new FieldError("userId", "a user id is required")));
+        assertThatThrownBy(() -> shuffify.createSchedule(null, ScheduleDefinition.of(tidy(3),
+                Trigger.named("daily")))).isInstanceOf(ValidationException.class).hasMessageContaining("userId");
+        assertThatThrownBy(() -> shuffify.activity("alice", 0)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("limit").hasMessageContaining("at least 1");
+        Schedule s = create(tidy(3), Trigger.named("daily"));
+        assertThatThrownBy(() -> shuffify.history(s.id(), "alice", 0)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void theBuilderNeedsAConnectorAndChecksItsArguments() {
+        assertThatThrownBy(() -> Shuffify.builder().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("connector");
+        assertThatThrownBy(() -> Shuffify.builder().clock(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Shuffify.builder().classLoader(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void executionCountsArePerStatus() {
+        music.createPlaylist("alice", "p1", "Mix", List.of());
+        Schedule s = create(tidy(3), Trigger.named("daily"));
+        shuffify.executeNow(s.id(), "alice");
+        shuffify.executeNow(s.id(), "alice");
+        assertThat(shuffify.executionCounts()).isEqualTo(Map.of(ExecutionStatus.SUCCESS, 2L));
+    }
+}

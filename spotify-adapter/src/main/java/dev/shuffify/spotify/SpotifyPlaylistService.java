@@ -1,0 +1,467 @@
+package dev.shuffify.spotify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.shuffify.PlaylistNotFoundException;
+import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.ValidationException;
+import dev.shuffify.model.Album;
+import dev.shuffify.model.Playlist;
+import dev.shuffify.model.PlaylistSummary;
+import dev.shuffify.model.Track;
+import dev.shuffify.spi.PlaylistService;
+import dev.shuffify.spotify.internal.ApiRequest;
+import dev.shuffify.spotify.internal.HttpTransport;
+import dev.shuffify.spotify.internal.ServiceCaller;
+import dev.shuffify.spotify.internal.TrackMapping;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import se.michaelthelin.spotify.SpotifyApi;
+import se.michaelthelin.spotify.model_objects.specification.AlbumSimplified;
+import se.michaelthelin.spotify.model_objects.specification.Paging;
+import se.michaelthelin.spotify.model_objects.specification.PlaylistSimplified;
+import se.michaelthelin.spotify.model_objects.specification.PlaylistTrack;
+import se.michaelthelin.spotify.model_objects.specification.SavedTrack;
+import se.michaelthelin.spotify.model_objects.specification.TrackSimplified;
+
+/**
+ * The {@link PlaylistService} port on the Spotify Web API, acting for one user, built on spotify-web-api-java.
+ * Get one from {@link SpotifyConnector#connect(String)}.
+ *
+ * <p>Reads follow every page (playlist items keep their {@code addedAt}; local files and unplayable items keep
+ * their place; an entry whose item the service no longer returns at all has no uri and is left out). Writes
+ * carry at most {@value PlaylistService#MAX_BATCH} uris per call. In the {@link ApiDialect#ITEMS} dialect the
+ * playlist endpoints are {@code /playlists/{id}/items} (the library's builders still name {@code /tracks}, so
+ * those requests are built on the library's builder base with our path and parsed with Jackson); in
+ * {@link ApiDialect#TRACKS} the library's own requests and model are used.
+ *
+ * <p>A playlist that answers 403 or 404 raises {@link PlaylistNotFoundException}, which the raid job treats as
+ * an unavailable source. Every call goes through the adapter's retry policy, rate budget and token refresh.
+ *
+ * @since 0.1.0
+ */
+public final class SpotifyPlaylistService implements PlaylistService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PLAYLISTS_PAGE = 50;
+    private static final int SAVED_PAGE = 50;
+    private static final int ALBUM_TRACKS_PAGE = 50;
+    private static final int SEARCH_MAX_OFFSET = 1000;
+    private static final java.util.regex.Pattern SPOTIFY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
+
+    private final ServiceCaller caller;
+    private final HttpTransport transport;
+    private final ApiDialect dialect;
+    private final String scheme;
+    private final String host;
+    private final int port;
+    private volatile String currentUserId;
+
+    SpotifyPlaylistService(SpotifyConfig config, HttpTransport transport, ServiceCaller caller) {
+        this.caller = caller;
+        this.transport = transport;
+        this.dialect = config.dialect();
+        URI base = config.apiBaseUri();
+        this.scheme = base.getScheme();
+        this.host = base.getHost();
+        this.port = base.getPort() >= 0 ? base.getPort() : "https".equals(scheme) ? 443 : 80;
+    }
+
+    /**
+     * The dialect this service speaks.
+     *
+     * @return the dialect
+     */
+    public ApiDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String currentUserId() {
+        String id = currentUserId;
+        if (id == null) {
+            id = caller.call("get the current user's profile", null,
+                    token -> api(token).getCurrentUsersProfile().build().execute().getId());
+            currentUserId = id;
+        }
+        return id;
+    }
+
+    @Override
+    public Playlist playlist(String playlistId) {
+        requireId("playlistId", playlistId);
+        return dialect == ApiDialect.ITEMS ? playlistItemsDialect(playlistId) : playlistTracksDialect(playlistId);
+    }
+
+    private Playlist playlistItemsDialect(String playlistId) {
+        JsonNode playlist = json(caller.call("get playlist", playlistId,
+                token -> request(token, "GET", "/v1/playlists/{playlist_id}")
+                        .setPathParameter("playlist_id", playlistId).build().execute()));
+        List<Track> items = new ArrayList<>();
+        JsonNode page = playlist.get("items");
+        if (page == null || page.isNull() || !page.has("items")) {
+            page = itemsPage(playlistId, 0);
+        }
+        while (true) {
+            for (JsonNode entry : page.path("items")) {
+                Track track = TrackMapping.fromPlaylistEntry(entry, "item");
+                if (track != null) {
+                    items.add(track);
+                }
+            }
+            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
+                break;
+            }
+            page = itemsPage(playlistId, page.path("offset").asInt(0) + page.path("items").size());
+        }
+        return new Playlist(playlistId, playlist.path("name").asText(""), text(playlist.path("owner"), "id"),
+                text(playlist, "snapshot_id"), items);
+    }
+
+    private JsonNode itemsPage(String playlistId, int offset) {
+        return json(caller.call("get items of playlist", playlistId,
+                token -> request(token, "GET", "/v1/playlists/{playlist_id}/items")
+                        .setPathParameter("playlist_id", playlistId)
+                        .setQueryParameter("limit", dialect.playlistPageSize())
+                        .setQueryParameter("offset", offset)
+                        .build().execute()));
+    }
+
+    private Playlist playlistTracksDialect(String playlistId) {
+        se.michaelthelin.spotify.model_objects.specification.Playlist playlist = caller.call("get playlist",
+                playlistId, token -> api(token).getPlaylist(playlistId).build().execute());
+        if (playlist == null) {
+            throw new PlaylistServiceException("playlist '" + playlistId + "' could not be read", false);
+        }
+        List<Track> items = new ArrayList<>();
+        Paging<PlaylistTrack> page = playlist.getTracks();
+        if (page == null) {
+            page = tracksPage(playlistId, 0);
+        }
+        while (true) {
+            for (PlaylistTrack entry : page.getItems()) {
+                Track track = entry == null ? null : TrackMapping.fromModel(entry);
+                if (track != null) {
+                    items.add(track);
+                }
+            }
+            if (page.getNext() == null) {
+                break;
+            }
+            int offset = (page.getOffset() == null ? 0 : page.getOffset()) + page.getItems().length;
+            page = tracksPage(playlistId, offset);
+        }
+        return new Playlist(playlistId, playlist.getName(), playlist.getOwner() == null ? null
+                : playlist.getOwner().getId(), playlist.getSnapshotId(), items);
+    }
+
+    private Paging<PlaylistTrack> tracksPage(String playlistId, int offset) {
+        return caller.call("get tracks of playlist", playlistId, token -> api(token).getPlaylistsItems(playlistId)
+                .limit(dialect.playlistPageSize()).offset(offset).build().execute());
+    }
+
+    @Override
+    public List<PlaylistSummary> playlists() {
+        List<PlaylistSummary> out = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            int from = offset;
+            if (dialect == ApiDialect.ITEMS) {
+                JsonNode page = json(caller.call("list the user's playlists", null,
+                        token -> request(token, "GET", "/v1/me/playlists")
+                                .setQueryParameter("limit", PLAYLISTS_PAGE)
+                                .setQueryParameter("offset", from).build().execute()));
+                for (JsonNode p : page.path("items")) {
+                    JsonNode counts = p.has("items") ? p.get("items") : p.path("tracks");
+                    out.add(new PlaylistSummary(p.path("id").asText(), p.path("name").asText(""),
+                            text(p.path("owner"), "id"), text(p, "snapshot_id"), counts.path("total").asInt(0)));
+                }
+                offset += page.path("items").size();
+                if (page.path("next").isNull() || page.path("next").isMissingNode() || page.path("items").isEmpty()) {
+                    return out;
+                }
+            } else {
+                Paging<PlaylistSimplified> page = caller.call("list the user's playlists", null,
+                        token -> api(token).getListOfCurrentUsersPlaylists().limit(PLAYLISTS_PAGE).offset(from)
+                                .build().execute());
+                for (PlaylistSimplified p : page.getItems()) {
+                    out.add(new PlaylistSummary(p.getId(), p.getName(), p.getOwner() == null ? null
+                            : p.getOwner().getId(), p.getSnapshotId(), p.getTracks() == null ? 0
+                            : p.getTracks().getTotal()));
+                }
+                offset += page.getItems().length;
+                if (page.getNext() == null || page.getItems().length == 0) {
+                    return out;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String addTracks(String playlistId, List<String> uris, Integer position) {
+        requireId("playlistId", playlistId);
+        batch(uris, 1);
+        if (position != null && position < 0) {
+            throw new IllegalArgumentException("position must be 0 or more, was " + position);
+        }
+        if (dialect == ApiDialect.ITEMS) {
+            ObjectNode body = JSON.createObjectNode();
+            uriArray(body.putArray("uris"), uris);
+            if (position != null) {
+                body.put("position", position);
+            }
+            return snapshot(caller.call("add items to playlist", playlistId,
+                    token -> request(token, "POST", "/v1/playlists/{playlist_id}/items")
+                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
+        }
+        return caller.call("add tracks to playlist", playlistId, token -> {
+            var builder = api(token).addItemsToPlaylist(playlistId, gsonUris(uris));
+            if (position != null) {
+                builder.position(position, true);
+            }
+            return builder.build().execute().getSnapshotId();
+        });
+    }
+
+    @Override
+    public String removeTracks(String playlistId, List<String> uris) {
+        requireId("playlistId", playlistId);
+        batch(uris, 1);
+        if (dialect == ApiDialect.ITEMS) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode items = body.putArray("items");
+            uris.forEach(uri -> items.addObject().put("uri", uri));
+            return snapshot(caller.call("remove items from playlist", playlistId,
+                    token -> request(token, "DELETE", "/v1/playlists/{playlist_id}/items")
+                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
+        }
+        JsonArray tracks = new JsonArray();
+        for (String uri : uris) {
+            JsonObject o = new JsonObject();
+            o.addProperty("uri", uri);
+            tracks.add(o);
+        }
+        return caller.call("remove tracks from playlist", playlistId,
+                token -> api(token).removeItemsFromPlaylist(playlistId, tracks).build().execute().getSnapshotId());
+    }
+
+    @Override
+    public String replaceTracks(String playlistId, List<String> uris) {
+        requireId("playlistId", playlistId);
+        batch(uris, 0);
+        if (dialect == ApiDialect.ITEMS) {
+            ObjectNode body = JSON.createObjectNode();
+            uriArray(body.putArray("uris"), uris);
+            return snapshot(caller.call("replace items of playlist", playlistId,
+                    token -> request(token, "PUT", "/v1/playlists/{playlist_id}/items")
+                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
+        }
+        return snapshot(caller.call("replace tracks of playlist", playlistId,
+                token -> api(token).replacePlaylistsItems(playlistId, gsonUris(uris)).build().execute()));
+    }
+
+    @Override
+    public String reorderTracks(String playlistId, int rangeStart, int rangeLength, int insertBefore) {
+        requireId("playlistId", playlistId);
+        if (rangeStart < 0 || rangeLength < 1 || insertBefore < 0) {
+            throw new IllegalArgumentException("reorder needs rangeStart >= 0, rangeLength >= 1 and insertBefore >= 0,"
+                    + " was " + rangeStart + ", " + rangeLength + ", " + insertBefore);
+        }
+        if (dialect == ApiDialect.ITEMS) {
+            ObjectNode body = JSON.createObjectNode().put("range_start", rangeStart).put("range_length", rangeLength)
+                    .put("insert_before", insertBefore);
+            return snapshot(caller.call("reorder items of playlist", playlistId,
+                    token -> request(token, "PUT", "/v1/playlists/{playlist_id}/items")
+                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
+        }
+        return caller.call("reorder tracks of playlist", playlistId,
+                token -> api(token).reorderPlaylistsItems(playlistId, rangeStart, insertBefore)
+                        .range_length(rangeLength).build().execute().getSnapshotId());
+    }
+
+    @Override
+    public PlaylistSummary createPlaylist(String name, String description, boolean isPublic) {
+        if (name == null || name.isBlank()) {
+            throw new ValidationException("name", "a new playlist needs a name (not blank)");
+        }
+        if (dialect == ApiDialect.ITEMS) {
+            ObjectNode body = JSON.createObjectNode().put("name", name).put("public", isPublic);
+            if (description != null) {
+                body.put("description", description);
+            }
+            JsonNode created = json(caller.call("create a playlist", null,
+                    token -> request(token, "POST", "/v1/me/playlists").jsonBody(body.toString()).build().execute()));
+            return new PlaylistSummary(created.path("id").asText(), created.path("name").asText(name),
+                    text(created.path("owner"), "id"), text(created, "snapshot_id"), 0);
+        }
+        String userId = currentUserId();
+        se.michaelthelin.spotify.model_objects.specification.Playlist created = caller.call("create a playlist", null,
+                token -> {
+                    var builder = api(token).createPlaylist(userId, name).public_(isPublic);
+                    if (description != null) {
+                        builder.description(description);
+                    }
+                    return builder.build().execute();
+                });
+        return new PlaylistSummary(created.getId(), created.getName(), created.getOwner() == null ? userId
+                : created.getOwner().getId(), created.getSnapshotId(), 0);
+    }
+
+    @Override
+    public List<Track> likedTracks(int limit) {
+        List<Track> out = new ArrayList<>();
+        while (out.size() < limit) {
+            int from = out.size();
+            int size = Math.min(SAVED_PAGE, limit - from);
+            Paging<SavedTrack> page = caller.call("get the user's liked songs", null,
+                    token -> api(token).getUsersSavedTracks().limit(size).offset(from).build().execute());
+            for (SavedTrack saved : page.getItems()) {
+                if (saved != null && saved.getTrack() != null && out.size() < limit) {
+                    out.add(TrackMapping.fromModelItem(saved.getTrack(), false)
+                            .withAddedAt(saved.getAddedAt() == null ? null : saved.getAddedAt().toInstant()));
+                }
+            }
+            if (page.getNext() == null || page.getItems().length == 0) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Album> artistAlbums(String artistId) {
+        requireId("artistId", artistId);
+        List<Album> out = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            int from = offset;
+            Paging<AlbumSimplified> page = caller.call("get the albums of artist '" + artistId + "'", null,
+                    token -> api(token).getArtistsAlbums(artistId).include_groups("album,single")
+                            .limit(dialect.artistAlbumsPageSize()).offset(from).build().execute());
+            for (AlbumSimplified album : page.getItems()) {
+                out.add(TrackMapping.album(album));
+            }
+            offset += page.getItems().length;
+            if (page.getNext() == null || page.getItems().length == 0) {
+                return out;
+            }
+        }
+    }
+
+    @Override
+    public List<Track> albumTracks(String albumId) {
+        requireId("albumId", albumId);
+        Album album = new Album(albumId, "", null);
+        List<Track> out = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            int from = offset;
+            Paging<TrackSimplified> page = caller.call("get the tracks of album '" + albumId + "'", null,
+                    token -> api(token).getAlbumsTracks(albumId).limit(ALBUM_TRACKS_PAGE).offset(from).build()
+                            .execute());
+            for (TrackSimplified t : page.getItems()) {
+                out.add(TrackMapping.fromSimplified(t, album));
+            }
+            offset += page.getItems().length;
+            if (page.getNext() == null || page.getItems().length == 0) {
+                return out;
+            }
+        }
+    }
+
+    @Override
+    public List<Track> searchTracks(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new ValidationException("query", "a search needs a query (not blank)");
+        }
+        List<Track> out = new ArrayList<>();
+        while (out.size() < limit && out.size() <= SEARCH_MAX_OFFSET) {
+            int from = out.size();
+            int size = Math.min(dialect.searchPageSize(), limit - from);
+            Paging<se.michaelthelin.spotify.model_objects.specification.Track> page = caller.call(
+                    "search tracks", null,
+                    token -> api(token).searchTracks(query).limit(size).offset(from).build().execute());
+            for (var t : page.getItems()) {
+                if (out.size() < limit) {
+                    out.add(TrackMapping.fromModelItem(t, false));
+                }
+            }
+            if (page.getNext() == null || page.getItems().length == 0) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "SpotifyPlaylistService[dialect=" + dialect + ", api=" + scheme + "://" + host + ":" + port + "]";
+    }
+
+    private SpotifyApi api(String token) {
+        return SpotifyApi.builder().setAccessToken(token).setHttpManager(transport).setScheme(scheme).setHost(host)
+                .setPort(port).build();
+    }
+
+    private ApiRequest.Builder request(String token, String method, String path) {
+        return new ApiRequest.Builder(token, method, path).setDefaults(transport, scheme, host, port);
+    }
+
+    private static void batch(List<String> uris, int min) {
+        Objects.requireNonNull(uris, "uris");
+        if (uris.size() < min || uris.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("one call takes " + min + " to " + MAX_BATCH + " uris, got "
+                    + uris.size() + "; use the ...All methods to split longer lists");
+        }
+        for (String uri : uris) {
+            if (uri == null || uri.isBlank()) {
+                throw new IllegalArgumentException("uris must not contain null or blank entries");
+            }
+        }
+    }
+
+    private static void requireId(String field, String id) {
+        if (id == null || !SPOTIFY_ID.matcher(id).matches()) {
+            throw new ValidationException(field, "must be a Spotify id (letters and digits, e.g. "
+                    + "37i9dQZF1DXcBWIGoYBM5M), was " + (id == null ? "null" : "'" + id + "'"));
+        }
+    }
+
+    private static void uriArray(ArrayNode array, List<String> uris) {
+        uris.forEach(array::add);
+    }
+
+    private static JsonArray gsonUris(List<String> uris) {
+        JsonArray array = new JsonArray();
+        uris.forEach(array::add);
+        return array;
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null || text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PlaylistServiceException("the service answered with JSON that could not be read ("
+                    + e.getOriginalMessage() + ")", false, null);
+        }
+    }
+
+    private static String snapshot(String answer) {
+        return text(json(answer), "snapshot_id");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.shuffify.spotify.internal;
+
+import dev.shuffify.spotify.Sleeper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
+import org.apache.hc.core5.http.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
+
+/**
+ * The retry policy of one call: 429 waits for {@code Retry-After} (capped, and never past the deadline); 5xx and
+ * I/O errors retry with exponential backoff and full jitter up to {@code maxAttempts} attempts; other 4xx are not
+ * retried; a 401 triggers one token refresh and one more try. Before every attempt the application's
+ * {@link RateBudget} is asked for a slot. All waits go through the {@link Sleeper}. Thread-safe.
+ */
+public final class CallLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallLoop.class);
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** One attempt of a call. */
+    @FunctionalInterface
+    public interface Attempt<T> {
+        /**
+         * Runs the attempt.
+         *
+         * @return the answer
+         * @throws IOException on I/O failure
+         * @throws SpotifyWebApiException on a non-2xx answer
+         * @throws ParseException when the answer cannot be read
+         */
+        T run() throws IOException, SpotifyWebApiException, ParseException;
+    }
+
+    private final int maxAttempts;
+    private final Duration baseBackoff;
+    private final Duration maxBackoff;
+    private final Duration maxRetryAfter;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+
+    /**
+     * Creates a policy.
+     *
+     * @param maxAttempts most attempts on 5xx / I/O errors
+     * @param baseBackoff first backoff step
+     * @param maxBackoff cap of a backoff step
+     * @param maxRetryAfter longest Retry-After waited for
+     * @param clock the clock
+     * @param sleeper the sleeper
+     * @param random the jitter source
+     */
+    public CallLoop(int maxAttempts, Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, Clock clock,
+            Sleeper sleeper, RandomGenerator random) {
+        this.maxAttempts = maxAttempts;
+        this.baseBackoff = baseBackoff;
+        this.maxBackoff = maxBackoff;
+        this.maxRetryAfter = maxRetryAfter;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    /**
+     * Runs a call under the policy.
+     *
+     * @param what what the call does, for messages ("get playlist items")
+     * @param account the account, for the budget
+     * @param budget the application's budget, or null for calls outside it (the token endpoint)
+     * @param deadline no wait may end after this
+     * @param attempt the call
+     * @param onUnauthorized run once on the first 401 (refreshes the token), or null to not retry 401
+     * @param <T> the answer type
+     * @return the answer
+     * @throws CallFailure when the policy gives up
+     */
+    public <T> T run(String what, String account, RateBudget budget, Instant deadline, Attempt<T> attempt,
+            Runnable onUnauthorized) {
+        int failedAttempts = 0;
+        int attempts = 0;
+        boolean reauthorized = false;
+        while (true) {
+            if (budget != null) {
+                awaitBudget(what, account, budget, deadline);
+            }
+            attempts++;
+            try {
+                return attempt.run();
+            } catch (ServiceHttpException e) {
+                int status = e.status();
+                if (status == 401 && onUnauthorized != null && !reauthorized) {
+                    reauthorized = true;
+                    LOG.debug("{}: 401, refreshing the access token once", what);
+                    onUnauthorized.run();
+                    continue;
+                }
+                if (status == 429) {
+                    Duration wait = e.retryAfter() == null ? DEFAULT_RETRY_AFTER : e.retryAfter();
+                    if (budget != null) {
+                        budget.onRateLimited(wait);
+                    }
+                    if (wait.compareTo(maxRetryAfter) > 0) {
+                        throw new CallFailure(CallFailure.Kind.RATE_LIMITED, status, wait, attempts, null,
+                                what + " was rate limited (HTTP 429) with Retry-After " + wait.toSeconds()
+                                        + " s, longer than the configured cap of " + maxRetryAfter.toSeconds() + " s",
+                                e);
+                    }
+                    if (clock.instant().plus(wait).isAfter(deadline)) {
+                        throw new CallFailure(CallFailure.Kind.RATE_LIMITED, status, wait, attempts, null,
+                                what + " was rate limited (HTTP 429) and waiting " + wait.toSeconds()
+                                        + " s would pass the job's deadline", e);
+                    }
+                    LOG.info("{}: rate limited (429), waiting {} ms as asked", what, wait.toMillis());
+                    sleep(what, wait, attempts);
+                    continue;
+                }
+                if (status >= 500) {
+                    failedAttempts++;
+                    backoffOrFail(what, failedAttempts, attempts, deadline, status, e);
+                    continue;
+                }
+                throw new CallFailure(CallFailure.Kind.REJECTED, status, null, attempts, e.errorCode(),
+                        what + " was rejected: " + e.getMessage(), e);
+            } catch (IOException e) {
+                failedAttempts++;
+                backoffOrFail(what, failedAttempts, attempts, deadline, 0, e);
+            } catch (SpotifyWebApiException | ParseException | RuntimeException e) {
+                if (e instanceof CallFailure failure) {
+                    throw failure;
+                }
+                if (e instanceof dev.shuffify.ShuffifyException shuffify) {
+                    throw shuffify;
+                }
+                throw new CallFailure(CallFailure.Kind.UNREADABLE, 0, null, attempts, null,
+                        what + " returned an answer that could not be read (" + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+    }
+
+    private void backoffOrFail(String what, int failedAttempts, int attempts, Instant deadline, int status,
+            Exception cause) {
+        String failure = status == 0 ? "I/O error (" + cause.getClass().getSimpleName() + ")" : "HTTP " + status;
+        if (failedAttempts >= maxAttempts) {
+            throw new CallFailure(CallFailure.Kind.EXHAUSTED, status, null, attempts, null,
+                    what + " failed " + failedAttempts + " times, last with " + failure + "; giving up", cause);
+        }
+        long ceiling = Math.min(maxBackoff.toMillis(), baseBackoff.toMillis() << Math.min(30, failedAttempts - 1));
+        Duration wait = Duration.ofMillis(random.nextLong(ceiling + 1));
+        if (clock.instant().plus(wait).isAfter(deadline)) {
+            throw new CallFailure(CallFailure.Kind.EXHAUSTED, status, null, attempts, null,
+                    what + " failed with " + failure + " and the next retry would pass the job's deadline", cause);
+        }
+        LOG.info("{}: {} on attempt {}, retrying in {} ms", what, failure, failedAttempts, wait.toMillis());
+        sleep(what, wait, attempts);
+    }
+
+    private void awaitBudget(String what, String account, RateBudget budget, Instant deadline) {
+        while (true) {
+            Duration wait = budget.tryAcquire(account);
+            if (wait.isZero()) {
+                return;
+            }
+            if (clock.instant().plus(wait).isAfter(deadline)) {
+                throw new CallFailure(CallFailure.Kind.RATE_LIMITED, 0, wait, 0, null,
+                        what + " could not get a slot of the application's request budget before the job's deadline",
+                        null);
+            }
+            sleep(what, wait, 0);
+        }
+    }
+
+    private void sleep(String what, Duration wait, int attempts) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailure(CallFailure.Kind.INTERRUPTED, 0, null, attempts, null,
+                    what + " was interrupted while waiting to retry", e);
+        }
+    }
+}

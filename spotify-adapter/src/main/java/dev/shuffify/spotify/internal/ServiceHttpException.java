@@ -1,0 +1,87 @@
+package dev.shuffify.spotify.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serial;
+import java.time.Duration;
+import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
+
+/**
+ * A non-2xx answer of the Web API or the accounts service, with what the adapter needs to decide: the status,
+ * the {@code Retry-After} hint and the OAuth error code. Its message holds the status and the service's own
+ * short message, never a request header or a token.
+ */
+public final class ServiceHttpException extends SpotifyWebApiException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int status;
+    private final transient Duration retryAfter;
+    private final String errorCode;
+
+    ServiceHttpException(int status, Duration retryAfter, String errorCode, String message) {
+        super("HTTP " + status + (message == null || message.isBlank() ? "" : ": " + message));
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.errorCode = errorCode;
+    }
+
+    /**
+     * Reads an error answer.
+     *
+     * @param status the HTTP status
+     * @param retryAfterHeader the {@code Retry-After} header, or null
+     * @param body the body, or null
+     * @return the exception
+     */
+    static ServiceHttpException of(int status, String retryAfterHeader, String body) {
+        String code = null;
+        String message = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode node = JSON.readTree(body);
+                JsonNode error = node.get("error");
+                if (error != null && error.isObject()) {
+                    message = error.path("message").asText(null);
+                } else if (error != null && error.isTextual()) {
+                    code = error.asText();
+                    message = node.path("error_description").asText(code);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                message = null;
+            }
+        }
+        if (message != null && message.length() > 200) {
+            message = message.substring(0, 200);
+        }
+        return new ServiceHttpException(status, parseRetryAfter(retryAfterHeader), code, message);
+    }
+
+    private static Duration parseRetryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** @return the HTTP status */
+    public int status() {
+        return status;
+    }
+
+    /** @return the {@code Retry-After} hint, or null when the service gave none */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** @return the OAuth error code ({@code invalid_grant} …) of an accounts-service error, or null */
+    public String errorCode() {
+        return errorCode;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.shuffify.spotify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shuffify.spotify.fake.Exchange;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SharedBudgetTest {
+
+    @Test
+    void accountsOfOneApplicationShareOneRollingWindowBudget() {
+        try (SpotifyFixture f = new SpotifyFixture(ApiDialect.ITEMS, b -> b.requestsPerWindow(4))) {
+            f.login("alice");
+            f.login("bob");
+            String a = f.fake.createPlaylist("alice", "A", f.fake.addTracks("a", 2));
+            String b = f.fake.createPlaylist("bob", "B", f.fake.addTracks("b", 2));
+            SpotifyPlaylistService alice = f.connect("alice");
+            SpotifyPlaylistService bob = f.connect("bob");
+            f.fake.resetLog();
+
+            for (int i = 0; i < 4; i++) {
+                alice.playlist(a);
+            }
+            assertThat(f.connector.requestsInWindow()).isEqualTo(4);
+            bob.playlist(b);
+
+            List<Exchange> log = f.fake.exchanges();
+            assertThat(log).hasSize(5);
+            assertThat(Duration.between(log.get(0).at(), log.get(4).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void a429ForOneAccountSlowsEveryAccountOfTheApplication() {
+        try (SpotifyFixture f = new SpotifyFixture(ApiDialect.ITEMS, b -> b.requestsPerWindow(100))) {
+            f.login("alice");
+            f.login("bob");
+            String a = f.fake.createPlaylist("alice", "A", f.fake.addTracks("a", 2));
+            String b = f.fake.createPlaylist("bob", "B", f.fake.addTracks("b", 2));
+            SpotifyPlaylistService alice = f.connect("alice");
+            SpotifyPlaylistService bob = f.connect("bob");
+            f.fake.resetLog();
+            f.fake.rateLimitNext(1, 9);
+
+            alice.playlist(a);
+            bob.playlist(b);
+
+            assertThat(f.fake.earlyRequests()).isZero();
+            assertThat(f.connector.currentBudget()).isEqualTo(50);
+            List<Exchange> log = f.fake.exchanges();
+            assertThat(log.get(0).status()).isEqualTo(429);
+            assertThat(log).allSatisfy(e -> assertThat(e.at()).isIn(log.get(0).at(), log.get(0).at().plusSeconds(9)));
+        }
+    }
+}
