@@ -4,6 +4,7 @@ import dev.shuffify.internal.engine.EngineConfig;
 import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.internal.engine.JobTypes;
 import dev.shuffify.internal.plugins.PluginRegistry;
+import dev.shuffify.internal.scheduler.Scheduler;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Execution;
@@ -16,6 +17,7 @@ import dev.shuffify.model.PlaylistSummary;
 import dev.shuffify.model.Preview;
 import dev.shuffify.model.RotationStatus;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleState;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Snapshot;
 import dev.shuffify.model.SnapshotType;
@@ -29,6 +31,7 @@ import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -80,6 +84,8 @@ public final class Shuffify implements AutoCloseable {
     private final PluginRegistry registry;
     private final JobTypes jobTypes;
     private final ExecutionEngine engine;
+    private final SchedulerOptions schedulerOptions;
+    private final Scheduler scheduler;
 
     private Shuffify(Builder b) {
         this.store = b.store != null ? b.store : new InMemoryShuffifyStore();
@@ -105,6 +111,9 @@ public final class Shuffify implements AutoCloseable {
                 : id -> new SplittableRandom(b.seed * 0x9E3779B97F4A7C15L + id.hashCode());
         this.engine = new ExecutionEngine(new EngineConfig(store, b.connector, jobTypes, clock, randoms, ids,
                 List.copyOf(b.listeners)));
+        this.schedulerOptions = b.scheduler;
+        this.scheduler = new Scheduler(store, engine::execute, b.scheduler.config(), clock,
+                b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed), null);
     }
 
     /**
@@ -607,12 +616,101 @@ public final class Shuffify implements AutoCloseable {
         return clock;
     }
 
+    // ------------------------------------------------------------------ scheduler
+
     /**
-     * Releases resources: closes the store when this instance created it (a store given to the builder is the
-     * host's to close).
+     * Starts the scheduler (see {@link SchedulerOptions}): runs left {@code running} by a previous life of
+     * this node are reconciled, then a loop on daemon threads claims due schedules in batches, runs them on a
+     * bounded pool (never two at once on one target playlist), renews their leases, recovers the runs of dead
+     * nodes, retries transient failures and prunes old history. Several nodes may share a PostgreSQL store;
+     * each due slot runs once. Stop it with {@link #close()}.
+     *
+     * @throws IllegalStateException when already started, or after {@link #close()}
+     */
+    public void start() {
+        scheduler.start();
+    }
+
+    /**
+     * Whether the scheduler is running ({@link #start()} called, {@link #close()} not yet).
+     *
+     * @return true while running
+     */
+    public boolean isStarted() {
+        return scheduler.isRunning();
+    }
+
+    /**
+     * Every schedule with its state, for operators: next run, last run and status, paused, and which node is
+     * running it now.
+     *
+     * @return never null
+     */
+    public List<ScheduleState> jobs() {
+        return scheduler.jobs();
+    }
+
+    /**
+     * Pauses a schedule for an operator (any owner); a run in progress finishes.
+     *
+     * @param scheduleId the schedule
+     * @return the paused schedule
+     * @throws NotFoundException when there is no such schedule
+     */
+    public Schedule pauseSchedule(String scheduleId) {
+        return scheduler.pause(scheduleId);
+    }
+
+    /**
+     * Resumes a paused schedule for an operator; a next run in the past becomes the trigger's next slot.
+     *
+     * @param scheduleId the schedule
+     * @return the resumed schedule
+     * @throws NotFoundException when there is no such schedule
+     */
+    public Schedule resumeSchedule(String scheduleId) {
+        return scheduler.resume(scheduleId);
+    }
+
+    /**
+     * Runs a schedule now on the scheduler's pool for an operator (any owner, paused or not), under a lease
+     * like a scheduled run, recorded with trigger source {@code manual}; the next run does not move.
+     *
+     * @param scheduleId the schedule
+     * @return the run, completing with its execution (null when none was recorded); empty when the schedule or
+     *     its target playlist is running now
+     * @throws NotFoundException when there is no such schedule
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Optional<CompletableFuture<Execution>> triggerSchedule(String scheduleId) {
+        return scheduler.trigger(scheduleId).map(run -> run.thenApply(e -> e.orElse(null)));
+    }
+
+    /**
+     * Stops the scheduler, waiting for running jobs up to {@link SchedulerOptions#shutdownTimeout()}, and closes
+     * the store when this instance created it (a store given to the builder is the host's to close). Leaves no
+     * execution {@code running}.
      */
     @Override
     public void close() {
+        close(schedulerOptions.shutdownTimeout());
+    }
+
+    /**
+     * Stops claiming due schedules, waits up to {@code timeout} for running jobs, marks those still running
+     * {@code abandoned} (their schedules are rescheduled), and closes the store when this instance created it.
+     * Idempotent.
+     *
+     * @param timeout how long to wait for running jobs
+     * @return true when every running job finished within the timeout
+     */
+    public boolean close(Duration timeout) {
+        boolean finished = scheduler.close(Objects.requireNonNull(timeout, "timeout"));
+        closeOwnedStore();
+        return finished;
+    }
+
+    private void closeOwnedStore() {
         if (ownsStore) {
             try {
                 store.close();
@@ -670,8 +768,21 @@ public final class Shuffify implements AutoCloseable {
         private final List<DiscoveryStrategy> strategies = new ArrayList<>();
         private final Map<String, List<String>> chains = new LinkedHashMap<>();
         private final List<JobListener> listeners = new ArrayList<>();
+        private SchedulerOptions scheduler = SchedulerOptions.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * How the scheduler runs once {@link Shuffify#start()} is called (default
+         * {@link SchedulerOptions#defaults()}).
+         *
+         * @param value the options
+         * @return this
+         */
+        public Builder scheduler(SchedulerOptions value) {
+            this.scheduler = Objects.requireNonNull(value, "scheduler");
+            return this;
         }
 
         /**

@@ -8,8 +8,14 @@ import dev.shuffify.ValidationException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -148,12 +154,25 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
     /**
      * A cron expression in a time zone.
      *
+     * <p>The fields are matched against the zone's wall-clock time. Around daylight-saving changes:
+     * <ul>
+     *   <li>a time that does not exist (spring forward, e.g. 02:30 when clocks jump from 02:00 to 03:00) runs
+     *       once, shifted forward by the length of the gap (03:30);</li>
+     *   <li>a time that occurs twice (fall back) runs once, at its first occurrence, unless the hour field is
+     *       {@code *} or {@code *}/n: a job that runs every hour (or every few minutes) runs in both
+     *       occurrences of the repeated hour, so it keeps its real-time rhythm.</li>
+     * </ul>
+     * So a daily 02:30 job runs exactly once on both DST days.
+     *
      * @param expression five Unix cron fields
      * @param zone the zone the fields are read in
      */
     record Cron(String expression, ZoneId zone) implements Trigger {
         private static final CronParser PARSER =
                 new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+        /** A bound on the matches inspected for one next time (a minute-level cron near an overlap needs ~180). */
+        private static final int MAX_STEPS = 5000;
+        private static final Duration TRANSITION_SEARCH = Duration.ofHours(6);
 
         /** Parses the expression, so a stored trigger is always valid. */
         public Cron {
@@ -179,8 +198,63 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
 
         @Override
         public Optional<Instant> nextAfter(Instant after) {
+            // cron fields are matched in wall-clock time (evaluated in UTC, which has no DST), then each wall-clock
+            // match is mapped to the instants it denotes in the zone
             ExecutionTime time = ExecutionTime.forCron(PARSER.parse(expression));
-            return time.nextExecution(ZonedDateTime.ofInstant(after, zone)).map(ZonedDateTime::toInstant);
+            ZoneRules rules = zone.getRules();
+            Duration window = overlapNear(rules, after);
+            LocalDateTime local = LocalDateTime.ofInstant(after, zone);
+            LocalDateTime horizon = local.plus(window);
+            ZonedDateTime cursor = local.minus(window).atZone(ZoneOffset.UTC);
+            boolean everyHour = expression.split(" ")[1].startsWith("*");
+            Instant best = null;
+            for (int step = 0; step < MAX_STEPS; step++) {
+                Optional<ZonedDateTime> next = time.nextExecution(cursor);
+                if (next.isEmpty()) {
+                    break;
+                }
+                LocalDateTime match = next.get().toLocalDateTime();
+                for (Instant candidate : instants(rules, match, everyHour)) {
+                    if (candidate.isAfter(after) && (best == null || candidate.isBefore(best))) {
+                        best = candidate;
+                    }
+                }
+                if (best != null && !match.isBefore(horizon)) {
+                    break;
+                }
+                cursor = next.get();
+            }
+            return Optional.ofNullable(best);
+        }
+
+        /** The instants a wall-clock time denotes: one, none shifted past a gap, or both sides of an overlap. */
+        private List<Instant> instants(ZoneRules rules, LocalDateTime match, boolean everyHour) {
+            List<ZoneOffset> offsets = rules.getValidOffsets(match);
+            if (offsets.size() == 1) {
+                return List.of(match.toInstant(offsets.get(0)));
+            }
+            if (offsets.isEmpty()) {
+                return List.of(ZonedDateTime.ofLocal(match, zone, null).toInstant());
+            }
+            List<Instant> both = new ArrayList<>();
+            both.add(match.toInstant(offsets.get(0)));
+            if (everyHour) {
+                both.add(match.toInstant(offsets.get(1)));
+            }
+            return both;
+        }
+
+        /** How far to look back in wall-clock time: the length of a fall-back overlap near {@code at}, else 0. */
+        private static Duration overlapNear(ZoneRules rules, Instant at) {
+            Duration window = Duration.ZERO;
+            ZoneOffsetTransition t = rules.nextTransition(at.minus(TRANSITION_SEARCH));
+            while (t != null && !t.getInstant().isAfter(at.plus(TRANSITION_SEARCH))) {
+                if (t.isOverlap() && t.getDuration().abs().compareTo(window) > 0) {
+                    window = t.getDuration().abs();
+                }
+                t = rules.nextTransition(t.getInstant());
+            }
+            return window;
         }
 
         @Override

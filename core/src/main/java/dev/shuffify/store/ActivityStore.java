@@ -34,4 +34,12 @@ public interface ActivityStore {
      * @return how many were deleted
      */
     int deleteBefore(Instant cutoff);
+
+    /**
+     * Keeps the newest {@code keep} lines of every user, deleting older ones.
+     *
+     * @param keep how many to keep per user
+     * @return how many were deleted
+     */
+    int pruneEachUser(int keep);
 }

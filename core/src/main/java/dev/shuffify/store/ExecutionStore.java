@@ -70,4 +70,21 @@ public interface ExecutionStore {
      * @return how many were deleted
      */
     int pruneSchedule(String scheduleId, int keep);
+
+    /**
+     * Replaces the stored execution only while the stored one is still {@code running}: ends a run exactly once
+     * when several parties (the worker, a node recovering an expired lease, shutdown) may try.
+     *
+     * @param execution the execution, usually ended
+     * @return whether it was replaced
+     */
+    boolean saveIfRunning(Execution execution);
+
+    /**
+     * Keeps the newest {@code keep} finished executions of every schedule, deleting older ones.
+     *
+     * @param keep how many to keep per schedule
+     * @return how many were deleted
+     */
+    int pruneEachSchedule(int keep);
 }

@@ -10,17 +10,23 @@ import dev.shuffify.model.PlaylistPair;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.Snapshot;
 import dev.shuffify.model.UserSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A thread-safe store that keeps everything in memory: for tests, demos and throwaway embedding. Every
@@ -39,6 +45,8 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
     private final Map<String, Map<String, Membership>> membership = new LinkedHashMap<>();
     private final Map<String, UserSettings> settings = new LinkedHashMap<>();
     private final Map<String, Pin> pins = new LinkedHashMap<>();
+    private final Map<String, Lease> leases = new LinkedHashMap<>();
+    private final Map<String, Integer> retryAttempts = new HashMap<>();
 
     private final ScheduleStore scheduleStore = new Schedules();
     private final ExecutionStore executionStore = new Executions();
@@ -149,6 +157,8 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
         @Override
         public boolean delete(String id) {
             synchronized (lock) {
+                leases.remove(id);
+                retryAttempts.remove(id);
                 return schedules.remove(id) != null;
             }
         }
@@ -158,6 +168,134 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
             synchronized (lock) {
                 return schedules.size();
             }
+        }
+
+        @Override
+        public List<ScheduleClaim> claimDue(String owner, Instant now, Duration lease, int limit) {
+            synchronized (lock) {
+                Set<String> busyTargets = leases.values().stream().map(Lease::target).filter(Objects::nonNull)
+                        .collect(Collectors.toCollection(HashSet::new));
+                List<Schedule> due = schedules.values().stream()
+                        .filter(s -> s.enabled() && s.nextRunAt() != null && !s.nextRunAt().isAfter(now)
+                                && !leases.containsKey(s.id()))
+                        .sorted(Comparator.comparing(Schedule::nextRunAt)).toList();
+                List<ScheduleClaim> claims = new ArrayList<>();
+                for (Schedule s : due) {
+                    if (claims.size() >= limit) {
+                        break;
+                    }
+                    String target = target(s);
+                    if (target == null || busyTargets.add(target)) {
+                        claims.add(take(s, owner, now, lease));
+                    }
+                }
+                return claims;
+            }
+        }
+
+        @Override
+        public Optional<ScheduleClaim> claim(String scheduleId, String owner, Instant now, Duration lease) {
+            synchronized (lock) {
+                Schedule s = schedules.get(scheduleId);
+                if (s == null || leases.containsKey(scheduleId)) {
+                    return Optional.empty();
+                }
+                String target = target(s);
+                if (target != null && leases.values().stream().anyMatch(l -> target.equals(l.target()))) {
+                    return Optional.empty();
+                }
+                return Optional.of(take(s, owner, now, lease));
+            }
+        }
+
+        private ScheduleClaim take(Schedule s, String owner, Instant now, Duration duration) {
+            Lease lease = new Lease(s.id(), owner, UUID.randomUUID().toString(), s.nextRunAt(), now,
+                    now.plus(duration), target(s));
+            leases.put(s.id(), lease);
+            return claimOf(lease);
+        }
+
+        @Override
+        public int renew(Collection<String> tokens, Instant expiresAt) {
+            synchronized (lock) {
+                Set<String> wanted = new HashSet<>(tokens);
+                int renewed = 0;
+                for (Map.Entry<String, Lease> e : leases.entrySet()) {
+                    if (wanted.contains(e.getValue().token())) {
+                        e.setValue(e.getValue().withExpiresAt(expiresAt));
+                        renewed++;
+                    }
+                }
+                return renewed;
+            }
+        }
+
+        @Override
+        public boolean release(String token, Instant expectedNextRunAt, Instant nextRunAt, int retryAttempt) {
+            synchronized (lock) {
+                return end(token, null, expectedNextRunAt, nextRunAt, retryAttempt);
+            }
+        }
+
+        @Override
+        public List<ScheduleClaim> findExpired(Instant now, int limit) {
+            synchronized (lock) {
+                return leases.values().stream().filter(l -> l.expiresAt().isBefore(now))
+                        .sorted(Comparator.comparing(Lease::expiresAt)).limit(limit)
+                        .map(InMemoryShuffifyStore.this::claimOf).toList();
+            }
+        }
+
+        @Override
+        public boolean recoverExpired(String token, Instant now, Instant expectedNextRunAt, Instant nextRunAt,
+                int retryAttempt) {
+            synchronized (lock) {
+                return end(token, now, expectedNextRunAt, nextRunAt, retryAttempt);
+            }
+        }
+
+        private boolean end(String token, Instant expiredBefore, Instant expectedNextRunAt, Instant nextRunAt,
+                int retryAttempt) {
+            Lease lease = leases.values().stream().filter(l -> l.token().equals(token)).findFirst().orElse(null);
+            if (lease == null || expiredBefore != null && !lease.expiresAt().isBefore(expiredBefore)) {
+                return false;
+            }
+            leases.remove(lease.scheduleId());
+            Schedule s = schedules.get(lease.scheduleId());
+            if (s != null) {
+                if (Objects.equals(s.nextRunAt(), expectedNextRunAt)) {
+                    schedules.put(s.id(), s.withNextRunAt(nextRunAt));
+                }
+                if (retryAttempt > 1) {
+                    retryAttempts.put(s.id(), retryAttempt);
+                } else {
+                    retryAttempts.remove(s.id());
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public List<ScheduleClaim> listLeases() {
+            synchronized (lock) {
+                return leases.values().stream().map(InMemoryShuffifyStore.this::claimOf).toList();
+            }
+        }
+    }
+
+    private ScheduleClaim claimOf(Lease lease) {
+        return new ScheduleClaim(schedules.get(lease.scheduleId()), lease.owner(), lease.token(), lease.slot(),
+                lease.acquiredAt(), lease.expiresAt(), Math.max(1, retryAttempts.getOrDefault(lease.scheduleId(), 1)));
+    }
+
+    private static String target(Schedule s) {
+        return s.job().target() == null ? null : s.job().target().id();
+    }
+
+    private record Lease(String scheduleId, String owner, String token, Instant slot, Instant acquiredAt,
+            Instant expiresAt, String target) {
+        Lease withExpiresAt(Instant value) {
+            return new Lease(scheduleId, owner, token, slot, acquiredAt, value, target);
         }
     }
 
@@ -192,7 +330,9 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
         @Override
         public List<Execution> listByStatus(ExecutionStatus status, int limit) {
             synchronized (lock) {
-                return executions.values().stream().filter(e -> e.status() == status).limit(limit).toList();
+                // stable sort: insertion order breaks ties between equal start times
+                return executions.values().stream().filter(e -> e.status() == status)
+                        .sorted(Comparator.comparing(Execution::startedAt)).limit(limit).toList();
             }
         }
 
@@ -222,6 +362,31 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
                 List<Execution> doomed = finished.subList(Math.min(keep, finished.size()), finished.size());
                 doomed.forEach(e -> executions.remove(e.id()));
                 return doomed.size();
+            }
+        }
+
+        @Override
+        public boolean saveIfRunning(Execution execution) {
+            synchronized (lock) {
+                Execution stored = executions.get(execution.id());
+                if (stored == null || stored.status() != ExecutionStatus.RUNNING) {
+                    return false;
+                }
+                executions.put(execution.id(), execution);
+                return true;
+            }
+        }
+
+        @Override
+        public int pruneEachSchedule(int keep) {
+            synchronized (lock) {
+                Set<String> scheduleIds = executions.values().stream().map(Execution::scheduleId)
+                        .collect(Collectors.toCollection(HashSet::new));
+                int deleted = 0;
+                for (String id : scheduleIds) {
+                    deleted += pruneSchedule(id, keep);
+                }
+                return deleted;
             }
         }
 
@@ -278,6 +443,19 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
                 List<Snapshot> doomed = list.subList(Math.min(keep, list.size()), list.size());
                 doomed.forEach(s -> snapshots.remove(s.id()));
                 return doomed.size();
+            }
+        }
+
+        @Override
+        public int pruneEachPlaylist(int keep) {
+            synchronized (lock) {
+                Map<List<String>, Snapshot> keys = snapshots.values().stream().collect(Collectors.toMap(
+                        s -> List.of(s.userId(), s.playlistId()), Function.identity(), (a, b) -> a));
+                int deleted = 0;
+                for (List<String> key : keys.keySet()) {
+                    deleted += prune(key.get(0), key.get(1), keep);
+                }
+                return deleted;
             }
         }
     }
@@ -366,6 +544,29 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
                 int before = activity.size();
                 activity.removeIf(a -> a.createdAt().isBefore(cutoff));
                 return before - activity.size();
+            }
+        }
+
+        @Override
+        public int pruneEachUser(int keep) {
+            synchronized (lock) {
+                // newest = last appended, as in listByUser
+                Map<String, Integer> seen = new HashMap<>();
+                Set<Integer> doomed = new HashSet<>();
+                for (int i = activity.size() - 1; i >= 0; i--) {
+                    if (seen.merge(activity.get(i).userId(), 1, Integer::sum) > keep) {
+                        doomed.add(i);
+                    }
+                }
+                List<Activity> kept = new ArrayList<>();
+                for (int i = 0; i < activity.size(); i++) {
+                    if (!doomed.contains(i)) {
+                        kept.add(activity.get(i));
+                    }
+                }
+                activity.clear();
+                activity.addAll(kept);
+                return doomed.size();
             }
         }
     }

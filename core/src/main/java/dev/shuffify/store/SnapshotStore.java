@@ -52,4 +52,12 @@ public interface SnapshotStore {
      * @return how many were deleted
      */
     int prune(String userId, String playlistId, int keep);
+
+    /**
+     * Keeps the newest {@code keep} snapshots of every user's playlist, deleting older ones.
+     *
+     * @param keep how many to keep per playlist
+     * @return how many were deleted
+     */
+    int pruneEachPlaylist(int keep);
 }

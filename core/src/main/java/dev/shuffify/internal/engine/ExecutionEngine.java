@@ -53,6 +53,8 @@ public final class ExecutionEngine {
     public static final String MDC_JOB_TYPE = "shuffify.jobType";
     /** MDC key: user id. */
     public static final String MDC_USER = "shuffify.userId";
+    /** Execution detail set to {@code true} when a run failed for a transient reason (rate limit, 5xx, I/O). */
+    public static final String DETAIL_TRANSIENT_FAILURE = "transientFailure";
 
     private final EngineConfig config;
     private final ShuffifyStore store;
@@ -242,6 +244,9 @@ public final class ExecutionEngine {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
+            if (isTransient(e)) {
+                execution = withDetail(execution, DETAIL_TRANSIENT_FAILURE, true);
+            }
             String message = describe(schedule, e);
             if (e instanceof ShuffifyException) {
                 LOG.warn("{} failed: {}", schedule.jobType(), message);
@@ -387,6 +392,29 @@ public final class ExecutionEngine {
         };
         fire(event(type, schedule, done, error));
         return done;
+    }
+
+    /**
+     * Whether a failure, or any of its causes, is a transient music-service failure.
+     *
+     * @param e the failure
+     * @return true when a later retry may succeed
+     */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof dev.shuffify.PlaylistServiceException p && p.isTransient()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Execution withDetail(Execution e, String key, Object value) {
+        Map<String, Object> details = new LinkedHashMap<>(e.details());
+        details.put(key, value);
+        return new Execution(e.id(), e.scheduleId(), e.userId(), e.jobType(), e.startedAt(), e.completedAt(),
+                e.status(), e.tracksAdded(), e.tracksRemoved(), e.tracksTotal(), e.errorMessage(), e.triggerSource(),
+                e.attempt(), details, e.warnings());
     }
 
     private static Execution withWarnings(Execution e, List<String> warnings) {

@@ -1,6 +1,7 @@
 package dev.shuffify.executor.rotate;
 
 import dev.shuffify.JobExecutionException;
+import dev.shuffify.ValidationException;
 import dev.shuffify.spi.Params;
 import java.util.Arrays;
 import java.util.Locale;
@@ -115,7 +116,7 @@ record RotationSettings(Mode mode, int count, ReturnOrder returnOrder, Integer t
         }
         try {
             return params.getInt(name);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ValidationException e) {
             throw new JobExecutionException(name + " '" + params.asMap().get(name)
                     + "' is not a whole number; edit the schedule");
         }

@@ -1,0 +1,38 @@
+package dev.shuffify.internal.scheduler;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the scheduler prunes, and how often. A count or age of zero turns that part off.
+ *
+ * @param interval how often housekeeping runs
+ * @param executionMaxAge finished executions older than this are deleted
+ * @param executionsPerSchedule the newest finished executions kept per schedule
+ * @param activityMaxAge activity lines older than this are deleted
+ * @param activityPerUser the newest activity lines kept per user
+ * @param snapshotsPerPlaylist the newest snapshots kept per playlist (on top of each user's own retention)
+ * @param staleManualRunAfter a manual run still {@code running} after this long, with no scheduler lease, is
+ *     marked abandoned
+ */
+public record Housekeeping(Duration interval, Duration executionMaxAge, int executionsPerSchedule,
+        Duration activityMaxAge, int activityPerUser, int snapshotsPerPlaylist, Duration staleManualRunAfter) {
+
+    /** The default: hourly; 90 days and 200 runs per schedule; 90 days and 1000 lines per user; 50 snapshots. */
+    public static final Housekeeping DEFAULT = new Housekeeping(Duration.ofHours(1), Duration.ofDays(90), 200,
+            Duration.ofDays(90), 1000, 50, Duration.ofHours(6));
+
+    /** Validates. */
+    public Housekeeping {
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(executionMaxAge, "executionMaxAge");
+        Objects.requireNonNull(activityMaxAge, "activityMaxAge");
+        Objects.requireNonNull(staleManualRunAfter, "staleManualRunAfter");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("housekeeping interval must be positive, was " + interval);
+        }
+        if (executionsPerSchedule < 0 || activityPerUser < 0 || snapshotsPerPlaylist < 0) {
+            throw new IllegalArgumentException("housekeeping counts must be 0 (off) or more");
+        }
+    }
+}

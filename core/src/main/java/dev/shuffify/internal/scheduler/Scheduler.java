@@ -1,0 +1,639 @@
+package dev.shuffify.internal.scheduler;
+
+import dev.shuffify.NotFoundException;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.MisfirePolicy;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleState;
+import dev.shuffify.model.TriggerSource;
+import dev.shuffify.store.ScheduleClaim;
+import dev.shuffify.store.ShuffifyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler of one node. Each poll it recovers expired leases of dead nodes, claims due schedules (as
+ * many as it has free workers, at most a batch) with a lease, and runs each claim on the worker pool; while a
+ * run lasts its lease is renewed. After a run it releases the lease, moving the next run past the slot it ran,
+ * or to a retry time when the retry policy asks. Every step is also a method ({@link #runDueOnce()},
+ * {@link #heartbeat()}, {@link #recoverExpiredLeases()}, {@link #reconcileStaleRuns()}, {@link #housekeeping()})
+ * so tests drive the scheduler with a manual clock and executor instead of waiting.
+ *
+ * <p>Guarantees: a slot runs at most once across nodes (a claim is exclusive and the next run moves past the
+ * slot before the lease ends); two schedules with one target playlist never run at once (their leases
+ * exclude each other); a missed slot runs once, or is skipped under {@link MisfirePolicy#SKIP}; a node that
+ * dies mid-run has its run marked {@code abandoned} and its schedule rescheduled by the first node that sees
+ * the lease expired; {@link #close(Duration)} leaves no run {@code running}.
+ */
+public final class Scheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final int RECENT_EXECUTIONS = 20;
+    private static final int STALE_BATCH = 1000;
+
+    private final ShuffifyStore store;
+    private final JobRunner runner;
+    private final SchedulerConfig config;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Executor workers;
+    private final ExecutorService ownedWorkers;
+    private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Object monitor = new Object();
+    private ScheduledExecutorService loop;
+    private ScheduledExecutorService heartbeats;
+    private volatile boolean started;
+    private volatile boolean closing;
+
+    /** One claim this node holds: queued on the pool, then running (or cancelled by close before it ran). */
+    private static final class InFlight {
+        static final int QUEUED = 0;
+        static final int RUNNING = 1;
+        static final int CANCELLED = 2;
+
+        final ScheduleClaim claim;
+        final TriggerSource source;
+        final CompletableFuture<Optional<Execution>> done = new CompletableFuture<>();
+        final AtomicInteger state = new AtomicInteger(QUEUED);
+        volatile Thread thread;
+
+        InFlight(ScheduleClaim claim, TriggerSource source) {
+            this.claim = claim;
+            this.source = source;
+        }
+    }
+
+    /**
+     * Creates a scheduler that is not running yet.
+     *
+     * @param store the store (leases, schedules, executions)
+     * @param runner runs one schedule (the execution engine)
+     * @param config the configuration
+     * @param clock the clock every time is read from
+     * @param random the source of jitter
+     * @param workers runs claims; null for a pool of {@code config.poolSize()} daemon threads owned by the
+     *     scheduler (tests pass a manual executor)
+     */
+    public Scheduler(ShuffifyStore store, JobRunner runner, SchedulerConfig config, Clock clock,
+            RandomGenerator random, Executor workers) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        if (workers == null) {
+            this.ownedWorkers = Executors.newFixedThreadPool(config.poolSize(),
+                    threads("shuffify-worker-" + config.nodeId()));
+            this.workers = ownedWorkers;
+        } else {
+            this.ownedWorkers = null;
+            this.workers = workers;
+        }
+    }
+
+    /**
+     * The configuration.
+     *
+     * @return never null
+     */
+    public SchedulerConfig config() {
+        return config;
+    }
+
+    /**
+     * Whether {@link #start()} was called and {@link #close} was not.
+     *
+     * @return true while running
+     */
+    public boolean isRunning() {
+        return started && !closing;
+    }
+
+    /**
+     * Reconciles runs left {@code running} by a previous life of this node, then starts the poll loop, the
+     * heartbeat and housekeeping on their own daemon threads.
+     *
+     * @throws IllegalStateException when already started or closed
+     */
+    public synchronized void start() {
+        if (started || closing) {
+            throw new IllegalStateException(closing ? "the scheduler was closed; build a new Shuffify to start again"
+                    : "the scheduler is already started");
+        }
+        started = true;
+        reconcileStaleRuns();
+        loop = Executors.newSingleThreadScheduledExecutor(threads("shuffify-scheduler-" + config.nodeId()));
+        heartbeats = Executors.newSingleThreadScheduledExecutor(threads("shuffify-heartbeat-" + config.nodeId()));
+        loop.scheduleWithFixedDelay(() -> safely("poll", this::runDueOnce), 0, config.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(() -> safely("housekeeping", this::housekeeping),
+                config.housekeeping().interval().toMillis(), config.housekeeping().interval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(() -> safely("heartbeat", this::heartbeat),
+                config.heartbeatInterval().toMillis(), config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("scheduler started on node {} ({} workers, polling every {})", config.nodeId(), config.poolSize(),
+                config.pollInterval());
+    }
+
+    // ---- one poll ----------------------------------------------------------------------------------------
+
+    /**
+     * One poll: recovers expired leases, then claims due schedules up to the free workers (at most a batch)
+     * and hands each claim to the worker pool.
+     *
+     * @return how many claims were handed to the pool
+     */
+    public int runDueOnce() {
+        if (closing) {
+            return 0;
+        }
+        recoverExpiredLeases();
+        int free = config.poolSize() - inFlight.size();
+        if (free <= 0) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<ScheduleClaim> claims = store.schedules().claimDue(config.nodeId(), now, config.leaseDuration(),
+                Math.min(free, config.batchSize()));
+        for (ScheduleClaim claim : claims) {
+            dispatch(claim, claim.source());
+        }
+        return claims.size();
+    }
+
+    private InFlight dispatch(ScheduleClaim claim, TriggerSource source) {
+        InFlight job = new InFlight(claim, source);
+        inFlight.put(claim.token(), job);
+        try {
+            workers.execute(() -> run(job));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("worker pool refused schedule {}; releasing it for a later poll", claim.scheduleId());
+            finish(job, () -> store.schedules().release(claim.token(), claim.slot(), claim.slot(), retryOf(claim)));
+        }
+        return job;
+    }
+
+    private void run(InFlight job) {
+        ScheduleClaim claim = job.claim;
+        job.thread = Thread.currentThread();
+        if (!job.state.compareAndSet(InFlight.QUEUED, InFlight.RUNNING)) {
+            job.thread = null;
+            return; // the scheduler closed before this claim started; close() released it
+        }
+        Optional<Execution> outcome = Optional.empty();
+        try {
+            Instant now = clock.instant();
+            Schedule schedule = claim.schedule();
+            if (isMisfireToSkip(job, schedule, now)) {
+                Instant next = jittered(schedule.trigger().nextAfter(now).orElse(null));
+                LOG.info("schedule {} missed its slot {} by more than {}; skipped to {} (misfire policy skip)",
+                        schedule.id(), claim.slot(), config.misfireThreshold(), next);
+                store.schedules().release(claim.token(), claim.slot(), next, 0);
+                return;
+            }
+            outcome = runner.run(schedule.id(), job.source, job.source == TriggerSource.MANUAL ? 1 : claim.attempt());
+            afterRun(job, outcome);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // the lease stays; it expires and the run is recovered like a dead node's
+            LOG.error("schedule {}: could not finish the run's bookkeeping; its lease will expire and be recovered",
+                    claim.scheduleId(), e);
+        } finally {
+            job.thread = null;
+            finish(job, null);
+            job.done.complete(outcome);
+        }
+    }
+
+    private boolean isMisfireToSkip(InFlight job, Schedule schedule, Instant now) {
+        return job.source == TriggerSource.SCHEDULER && schedule.misfirePolicy() == MisfirePolicy.SKIP
+                && job.claim.slot() != null && now.isAfter(job.claim.slot().plus(config.misfireThreshold()));
+    }
+
+    private void afterRun(InFlight job, Optional<Execution> outcome) {
+        ScheduleClaim claim = job.claim;
+        Instant now = clock.instant();
+        outcome.ifPresent(this::makeSureItIsRecorded);
+        Optional<Schedule> current = store.schedules().find(claim.scheduleId());
+        if (current.isEmpty()) {
+            return; // deleted while running; its lease went with it
+        }
+        Schedule schedule = current.get();
+        Instant expected = schedule.nextRunAt();
+        Instant next = expected;
+        if (job.source != TriggerSource.MANUAL) {
+            if (Objects.equals(expected, claim.slot())) {
+                // nothing moved the next run (the outcome was not recorded, or the schedule was paused): move it
+                // past the slot that ran, so the slot never runs twice
+                Instant from = claim.slot() == null || now.isAfter(claim.slot()) ? now : claim.slot();
+                next = jittered(schedule.trigger().nextAfter(from).orElse(null));
+            } else {
+                next = jittered(expected);
+            }
+        }
+        int retryAttempt = 0;
+        if (outcome.isPresent() && job.source != TriggerSource.MANUAL && config.retry().shouldRetry(outcome.get())) {
+            Execution failed = outcome.get();
+            Instant retryAt = now.plus(config.retry().backoff(failed.attempt()));
+            if (next == null || retryAt.isBefore(next)) {
+                next = retryAt;
+                retryAttempt = failed.attempt() + 1;
+                LOG.info("schedule {}: attempt {} failed ({}); retry {} at {}", claim.scheduleId(), failed.attempt(),
+                        failed.errorMessage(), retryAttempt, retryAt);
+            }
+        }
+        if (!store.schedules().release(claim.token(), expected, next, retryAttempt)) {
+            LOG.warn("schedule {}: the lease was lost while running (recovered by another node after missed "
+                    + "heartbeats); the recovering node rescheduled it", claim.scheduleId());
+        }
+    }
+
+    /**
+     * Stores the run's end when the engine could not (its store call failed). Throws when that fails too: the
+     * lease is then kept, expires, and the run is recovered like a dead node's, so it never stays running.
+     */
+    private void makeSureItIsRecorded(Execution execution) {
+        if (!execution.status().isFinal()) {
+            return;
+        }
+        Optional<Execution> stored = store.executions().find(execution.id());
+        if (stored.isPresent() && stored.get().status() == ExecutionStatus.RUNNING) {
+            store.executions().saveIfRunning(execution);
+        }
+    }
+
+    private void finish(InFlight job, Runnable releaseFirst) {
+        try {
+            if (releaseFirst != null) {
+                releaseFirst.run();
+            }
+        } finally {
+            synchronized (monitor) {
+                inFlight.remove(job.claim.token());
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    private static int retryOf(ScheduleClaim claim) {
+        return claim.attempt() > 1 ? claim.attempt() : 0;
+    }
+
+    private Instant jittered(Instant next) {
+        if (next == null || config.jitter().isZero()) {
+            return next;
+        }
+        long bound = config.jitter().toMillis();
+        long offset;
+        synchronized (random) {
+            offset = random.nextLong(bound + 1);
+        }
+        return next.plusMillis(offset);
+    }
+
+    // ---- leases -------------------------------------------------------------------------------------------
+
+    /**
+     * Renews the leases of this node's claims.
+     *
+     * @return how many were renewed
+     */
+    public int heartbeat() {
+        List<String> tokens = new ArrayList<>(inFlight.keySet());
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        int renewed = store.schedules().renew(tokens, clock.instant().plus(config.leaseDuration()));
+        if (renewed < tokens.size()) {
+            LOG.warn("{} of {} leases held by node {} were no longer held; their runs were recovered elsewhere",
+                    tokens.size() - renewed, tokens.size(), config.nodeId());
+        }
+        return renewed;
+    }
+
+    /**
+     * Recovers expired leases of other nodes (or of an earlier life of this node): a run that started under
+     * the lease and is still {@code running} becomes {@code abandoned} and the schedule is rescheduled from now;
+     * a claim whose run never started is released with its slot still due.
+     *
+     * @return how many leases were recovered
+     */
+    public int recoverExpiredLeases() {
+        Instant now = clock.instant();
+        int recovered = 0;
+        for (ScheduleClaim lease : store.schedules().findExpired(now, config.batchSize())) {
+            if (inFlight.containsKey(lease.token())) {
+                continue; // ours and still running: the heartbeat renews it
+            }
+            if (recover(lease, now, true, "node '" + lease.owner() + "' stopped renewing its lease (expired at "
+                    + lease.expiresAt() + ")")) {
+                recovered++;
+            }
+        }
+        return recovered;
+    }
+
+    private boolean recover(ScheduleClaim lease, Instant now, boolean onlyIfExpired, String why) {
+        boolean started = false;
+        for (Execution e : store.executions().listBySchedule(lease.scheduleId(), RECENT_EXECUTIONS)) {
+            if (e.startedAt().isBefore(lease.acquiredAt())) {
+                continue;
+            }
+            started = true;
+            if (e.status() == ExecutionStatus.RUNNING
+                    && store.executions().saveIfRunning(e.ended(now, ExecutionStatus.ABANDONED, why))) {
+                LOG.warn("execution {} of schedule {} abandoned: {}", e.id(), lease.scheduleId(), why);
+            }
+        }
+        Schedule schedule = lease.schedule();
+        Instant expected = schedule.nextRunAt();
+        Instant next = expected;
+        if (started && Objects.equals(expected, lease.slot())) {
+            next = jittered(schedule.trigger().nextAfter(now).orElse(null));
+        }
+        int retry = started ? 0 : retryOf(lease);
+        boolean ended = onlyIfExpired ? store.schedules().recoverExpired(lease.token(), now, expected, next, retry)
+                : store.schedules().release(lease.token(), expected, next, retry);
+        if (ended) {
+            LOG.info("recovered the lease of schedule {} held by node {}: {}; next run {}", lease.scheduleId(),
+                    lease.owner(), started ? "its run was abandoned" : "its run had not started", next);
+        }
+        return ended;
+    }
+
+    /**
+     * Marks {@code running} executions that no live lease covers as {@code abandoned} (the process running them
+     * died), and recovers leases this node id held in an earlier life. Runs at start-up and with housekeeping.
+     * A manual run has no lease, so it is only taken for dead after {@link Housekeeping#staleManualRunAfter()}.
+     *
+     * @return how many executions were marked abandoned
+     */
+    public int reconcileStaleRuns() {
+        Instant now = clock.instant();
+        // executions first, leases second: a run listed here was claimed before, so its lease is visible below
+        List<Execution> running = store.executions().listByStatus(ExecutionStatus.RUNNING, STALE_BATCH);
+        List<ScheduleClaim> leases = store.schedules().listLeases();
+        for (ScheduleClaim lease : leases) {
+            if (lease.owner().equals(config.nodeId()) && !inFlight.containsKey(lease.token())) {
+                recover(lease, now, false, "node '" + config.nodeId() + "' restarted while running it");
+            }
+        }
+        Map<String, ScheduleClaim> live = store.schedules().listLeases().stream()
+                .filter(l -> !l.isExpired(now)).collect(Collectors.toMap(ScheduleClaim::scheduleId,
+                        Function.identity(), (a, b) -> a));
+        int abandoned = 0;
+        for (Execution e : running) {
+            ScheduleClaim lease = live.get(e.scheduleId());
+            if (lease != null && !e.startedAt().isBefore(lease.acquiredAt())) {
+                continue; // running under a live lease
+            }
+            if (e.triggerSource() == TriggerSource.MANUAL
+                    && e.startedAt().isAfter(now.minus(config.housekeeping().staleManualRunAfter()))) {
+                continue; // a manual run on some node; not old enough to be taken for dead
+            }
+            if (store.executions().saveIfRunning(e.ended(now, ExecutionStatus.ABANDONED,
+                    "found running with no live scheduler lease on node '" + config.nodeId()
+                            + "'; the process running it stopped"))) {
+                abandoned++;
+            }
+        }
+        if (abandoned > 0) {
+            LOG.warn("marked {} stale running execution(s) abandoned", abandoned);
+        }
+        return abandoned;
+    }
+
+    // ---- housekeeping -------------------------------------------------------------------------------------
+
+    /**
+     * Prunes old executions, activity and snapshots, and reconciles stale runs.
+     *
+     * @return how many rows were deleted
+     */
+    public int housekeeping() {
+        Housekeeping h = config.housekeeping();
+        Instant now = clock.instant();
+        int deleted = 0;
+        if (!h.executionMaxAge().isZero()) {
+            deleted += store.executions().deleteFinishedBefore(now.minus(h.executionMaxAge()));
+        }
+        if (h.executionsPerSchedule() > 0) {
+            deleted += store.executions().pruneEachSchedule(h.executionsPerSchedule());
+        }
+        if (!h.activityMaxAge().isZero()) {
+            deleted += store.activity().deleteBefore(now.minus(h.activityMaxAge()));
+        }
+        if (h.activityPerUser() > 0) {
+            deleted += store.activity().pruneEachUser(h.activityPerUser());
+        }
+        if (h.snapshotsPerPlaylist() > 0) {
+            deleted += store.snapshots().pruneEachPlaylist(h.snapshotsPerPlaylist());
+        }
+        reconcileStaleRuns();
+        if (deleted > 0) {
+            LOG.info("housekeeping deleted {} old row(s)", deleted);
+        }
+        return deleted;
+    }
+
+    // ---- operator functions -------------------------------------------------------------------------------
+
+    /**
+     * Every schedule with its state.
+     *
+     * @return never null
+     */
+    public List<ScheduleState> jobs() {
+        Map<String, ScheduleClaim> leases = store.schedules().listLeases().stream()
+                .collect(Collectors.toMap(ScheduleClaim::scheduleId, Function.identity(), (a, b) -> a));
+        return store.schedules().listAll().stream().map(s -> {
+            ScheduleClaim lease = leases.get(s.id());
+            return new ScheduleState(s, lease == null ? null : lease.owner(), lease == null ? null : lease.expiresAt());
+        }).toList();
+    }
+
+    /**
+     * Pauses a schedule: the scheduler stops running it (a run in progress finishes).
+     *
+     * @param scheduleId the schedule
+     * @return the paused schedule
+     * @throws NotFoundException when there is no such schedule
+     */
+    public Schedule pause(String scheduleId) {
+        Schedule s = require(scheduleId);
+        Schedule paused = s.withEnabled(false, clock.instant());
+        store.schedules().save(paused);
+        return paused;
+    }
+
+    /**
+     * Resumes a paused schedule; a next run in the past (or none) becomes the trigger's next slot from now.
+     *
+     * @param scheduleId the schedule
+     * @return the resumed schedule
+     * @throws NotFoundException when there is no such schedule
+     */
+    public Schedule resume(String scheduleId) {
+        Schedule s = require(scheduleId);
+        Instant now = clock.instant();
+        Instant next = s.nextRunAt() == null || !s.nextRunAt().isAfter(now)
+                ? jittered(s.trigger().nextAfter(now).orElse(null)) : s.nextRunAt();
+        Schedule resumed = s.withEnabled(true, now).withNextRunAt(next);
+        store.schedules().save(resumed);
+        return resumed;
+    }
+
+    /**
+     * Runs a schedule now on this node's pool (an operator's "trigger"), under a lease like any scheduled run.
+     * The run is recorded with trigger source {@code manual}; the schedule's next run does not move.
+     *
+     * @param scheduleId the schedule
+     * @return the run's outcome when it finishes, or empty when the schedule (or its target playlist) is running
+     *     now
+     * @throws NotFoundException when there is no such schedule
+     * @throws IllegalStateException when the scheduler is closed
+     */
+    public Optional<CompletableFuture<Optional<Execution>>> trigger(String scheduleId) {
+        if (closing) {
+            throw new IllegalStateException("the scheduler is closed");
+        }
+        require(scheduleId);
+        Optional<ScheduleClaim> claim = store.schedules().claim(scheduleId, config.nodeId(), clock.instant(),
+                config.leaseDuration());
+        return claim.map(c -> dispatch(c, TriggerSource.MANUAL).done);
+    }
+
+    private Schedule require(String scheduleId) {
+        return store.schedules().find(scheduleId).orElseThrow(() -> new NotFoundException("schedule", scheduleId));
+    }
+
+    // ---- shutdown -----------------------------------------------------------------------------------------
+
+    /** Closes with a 30-second wait for running jobs. */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops claiming, waits up to {@code timeout} for running jobs, then marks the runs still going
+     * {@code abandoned}, reschedules them and interrupts their threads. Claims that had not started are
+     * released with their slot still due. Leaves no execution {@code running}. Idempotent.
+     *
+     * @param timeout how long to wait for running jobs
+     * @return true when every job finished within the timeout
+     */
+    public boolean close(Duration timeout) {
+        synchronized (this) {
+            if (closing) {
+                return inFlight.isEmpty();
+            }
+            closing = true;
+        }
+        if (loop != null) {
+            loop.shutdownNow();
+        }
+        for (InFlight job : List.copyOf(inFlight.values())) {
+            if (job.state.compareAndSet(InFlight.QUEUED, InFlight.CANCELLED)) {
+                // never started: give the slot back, still due, for the next node (or the next start)
+                finish(job, () -> store.schedules().release(job.claim.token(), job.claim.slot(), job.claim.slot(),
+                        retryOf(job.claim)));
+                job.done.complete(Optional.empty());
+            }
+        }
+        boolean allDone = awaitIdle(timeout);
+        if (!allDone) {
+            for (InFlight job : List.copyOf(inFlight.values())) {
+                abandonOnShutdown(job);
+            }
+        }
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
+        if (ownedWorkers != null) {
+            ownedWorkers.shutdownNow();
+        }
+        if (started) {
+            LOG.info("scheduler on node {} closed{}", config.nodeId(), allDone ? "" : " (some runs were abandoned)");
+        }
+        return allDone;
+    }
+
+    private boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (monitor) {
+            while (!inFlight.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void abandonOnShutdown(InFlight job) {
+        try {
+            recover(job.claim, clock.instant(), false, "Shuffify on node '" + config.nodeId()
+                    + "' shut down before the run finished");
+        } catch (RuntimeException e) {
+            LOG.error("could not mark the run of schedule {} abandoned at shutdown; its lease will expire",
+                    job.claim.scheduleId(), e);
+        } finally {
+            Thread t = job.thread;
+            if (t != null) {
+                t.interrupt();
+            }
+            finish(job, null);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private void safely(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.warn("scheduler {} on node {} failed; trying again next time", what, config.nodeId(), e);
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,201 @@
+package dev.shuffify.store;
+
+import dev.shuffify.internal.jdbc.Dialect;
+import dev.shuffify.internal.jdbc.JdbcParts;
+import dev.shuffify.internal.jdbc.Migrator;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.Schedule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * A store in a relational database over plain JDBC: an embedded H2 database file (the default; no server to
+ * install) or PostgreSQL (for one node or several sharing the database).
+ *
+ * <pre>{@code
+ * ShuffifyStore embedded = JdbcShuffifyStore.embedded(Path.of("data/shuffify"));   // data/shuffify.mv.db
+ * ShuffifyStore shared = JdbcShuffifyStore.postgres(hikariDataSource);              // the host's pool
+ * }</pre>
+ *
+ * <p>Opening a store creates the tables on first use and migrates an older schema with the versioned scripts
+ * shipped in this jar (recorded in the table {@code shuffify_schema_version}); a schema newer than this
+ * library fails with a {@link StoreException} saying so. Writes that belong together, such as
+ * {@link #recordOutcome}, are one transaction. Tables are named {@code shuffify_*}, so they can share a
+ * database with the host's own. Times are kept in UTC with microsecond precision. Encrypted refresh tokens
+ * are stored as the bytes they are.
+ *
+ * <p>Thread-safe. Every operation borrows a connection from the data source and returns it.
+ *
+ * @since 0.1.0
+ */
+public final class JdbcShuffifyStore implements ShuffifyStore {
+    private final JdbcParts parts;
+    private final JdbcConnectionPool ownedPool;
+
+    private JdbcShuffifyStore(JdbcParts parts, JdbcConnectionPool ownedPool) {
+        this.parts = parts;
+        this.ownedPool = ownedPool;
+    }
+
+    /**
+     * Opens (creating on first use) an embedded H2 database file. H2 writes each commit to the file before the
+     * commit returns, so a crash of the host process loses no committed write. One process at a time may open
+     * the file; use {@link #postgres} for several nodes.
+     *
+     * @param file the database file, with or without the {@code .mv.db} extension H2 adds; parent folders are
+     *     created
+     * @return the store; {@link #close()} closes its connections
+     * @throws StoreException when the file cannot be opened (e.g. another process holds it) or migrated
+     */
+    public static JdbcShuffifyStore embedded(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString();
+        if (name.endsWith(".mv.db")) {
+            absolute = absolute.resolveSibling(name.substring(0, name.length() - ".mv.db".length()));
+        }
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("could not create the folder of the database file " + absolute + ": "
+                    + e.getMessage(), e);
+        }
+        // async: file I/O that a thread interrupt cannot break (with plain file I/O, interrupting any thread
+        // that is writing closes the whole database); WRITE_DELAY=0: a commit reaches the file before it returns
+        // (H2's default delays it up to 500 ms); DB_CLOSE_ON_EXIT=FALSE: the host's shutdown closes Shuffify,
+        // which closes the database last.
+        String url = "jdbc:h2:async:" + absolute + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(32);
+        try {
+            return new JdbcShuffifyStore(JdbcParts.open(pool, Clock.systemUTC()), pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a store on a PostgreSQL data source supplied (and pooled, and closed) by the host. Several nodes
+     * may share the database: the scheduler claims due schedules with leases so each slot runs once.
+     *
+     * @param dataSource a PostgreSQL data source, ideally pooled
+     * @return the store
+     * @throws StoreException when the database is not PostgreSQL, cannot be reached, or its schema is newer
+     */
+    public static JdbcShuffifyStore postgres(DataSource dataSource) {
+        JdbcShuffifyStore store = create(dataSource);
+        if (store.parts.sql().dialect() != Dialect.POSTGRESQL) {
+            throw new StoreException("JdbcShuffifyStore.postgres needs a PostgreSQL data source, but this one is "
+                    + store.parts.sql().dialect().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; use JdbcShuffifyStore.create for other supported databases");
+        }
+        return store;
+    }
+
+    /**
+     * Opens a store on a host data source, H2 or PostgreSQL (detected from the connection's metadata).
+     *
+     * @param dataSource the data source; the host keeps ownership and closes it
+     * @return the store
+     * @throws StoreException when the database is not supported, cannot be reached, or its schema is newer
+     */
+    public static JdbcShuffifyStore create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new JdbcShuffifyStore(JdbcParts.open(dataSource, Clock.systemUTC()), null);
+    }
+
+    /**
+     * The schema version this library creates and understands.
+     *
+     * @return the latest version
+     */
+    public static int latestSchemaVersion() {
+        return Migrator.latest();
+    }
+
+    /**
+     * The schema version of the database now (after opening, always {@link #latestSchemaVersion()}).
+     *
+     * @return the version
+     * @throws StoreException when the database fails
+     */
+    public int schemaVersion() {
+        return parts.schemaVersion();
+    }
+
+    /**
+     * The schema version the database had when this store opened it: 0 for a new database, lower than
+     * {@link #latestSchemaVersion()} when it was migrated.
+     *
+     * @return the version
+     */
+    public int schemaVersionAtOpen() {
+        return parts.schemaVersionBefore();
+    }
+
+    @Override
+    public ScheduleStore schedules() {
+        return parts.schedules();
+    }
+
+    @Override
+    public ExecutionStore executions() {
+        return parts.executions();
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return parts.snapshots();
+    }
+
+    @Override
+    public PairStore pairs() {
+        return parts.pairs();
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return parts.accounts();
+    }
+
+    @Override
+    public ActivityStore activity() {
+        return parts.activity();
+    }
+
+    @Override
+    public MembershipStore membership() {
+        return parts.membership();
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return parts.settings();
+    }
+
+    @Override
+    public PinStore pins() {
+        return parts.pins();
+    }
+
+    @Override
+    public void recordOutcome(Execution execution, Schedule schedule) {
+        parts.recordOutcome(execution, schedule);
+    }
+
+    /** Closes the embedded database's connections; a host data source is left to the host. */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.dispose();
+        }
+    }
+}

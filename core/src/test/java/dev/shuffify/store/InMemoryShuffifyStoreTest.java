@@ -1,0 +1,9 @@
+package dev.shuffify.store;
+
+/** The store contract against the in-memory store. */
+class InMemoryShuffifyStoreTest extends ShuffifyStoreContract {
+    @Override
+    protected ShuffifyStore createStore() {
+        return new InMemoryShuffifyStore();
+    }
+}
