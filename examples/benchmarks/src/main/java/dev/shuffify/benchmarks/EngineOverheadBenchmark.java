@@ -1,5 +1,6 @@
 package dev.shuffify.benchmarks;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class EngineOverheadBenchmark {
      */
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        int n = options.getInt("schedules", options.quick() ? 100 : 500);
+        int n = options.getInt("schedules", options.quick() ? 100 : 200);
         int repeats = options.getInt("repeats", options.quick() ? 1 : 3);
         List<Integer> threadCounts = options.quick() ? List.of(1, 4) : List.of(1, 2, 4);
         Path dir = Files.createTempDirectory("shuffify-bench-");
@@ -58,16 +59,43 @@ public final class EngineOverheadBenchmark {
                 for (Side s : sides) {
                     row.add(rates.get(s.label()).format("%.0f"));
                 }
-                double ours = rates.get(sides.get(0).label()).median();
-                for (Side s : sides.subList(1, sides.size())) {
-                    row.add(String.format(Locale.ROOT, "%.2f", ours / rates.get(s.label()).median()));
+                for (Side o : sides.subList(0, OURS)) {
+                    for (Side s : sides.subList(OURS, sides.size())) {
+                        row.add(String.format(Locale.ROOT, "%.2f", rates.get(o.label()).median()
+                                / rates.get(s.label()).median()));
+                    }
                 }
                 table.row(row.toArray());
             }
             out.append(String.format(Locale.ROOT, "### Table 1 (%s): no-op executions per second, %d due schedules "
-                    + "drained per run, median (min–max) of %d runs%n%n", label(kind), n, repeats));
+                    + "drained per run, median (min–max) of %d runs; Shuffify polls every 1 ms%n%n", label(kind), n,
+                    repeats));
             out.append(table.markdown()).append('\n');
         }
+        List<Duration> polls = List.of(Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(1));
+        List<String> pollHeader = new ArrayList<>();
+        pollHeader.add("worker threads");
+        polls.forEach(p -> pollHeader.add("poll every " + p.toMillis() + " ms (executions/s)"));
+        pollHeader.add("bound: threads ÷ poll interval at 100 / 10 / 1 ms");
+        Table memory = new Table(pollHeader.toArray(String[]::new));
+        int small = Math.max(20, n / 3);
+        for (int threads : threadCounts) {
+            List<Object> row = new ArrayList<>();
+            row.add(threads);
+            for (Duration poll : polls) {
+                Samples rate = new Samples();
+                for (int r = 0; r < repeats; r++) {
+                    rate.add(drain(new ShuffifyEngine(null, threads, poll), small));
+                }
+                row.add(rate.format("%.0f"));
+            }
+            row.add(threads * 10 + " / " + threads * 100 + " / " + threads * 1000);
+            memory.row(row.toArray());
+        }
+        out.append(String.format(Locale.ROOT, "### Table 1b (Shuffify alone, in-memory store): executions per second "
+                + "against the poll interval, %d due schedules drained per run, median (min–max) of %d runs%n%n",
+                small, repeats));
+        out.append(memory.markdown()).append('\n');
         out.append(Machine.steal(ticks, Machine.cpuTicks())).append(" during this table.\n");
         options.report(out.toString());
     }
@@ -78,28 +106,36 @@ public final class EngineOverheadBenchmark {
         for (Side s : sides) {
             h.add(s.label() + " (executions/s)");
         }
-        for (Side s : sides.subList(1, sides.size())) {
-            h.add(sides.get(0).label() + " ÷ " + s.label() + " (goal ≥ 1)");
+        for (Side o : sides.subList(0, OURS)) {
+            for (Side s : sides.subList(OURS, sides.size())) {
+                h.add(o.label() + " ÷ " + s.label() + " (goal ≥ 1)");
+            }
         }
         return h.toArray(String[]::new);
     }
 
     static List<Databases.Kind> kinds() {
-        return List.of(Databases.Kind.H2);
+        return List.of(Databases.Kind.H2, Databases.Kind.POSTGRESQL);
     }
 
     static String label(Databases.Kind kind) {
-        return kind == Databases.Kind.H2 ? "embedded H2 file" : "PostgreSQL";
+        return kind == Databases.Kind.H2 ? "embedded H2 file, commits written to the file before they return (H2 does "
+                + "not fsync each commit)" : Databases.postgresSettings();
     }
 
     static List<Side> sides(Path dir) {
         List<Side> sides = new ArrayList<>();
-        sides.add(new Side("Quartz", (kind, threads) -> new QuartzEngine(Databases.h2(dir, threads + 2), false,
-                threads)));
-        sides.add(new Side("db-scheduler", (kind, threads) -> new DbSchedulerEngine(Databases.h2(dir, threads + 2),
-                false, threads)));
+        sides.add(new Side("Shuffify", (kind, threads) -> new ShuffifyEngine(
+                Databases.fresh(kind, dir, threads + 4), threads, Duration.ofMillis(1))));
+        sides.add(new Side("Quartz", (kind, threads) -> new QuartzEngine(Databases.fresh(kind, dir, threads + 4),
+                kind == Databases.Kind.POSTGRESQL, threads)));
+        sides.add(new Side("db-scheduler", (kind, threads) -> new DbSchedulerEngine(
+                Databases.fresh(kind, dir, threads + 4), kind == Databases.Kind.POSTGRESQL, threads)));
         return sides;
     }
+
+    /** The sides compared with each peer: the first {@value #OURS}. */
+    static final int OURS = 1;
 
     /**
      * Drains {@code n} due schedules through one engine and closes it.
