@@ -92,6 +92,8 @@ public final class ShuffifyEngine implements EngineUnderTest {
     public void close() {
         try {
             shuffify.close(Duration.ofSeconds(30));
+            // close() stops the poll loop without waiting for a poll in progress; let it end before the pool goes
+            Thread.sleep(50);
             store.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not close Shuffify", e);
