@@ -39,8 +39,12 @@ run() {
   local start=$SECONDS
   echo "Command: \`examples/benchmarks/run.sh ${MODE[*]:-}${MODE[*]:+ }$table\` (runs \`java … $main ${MODE[*]:-}\`)" >> "$OUT"
   echo >> "$OUT"
-  "${JAVA[@]}" "$main" "${MODE[@]}" --out "$OUT"
-  echo "($table took $((SECONDS - start)) s)" >> "$OUT"
+  if "${JAVA[@]}" "$main" "${MODE[@]}" --out "$OUT"; then
+    echo "($table took $((SECONDS - start)) s)" >> "$OUT"
+  else
+    echo "**$table failed after $((SECONDS - start)) s; its error is on the console.**" >> "$OUT"
+    FAILED=1
+  fi
   echo >> "$OUT"
 }
 
@@ -54,3 +58,4 @@ for t in "${TABLES[@]}"; do
   esac
 done
 echo "results: $OUT" >&2
+exit "${FAILED:-0}"

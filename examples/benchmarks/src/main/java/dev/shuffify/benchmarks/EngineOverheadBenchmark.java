@@ -36,7 +36,7 @@ public final class EngineOverheadBenchmark {
      */
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        int n = options.getInt("schedules", options.quick() ? 100 : 200);
+        int n = options.getInt("schedules", options.quick() ? 50 : 200);
         int repeats = options.getInt("repeats", options.quick() ? 1 : 3);
         List<Integer> threadCounts = options.quick() ? List.of(1, 4) : List.of(1, 2, 4);
         Path dir = Files.createTempDirectory("shuffify-bench-");

@@ -93,7 +93,7 @@ public final class ShuffifyEngine implements EngineUnderTest {
         try {
             shuffify.close(Duration.ofSeconds(30));
             // close() stops the poll loop without waiting for a poll in progress; let it end before the pool goes
-            Thread.sleep(50);
+            Thread.sleep(300);
             store.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not close Shuffify", e);
