@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-runs every benchmark table of docs/benchmarks.md and writes them to examples/benchmarks/target/results.md.
-#   examples/benchmarks/run.sh            default sizes (about 15 minutes on 2 cores)
-#   examples/benchmarks/run.sh --quick    small sizes, one short pass (about a minute or two)
+#   examples/benchmarks/run.sh            default sizes (about 13 minutes on 2 cores)
+#   examples/benchmarks/run.sh --quick    small sizes, one short pass (about 1.5 minutes)
 #   examples/benchmarks/run.sh --quick table4   only the named tables (table1 … table5)
 # Needs a JDK 17+ and Maven 3.8+; dependencies come from Maven Central. Nothing runs against the internet:
 # the Spotify Web API is the adapter's local fake on a loopback port, PostgreSQL an embedded server.

@@ -116,8 +116,8 @@ public final class RateLimitBenchmark {
         Settings injecting = Settings.of(options);
         Settings quiet = injecting.withInjectEvery(Duration.ZERO);
         int repeats = options.getInt("repeats", options.quick() ? 1 : 3);
-        int realAccounts = options.getInt("real-accounts", options.quick() ? 10 : injecting.accounts());
-        Duration cap = Duration.ofSeconds(options.getInt("real-cap-seconds", options.quick() ? 20 : 60));
+        int realAccounts = options.getInt("real-accounts", options.quick() ? 5 : injecting.accounts());
+        Duration cap = Duration.ofSeconds(options.getInt("real-cap-seconds", options.quick() ? 10 : 60));
         long[] ticks = Machine.cpuTicks();
         List<List<Result>> columns = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>());
