@@ -34,6 +34,7 @@ class AccountHealthEndToEndTest {
             assertThat(w.connector.account(USER).health()).isEqualTo(AccountHealth.NEEDS_LOGIN);
             assertThat(w.fake.playlistUris(mix)).containsExactlyElementsOf(uris);
             assertThat(w.fake.apiRequests()).isZero();
+            assertThat(w.fake.count("POST /api/token")).isEqualTo(1);
 
             int tokenRequests = w.fake.count("POST /api/token");
             Execution again = w.spotify.execute(schedule).orElseThrow();

@@ -127,6 +127,7 @@ class ShuffleEndToEndTest {
             assertThat(run.details()).containsEntry("tracksMoved", 7).containsEntry("writeCalls", 1);
             assertThat(w.count("PUT")).isEqualTo(1);
             assertThat(w.playlistWrites()).isEqualTo(1);
+            assertThat(w.playlistReads()).isEqualTo(2 * ceil(N, w.pageSize()));
         }
     }
 
@@ -138,6 +139,7 @@ class ShuffleEndToEndTest {
             String mix = w.playlist(USER, "Mix", uris);
             String schedule = w.spotify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                     .target(mix, "Mix").algorithm("balanced").build(), Trigger.named("daily"))).id();
+            w.fake.resetLog();
             w.fake.failNext("POST /v1/playlists/{playlist_id}/items", 1, 503);
 
             Execution run = w.spotify.execute(schedule).orElseThrow();
@@ -146,6 +148,11 @@ class ShuffleEndToEndTest {
             assertThat(run.errorMessage()).contains("failed at write call 2 of 3")
                     .contains("restored the playlists as they were before the job");
             assertThat(w.fake.playlistUris(mix)).containsExactlyElementsOf(uris);
+            // the job: its read, the replace and the refused append; the engine: a re-read of the 100 tracks
+            // left, then the pre-job order written back in one replace and two appends
+            assertThat(w.playlistReads()).isEqualTo(ceil(N, 50) + ceil(100, 50));
+            assertThat(w.count("PUT")).isEqualTo(1 + 1);
+            assertThat(w.count("POST")).isEqualTo(1 + 2);
         }
     }
 
