@@ -89,6 +89,9 @@ public final class SpotifyDemo {
         } catch (ShuffifyException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
+        } catch (RuntimeException e) {
+            err.println("unexpected error: " + e.getClass().getName() + ": " + e.getMessage());
+            return FAILED;
         }
     }
 }
