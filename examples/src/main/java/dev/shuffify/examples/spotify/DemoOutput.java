@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DemoOutput {
 
     private static final int LABEL_WIDTH = 44;
+    private static final int MIN_PLAYLISTS_LISTED = 20;
 
     private final PrintStream out;
     private final ObservingConnector tracks;
@@ -53,10 +54,16 @@ final class DemoOutput {
 
     void playlists(List<PlaylistSummary> playlists, String userId) {
         line("Your playlists (" + playlists.size() + "):");
+        int listed = Math.max(show, MIN_PLAYLISTS_LISTED);
         for (PlaylistSummary p : playlists) {
             name(p.id(), p.name());
-            String owner = userId.equals(p.ownerId()) ? "" : "  (followed; owner " + p.ownerId() + ")";
-            line(String.format("  %-24s %-36s %5d tracks%s", p.id(), cut(p.name(), 36), p.total(), owner));
+            if (listed-- > 0) {
+                String owner = userId.equals(p.ownerId()) ? "" : "  (followed; owner " + p.ownerId() + ")";
+                line(String.format("  %-24s %-36s %5d tracks%s", p.id(), cut(p.name(), 36), p.total(), owner));
+            }
+        }
+        if (listed < 0) {
+            line("  … and " + (-listed) + " more");
         }
     }
 

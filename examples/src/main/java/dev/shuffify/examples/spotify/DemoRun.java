@@ -36,7 +36,8 @@ final class DemoRun {
     /**
      * Runs the demo.
      *
-     * @return the exit code: 0 done, 1 the job failed, 2 no playlist to work on
+     * @return the exit code: {@link SpotifyDemo#OK}, {@link SpotifyDemo#FAILED} when the run failed, or
+     *     {@link SpotifyDemo#USAGE} when there is no playlist to work on
      */
     int run() {
         out.line(options.apply() ? "Shuffify Spotify demo: --apply, the job runs for real and writes to Spotify."
@@ -51,13 +52,13 @@ final class DemoRun {
         Optional<String> targetId = target(playlists, spotifyUser);
         if (targetId.isEmpty()) {
             out.line("You own no playlist with tracks to work on; pass one with --playlist ID.");
-            return 2;
+            return SpotifyDemo.USAGE;
         }
         Playlist target = spotify.playlist(targetId.get());
         out.name(target.id(), target.name());
         Playlist archive = options.job().equals("rotate") ? pair(spotify, target) : null;
         if (options.job().equals("rotate") && archive == null) {
-            return 2;
+            return SpotifyDemo.USAGE;
         }
         Schedule schedule = shuffify.createSchedule(SpotifyHost.USER,
                 ScheduleDefinition.of(DemoJob.spec(options, target), Trigger.named("daily")));
@@ -69,10 +70,6 @@ final class DemoRun {
         out.blank();
         out.line("Spotify calls: " + host.observed().reads() + " read(s), " + host.observed().writes()
                 + " write(s)" + (options.apply() ? "." : "; a dry run writes nothing."));
-        if (host.refreshTokenRotated()) {
-            out.line("Note: Spotify issued a new refresh token during this run; the one in "
-                    + SpotifyCredentials.REFRESH_TOKEN + " may stop working. Log in again to get a new one.");
-        }
         return code;
     }
 

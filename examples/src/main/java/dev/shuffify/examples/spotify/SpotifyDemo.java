@@ -74,7 +74,14 @@ public final class SpotifyDemo {
             return USAGE;
         }
         try (SpotifyHost host = SpotifyHost.start(SpotifyCredentials.from(env), options)) {
-            return new DemoRun(host, options, new DemoOutput(out, host.observed(), options.show())).run();
+            try {
+                return new DemoRun(host, options, new DemoOutput(out, host.observed(), options.show())).run();
+            } finally {
+                if (host.refreshTokenRotated()) {
+                    out.println("Note: Spotify issued a new refresh token during this run; the one in "
+                            + SpotifyCredentials.REFRESH_TOKEN + " may stop working. Log in again to get a new one.");
+                }
+            }
         } catch (ValidationException e) {
             err.println("error: " + e.getMessage());
             return USAGE;

@@ -141,6 +141,19 @@ class SpotifyDemoTest {
     }
 
     @Test
+    void aLongPlaylistListIsCutAfterTwentyLines() {
+        for (int i = 1; i <= 21; i++) {
+            f.fake.createPlaylist("alice", "List " + i, List.of());
+        }
+
+        DemoFixture.Result r = f.run("--playlist", mix);
+
+        assertThat(r.code()).as(r.all()).isZero();
+        assertThat(r.out()).contains("Your playlists (22):").contains("List 19").doesNotContain("List 20")
+                .contains("  … and 2 more");
+    }
+
+    @Test
     void applyWithoutAPlaylistIsRefusedBeforeAnyCall() {
         DemoFixture.Result r = f.run("--apply");
 
