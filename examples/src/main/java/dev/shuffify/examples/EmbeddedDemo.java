@@ -56,6 +56,8 @@ public final class EmbeddedDemo {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    /** Set by the examples' Maven exec configuration to the example plugin jar built beside the demo. */
+    static final String PLUGIN_JAR_PROPERTY = "shuffify.demo.pluginJar";
     private static final List<String> SCENARIOS = List.of("all", "raid", "shuffle", "raid_and_shuffle", "rotate",
             "plugin");
 
@@ -120,7 +122,9 @@ public final class EmbeddedDemo {
                   --scenario NAME     one of all, raid, shuffle, raid_and_shuffle, rotate, plugin (default all)
                   --days N            simulated days to run (1..30, default 3)
                   --plugin-jar PATH   a jar of third-party plugins, loaded with a fresh class loader
-                                      (e.g. examples/dedupe-job/target/shuffify-example-dedupe-*.jar)
+                                      (default under Maven: examples/dedupe-job/target/shuffify-example-dedupe-*.jar
+                                      when it has been built)
+                  --no-plugin-jar     load no plugin jar: the dedupe schedule is then rejected
                   --help              this text
                 """;
         boolean help;
@@ -130,6 +134,7 @@ public final class EmbeddedDemo {
         String scenario = "all";
         int days = 3;
         Path pluginJar;
+        boolean noPluginJar;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -142,6 +147,7 @@ public final class EmbeddedDemo {
                     case "--seed" -> o.seed = number(value(args, ++i, a), a, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--days" -> o.days = (int) number(value(args, ++i, a), a, 1, 30);
                     case "--plugin-jar" -> o.pluginJar = Path.of(value(args, ++i, a));
+                    case "--no-plugin-jar" -> o.noPluginJar = true;
                     case "--scenario" -> {
                         o.scenario = value(args, ++i, a);
                         if (!SCENARIOS.contains(o.scenario)) {
@@ -150,6 +156,12 @@ public final class EmbeddedDemo {
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+            }
+            if (o.pluginJar == null && !o.noPluginJar) {
+                String fromBuild = System.getProperty(PLUGIN_JAR_PROPERTY);
+                if (fromBuild != null && Files.isRegularFile(Path.of(fromBuild))) {
+                    o.pluginJar = Path.of(fromBuild);
                 }
             }
             if (o.pluginJar != null && !Files.isRegularFile(o.pluginJar)) {
