@@ -45,12 +45,11 @@ public final class Concepts {
      * @return how each describes itself, then the cron trigger's next run after 2026-03-27 12:00 UTC
      */
     public static List<String> triggers() {
-        Trigger daily = Trigger.named("daily");                           // also hourly, every_6h, every_12h,
-                                                                          // every_3d, weekly
+        Trigger daily = Trigger.named("daily");                           // or hourly, every_6h, every_12h …
         Trigger often = Trigger.every(Duration.ofMinutes(90));            // whole minutes, at least one
         Trigger weekdays = Trigger.cron("30 2 * * 1-5", "Europe/Paris");  // 02:30 Paris time, Monday to Friday
 
-        Optional<Instant> next = weekdays.nextAfter(Instant.parse("2026-03-27T12:00:00Z"));
+        Optional<Instant> next = weekdays.nextAfter(Instant.parse("2026-03-27T12:00:00Z"));   // a Friday
         String shown = weekdays.describe();                               // cron '30 2 * * 1-5' Europe/Paris
         return List.of(daily.describe(), often.describe(), shown, next.orElseThrow().toString());
     }
