@@ -112,7 +112,7 @@ public final class Operations {
      */
     public static Execution pauseResumeTrigger(Shuffify shuffify, String scheduleId) {
         shuffify.pauseSchedule(scheduleId);
-        shuffify.resumeSchedule(scheduleId);   // the next run is the trigger's next slot from now
+        shuffify.resumeSchedule(scheduleId);   // a next run already past moves to the trigger's next slot
         Optional<CompletableFuture<Execution>> run = shuffify.triggerSchedule(scheduleId);   // empty: running now
         return run.orElseThrow().join();
     }
@@ -139,7 +139,7 @@ public final class Operations {
      */
     public static JdbcConnectionPool ownPool(Path dataFolder) {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:async:"
-                + dataFolder.resolve("shuffify").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+                + dataFolder.resolve("shuffify").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         return pool;
     }
 
