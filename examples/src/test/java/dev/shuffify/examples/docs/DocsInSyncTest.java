@@ -24,7 +24,7 @@ class DocsInSyncTest {
     static final Path SOURCES = Path.of("src", "main", "java", "dev", "shuffify", "examples", "docs");
 
     @ParameterizedTest
-    @ValueSource(strings = {"getting-started.md", "concepts.md", "configuration.md", "operations.md"})
+    @ValueSource(strings = {"getting-started.md", "concepts.md", "configuration.md", "operations.md", "job-types.md"})
     void everyJavaBlockIsCopiedFromCompiledSources(String page) throws IOException {
         List<List<String>> blocks = javaBlocks(Files.readAllLines(DOCS.resolve(page)));
         List<List<String>> sources = sources();
