@@ -15,16 +15,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Code in the docs compiles: every {@code ```java} block of the pages below is found, line for line, in a source
  * file of {@code examples/src/main/java/dev/shuffify/examples/docs/} (which the build compiles and the tests of
- * this package run). A block may leave out the indentation its lines share in the source; nothing else may
+ * this package run), or, for the plugin classes of {@code writing-plugins.md}, of
+ * {@code core/src/test/java/dev/shuffify/guide/}. A block may leave out the indentation its lines share in the source; nothing else may
  * differ. To change an example, change the source first, then copy the lines into the page.
  */
 class DocsInSyncTest {
 
     static final Path DOCS = Path.of("..", "docs");
     static final Path SOURCES = Path.of("src", "main", "java", "dev", "shuffify", "examples", "docs");
+    /** The plugin examples of writing-plugins.md, compiled and tested in the core (see SpiGuideInSyncTest). */
+    static final Path GUIDE_SOURCES = Path.of("..", "core", "src", "test", "java", "dev", "shuffify", "guide");
 
     @ParameterizedTest
-    @ValueSource(strings = {"getting-started.md", "concepts.md", "configuration.md", "operations.md", "job-types.md"})
+    @ValueSource(strings = {"getting-started.md", "concepts.md", "configuration.md", "operations.md", "job-types.md",
+            "writing-plugins.md"})
     void everyJavaBlockIsCopiedFromCompiledSources(String page) throws IOException {
         List<List<String>> blocks = javaBlocks(Files.readAllLines(DOCS.resolve(page)));
         List<List<String>> sources = sources();
@@ -32,7 +36,8 @@ class DocsInSyncTest {
         assertThat(blocks).as("java blocks in %s", page).isNotEmpty();
         for (List<String> block : blocks) {
             assertThat(sources.stream().anyMatch(source -> contains(source, block)))
-                    .as("%s: this java block is not in any file of %s:%n%s", page, SOURCES, String.join("\n", block))
+                    .as("%s: this java block is not in any file of %s or %s:%n%s", page, SOURCES, GUIDE_SOURCES,
+                            String.join("\n", block))
                     .isTrue();
         }
     }
@@ -76,9 +81,11 @@ class DocsInSyncTest {
 
     private static List<List<String>> sources() throws IOException {
         List<List<String>> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                sources.add(Files.readAllLines(file));
+        for (Path root : List.of(SOURCES, GUIDE_SOURCES)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    sources.add(Files.readAllLines(file));
+                }
             }
         }
         return sources;
