@@ -92,6 +92,15 @@ class AlgorithmExamplesTest {
                 .contains(block);
     }
 
+    @org.junit.jupiter.api.Test
+    void theMetricsOfTheExamplePlaylist() {
+        ArtistSpreadMetrics m = QualityMetrics.measure(playlist());
+        assertThat(m.adjacentPairs()).isEqualTo(7);
+        assertThat(m.adjacencyFloor()).isZero();
+        assertThat(m.topArtistMinDistance()).isEqualTo(1);
+        assertThat(m.topArtistIdealDistance()).isEqualTo(12.0 / 5);
+    }
+
     /** The fenced block for one algorithm: the input, then one line per parameter set. */
     static String block(ShuffleAlgorithm algorithm, List<Map<String, ?>> paramSets) {
         StringBuilder out = new StringBuilder("```\n");

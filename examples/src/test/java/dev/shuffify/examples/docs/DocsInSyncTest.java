@@ -26,9 +26,10 @@ class DocsInSyncTest {
     /** The plugin examples of writing-plugins.md, compiled and tested in the core (see SpiGuideInSyncTest). */
     static final Path GUIDE_SOURCES = Path.of("..", "core", "src", "test", "java", "dev", "shuffify", "guide");
 
+    /** The pages whose code must come from compiled sources; each has at least one java block. */
     @ParameterizedTest
     @ValueSource(strings = {"getting-started.md", "concepts.md", "configuration.md", "operations.md", "job-types.md",
-            "writing-plugins.md"})
+            "writing-plugins.md", "algorithms.md"})
     void everyJavaBlockIsCopiedFromCompiledSources(String page) throws IOException {
         List<List<String>> blocks = javaBlocks(Files.readAllLines(DOCS.resolve(page)));
         List<List<String>> sources = sources();
@@ -38,6 +39,18 @@ class DocsInSyncTest {
             assertThat(sources.stream().anyMatch(source -> contains(source, block)))
                     .as("%s: this java block is not in any file of %s or %s:%n%s", page, SOURCES, GUIDE_SOURCES,
                             String.join("\n", block))
+                    .isTrue();
+        }
+    }
+
+    /** The reference pages may have no code, but what they have comes from compiled sources too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"storage.md", "scheduler.md"})
+    void theReferencePagesHaveNoUncheckedCode(String page) throws IOException {
+        List<List<String>> sources = sources();
+        for (List<String> block : javaBlocks(Files.readAllLines(DOCS.resolve(page)))) {
+            assertThat(sources.stream().anyMatch(source -> contains(source, block)))
+                    .as("%s: this java block is not in any compiled source:%n%s", page, String.join("\n", block))
                     .isTrue();
         }
     }
