@@ -1,6 +1,7 @@
 package dev.shuffify.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.Fault;
@@ -116,6 +117,18 @@ class ConceptsTest {
         assertThat(shuffify.pairs("alice")).hasSize(1);
         assertThat(world.music.forUser("alice").playlists()).anySatisfy(p ->
                 assertThat(p.name()).isEqualTo("Gym (archive)"));
+    }
+
+    @Test
+    void aBadPairIsRejectedNamingTheField() {
+        shuffify.createPair("alice", "road-trip", "road-trip-archive");
+
+        assertThatThrownBy(() -> shuffify.createPair("alice", "friends-picks", null))
+                .hasMessageContaining("production: playlist 'friends-picks' is not one of the user's own playlists");
+        assertThatThrownBy(() -> shuffify.createPair("alice", "road-trip", "gym"))
+                .hasMessageContaining("production: playlist 'road-trip' is already paired; delete that pair first");
+        assertThatThrownBy(() -> shuffify.createPair("alice", "gym", "gym")).hasMessageContaining(
+                "archive: the archive must be another playlist than the production playlist 'gym'");
     }
 
     @Test
