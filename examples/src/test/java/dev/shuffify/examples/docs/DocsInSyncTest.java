@@ -43,6 +43,20 @@ class DocsInSyncTest {
         }
     }
 
+    /** The README's embedding and plugin snippets are copies of compiled sources too. */
+    @Test
+    void everyJavaBlockOfTheReadmeIsCopiedFromCompiledSources() throws IOException {
+        List<List<String>> blocks = javaBlocks(Files.readAllLines(DOCS.resolveSibling("README.md")));
+        List<List<String>> sources = sources();
+
+        assertThat(blocks).as("java blocks in README.md").isNotEmpty();
+        for (List<String> block : blocks) {
+            assertThat(sources.stream().anyMatch(source -> contains(source, block)))
+                    .as("README.md: this java block is not in any compiled source:%n%s", String.join("\n", block))
+                    .isTrue();
+        }
+    }
+
     /** The reference pages may have no code, but what they have comes from compiled sources too. */
     @ParameterizedTest
     @ValueSource(strings = {"storage.md", "scheduler.md"})
