@@ -1,0 +1,93 @@
+package dev.shuffify.benchmarks;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import com.github.kagkarlsson.scheduler.task.helper.PlainScheduleAndData;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * db-scheduler on a HikariCP pool: {@code n} instances of a recurring task with a persistent schedule
+ * (each instance its own hourly schedule, like {@code n} schedules), all due now. Polling every 100 ms with the
+ * default fetch-and-lock-on-execute strategy (the one that runs on every database).
+ */
+public final class DbSchedulerEngine implements EngineUnderTest {
+    private final HikariDataSource dataSource;
+    private final boolean postgres;
+    private final int threads;
+    private final AtomicLong executed = new AtomicLong();
+    private final RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task;
+    private Scheduler scheduler;
+
+    /**
+     * Creates the side.
+     *
+     * @param dataSource a fresh database
+     * @param postgres whether it is PostgreSQL (else H2)
+     * @param threads worker threads
+     */
+    public DbSchedulerEngine(HikariDataSource dataSource, boolean postgres, int threads) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+        this.threads = threads;
+        this.task = Tasks.recurringWithPersistentSchedule("noop", PlainScheduleAndData.class)
+                .execute((instance, context) -> executed.incrementAndGet());
+    }
+
+    @Override
+    public String name() {
+        return "db-scheduler " + Scheduler.class.getPackage().getImplementationVersion();
+    }
+
+    @Override
+    public void prepare(int n) {
+        String text = postgres ? "text" : "varchar(200)";
+        String time = "timestamp with time zone";
+        Databases.runSql(dataSource, "create table scheduled_tasks (task_name " + text + " not null, task_instance "
+                + text + " not null, task_data " + (postgres ? "bytea" : "blob") + ", execution_time " + time
+                + " not null, picked boolean not null, picked_by " + text + ", last_success " + time
+                + ", last_failure " + time + ", consecutive_failures int, last_heartbeat " + time
+                + ", version bigint not null, priority smallint, primary key (task_name, task_instance));"
+                + "create index execution_time_idx on scheduled_tasks (execution_time);"
+                + "create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);"
+                + "create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc)");
+        scheduler = Scheduler.create(dataSource, task).threads(threads).pollingInterval(Duration.ofMillis(100))
+                .heartbeatInterval(Duration.ofSeconds(60)).build();
+        List<SchedulableInstance<?>> instances = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            instances.add(task.schedulableInstance("i" + i, new PlainScheduleAndData(FixedDelay.ofHours(1))));
+        }
+        scheduler.scheduleBatch(instances);
+    }
+
+    @Override
+    public void start() {
+        executed.set(0);
+        scheduler.start();
+    }
+
+    @Override
+    public long executed() {
+        return executed.get();
+    }
+
+    @Override
+    public boolean settled() throws SQLException {
+        return Databases.count(dataSource, "select count(*) from scheduled_tasks where picked = true") == 0;
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+        dataSource.close();
+    }
+}
