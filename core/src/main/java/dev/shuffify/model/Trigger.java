@@ -128,6 +128,11 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
                 throw new ValidationException("trigger.interval",
                         "an interval must be whole minutes and at least 1 minute, was " + every);
             }
+            if (name != null && !every.equals(NAMED_INTERVALS.get(name))) {
+                throw new ValidationException("trigger.interval", "interval name '" + name + "' does not match its "
+                        + "length " + every + "; allowed names: " + String.join(", ", NAMED_INTERVALS.keySet())
+                        + ", or no name");
+            }
         }
 
         @Override

@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The examples of docs/spi-guide.md, exercised the way a plugin author would. */
+/** The examples of docs/writing-plugins.md, exercised the way a plugin author would. */
 class GuideExamplesTest {
 
     static List<Track> tracks(int n) {

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** docs/spi-guide.md shows these examples verbatim; this keeps the guide true to the compiled code. */
+/** docs/writing-plugins.md shows these examples verbatim; this keeps the guide true to the compiled code. */
 class SpiGuideInSyncTest {
 
-    static final Path GUIDE = Path.of("..", "docs", "spi-guide.md");
+    static final Path GUIDE = Path.of("..", "docs", "writing-plugins.md");
     static final Path EXAMPLES = Path.of("src", "test", "java", "dev", "shuffify", "guide");
 
     @ParameterizedTest

@@ -178,4 +178,13 @@ class TriggerTest {
             assertThat(Trigger.cron("0 0 30 2 *", UTC).nextAfter(MONDAY_NOON)).isEmpty();
         }
     }
+
+    @Test
+    void anIntervalNameMustMatchItsLength() {
+        assertThatThrownBy(() -> new Trigger.Interval("daily", Duration.ofHours(1)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("trigger.interval")
+                .hasMessageContaining("'daily'");
+        assertThat(new Trigger.Interval("daily", Duration.ofDays(1)).describe()).isEqualTo("daily");
+        assertThat(new Trigger.Interval(null, Duration.ofMinutes(90)).describe()).isEqualTo("every 90m");
+    }
 }

@@ -1,0 +1,158 @@
+package dev.shuffify.examples.docs;
+
+import dev.shuffify.JobEvent;
+import dev.shuffify.SchedulerOptions;
+import dev.shuffify.Shuffify;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleState;
+import dev.shuffify.spi.PlaylistServiceConnector;
+import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.ShuffifyStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The code of {@code docs/operations.md}: nodes, listeners, operator functions, upgrades and backups. */
+public final class Operations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+
+    private Operations() {
+    }
+
+    /**
+     * One node of several sharing a database.
+     *
+     * @param store the shared store
+     * @param connector the music service
+     * @param nodeId this node's id
+     * @return the started node
+     */
+    public static Shuffify startNode(ShuffifyStore store, PlaylistServiceConnector connector, String nodeId) {
+        Shuffify node = Shuffify.builder()
+                .store(store)             // JdbcShuffifyStore.postgres(pool): the same database on every node
+                .connector(connector)
+                .scheduler(SchedulerOptions.builder()
+                        .nodeId(nodeId)   // unique per node and stable across restarts, e.g. the host name
+                        .poolSize(8)      // jobs at once on this node
+                        .build())
+                .build();
+        node.start();
+        return node;
+    }
+
+    /**
+     * Closes the facade when the JVM stops.
+     *
+     * @param node the facade
+     */
+    public static void closeOnExit(Shuffify node) {
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shuffify-shutdown"));
+    }
+
+    /**
+     * Counts job events per type and logs failures.
+     *
+     * @param store the store
+     * @param connector the music service
+     * @param counts where the counts go
+     * @return the facade
+     */
+    public static Shuffify withMetrics(ShuffifyStore store, PlaylistServiceConnector connector,
+            Map<JobEvent.Type, LongAdder> counts) {
+        Shuffify shuffify = Shuffify.builder()
+                .store(store)
+                .connector(connector)
+                .listener(event -> counts.computeIfAbsent(event.type(), type -> new LongAdder()).increment())
+                .listener(event -> {
+                    if (event.type() == JobEvent.Type.FAILED) {   // the job's thread: keep it quick
+                        LOG.warn("{} of user {} failed: {}", event.jobType(), event.userId(), event.message());
+                    }
+                })
+                .build();
+        return shuffify;
+    }
+
+    /**
+     * What an operator sees.
+     *
+     * @param shuffify the facade
+     * @return one line per schedule
+     */
+    public static List<String> jobs(Shuffify shuffify) {
+        List<String> lines = new ArrayList<>();
+        for (ScheduleState state : shuffify.jobs()) {
+            Schedule s = state.schedule();
+            lines.add(s.id() + " " + s.jobType() + " next " + s.nextRunAt()
+                    + " last " + (s.lastStatus() == null ? "never" : s.lastStatus().wireName())
+                    + (state.paused() ? " paused" : "")
+                    + (state.running() ? " running on " + state.runningOn() : ""));
+        }
+        return lines;
+    }
+
+    /**
+     * An operator pauses, resumes and runs a schedule.
+     *
+     * @param shuffify the facade, started
+     * @param scheduleId any user's schedule
+     * @return the run
+     */
+    public static Execution pauseResumeTrigger(Shuffify shuffify, String scheduleId) {
+        shuffify.pauseSchedule(scheduleId);
+        shuffify.resumeSchedule(scheduleId);   // a next run already past moves to the trigger's next slot
+        Optional<CompletableFuture<Execution>> run = shuffify.triggerSchedule(scheduleId);   // empty: running now
+        return run.orElseThrow().join();
+    }
+
+    /**
+     * Logs a schema migration at start-up.
+     *
+     * @param store the store just opened
+     * @return whether the tables were created or migrated
+     */
+    public static boolean logMigration(JdbcShuffifyStore store) {
+        boolean migrated = store.schemaVersionAtOpen() < store.schemaVersion();   // 0 for a new database
+        if (migrated) {
+            LOG.info("Shuffify tables at version {} (were {})", store.schemaVersion(), store.schemaVersionAtOpen());
+        }
+        return migrated;
+    }
+
+    /**
+     * The embedded database opened through the host's own pool, so that the host can run SQL on it.
+     *
+     * @param dataFolder the folder of the database file
+     * @return the pool; the store on it is {@code JdbcShuffifyStore.create(pool)}
+     */
+    public static JdbcConnectionPool ownPool(Path dataFolder) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:async:"
+                + dataFolder.resolve("shuffify").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        return pool;
+    }
+
+    /**
+     * An online backup of the embedded database.
+     *
+     * @param pool the pool the store runs on
+     * @param zip where the backup goes
+     * @throws SQLException when the backup fails
+     */
+    public static void backup(DataSource pool, Path zip) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("BACKUP TO '" + zip.toAbsolutePath() + "'");   // consistent, while jobs run
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.shuffify.examples.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shuffify.JobEvent;
+import dev.shuffify.Shuffify;
+import dev.shuffify.memory.Fault;
+import dev.shuffify.memory.Operation;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.JobSpec;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleDefinition;
+import dev.shuffify.model.Trigger;
+import dev.shuffify.model.TriggerSource;
+import dev.shuffify.store.JdbcShuffifyStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
+
+/** Runs the code of {@code docs/operations.md}. */
+class OperationsTest {
+
+    @TempDir
+    Path data;
+
+    final DocsWorld world = new DocsWorld();
+
+    static ScheduleDefinition shuffleGym() {
+        return ScheduleDefinition.of(JobSpec.builder("shuffle").target("gym", "Gym").algorithm("basic").build(),
+                Trigger.named("daily"));
+    }
+
+    @Test
+    void twoNodesShareOneDatabaseAndAnOperatorRunsASchedule() {
+        try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(data.resolve("shuffify"));
+                Shuffify a = Operations.startNode(store, world.music, "node-a");
+                Shuffify b = Operations.startNode(store, world.music, "node-b")) {
+            Schedule schedule = a.createSchedule("alice", shuffleGym());
+
+            Execution run = Operations.pauseResumeTrigger(b, schedule.id());
+
+            assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(run.triggerSource()).isEqualTo(TriggerSource.MANUAL);
+            assertThat(Operations.jobs(a)).singleElement().asString()
+                    .startsWith(schedule.id() + " shuffle next ").contains(" last success");
+            assertThat(a.isStarted()).isTrue();
+        }
+    }
+
+    @Test
+    void listenersCountEventsAndSeeFailures() {
+        Map<JobEvent.Type, LongAdder> counts = new EnumMap<>(JobEvent.Type.class);
+        try (Shuffify shuffify = Operations.withMetrics(world.store, world.music, counts)) {
+            Schedule schedule = shuffify.createSchedule("alice", shuffleGym());
+            shuffify.execute(schedule.id());
+            world.music.failOn(Operation.READ_PLAYLIST, 1, Fault.NOT_FOUND);
+            shuffify.execute(schedule.id());
+        }
+        assertThat(counts.get(JobEvent.Type.STARTED).sum()).isEqualTo(2);
+        assertThat(counts.get(JobEvent.Type.SUCCEEDED).sum()).isEqualTo(1);
+        assertThat(counts.get(JobEvent.Type.FAILED).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void everyEventOfARunCarriesTheMdcKeys() {
+        List<String> seen = new ArrayList<>();
+        try (Shuffify shuffify = Shuffify.builder().store(world.store).connector(world.music).listener(event ->
+                seen.add(event.type() + " " + MDC.get("shuffify.scheduleId") + " " + MDC.get("shuffify.executionId")
+                        + " " + MDC.get("shuffify.jobType") + " " + MDC.get("shuffify.userId"))).build()) {
+            Schedule schedule = shuffify.createSchedule("alice", shuffleGym());
+            Execution run = shuffify.executeNow(schedule.id(), "alice");
+
+            String keys = schedule.id() + " " + run.id() + " shuffle alice";
+            assertThat(seen).containsExactly("STARTED " + keys, "PROGRESS " + keys, "SUCCEEDED " + keys);
+            assertThat(MDC.get("shuffify.executionId")).isNull();
+        }
+    }
+
+    @Test
+    void aMigrationIsLoggedOnce() {
+        try (JdbcShuffifyStore fresh = JdbcShuffifyStore.embedded(data.resolve("shuffify"))) {
+            assertThat(Operations.logMigration(fresh)).isTrue();
+        }
+        try (JdbcShuffifyStore again = JdbcShuffifyStore.embedded(data.resolve("shuffify"))) {
+            assertThat(Operations.logMigration(again)).isFalse();
+        }
+    }
+
+    @Test
+    void anOnlineBackupOfTheEmbeddedDatabaseOpensAsADatabase() throws Exception {
+        JdbcConnectionPool pool = Operations.ownPool(data);
+        Path zip = data.resolve("backup").resolve("shuffify-backup.zip");
+        Files.createDirectories(zip.getParent());
+        String id;
+        try (JdbcShuffifyStore store = JdbcShuffifyStore.create(pool);
+                Shuffify shuffify = Shuffify.builder().store(store).connector(world.music).build()) {
+            id = shuffify.createSchedule("alice", shuffleGym()).id();
+            Operations.backup(pool, zip);
+        } finally {
+            pool.dispose();
+        }
+
+        Path restored = data.resolve("restored");
+        unzip(zip, restored);
+        assertThat(restored.resolve("shuffify.mv.db")).exists();
+        try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(restored.resolve("shuffify"))) {
+            assertThat(store.schedules().find(id)).isPresent();
+        }
+    }
+
+    private static void unzip(Path zip, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+                Files.copy(entries, folder.resolve(Path.of(e.getName()).getFileName()));
+            }
+        }
+    }
+}
