@@ -20,7 +20,8 @@ import java.util.Set;
  * its share takes it first.
  *
  * <p>A 429 from the service slows the whole application: every account waits out the {@code Retry-After}, and
- * the budget is halved; it doubles back, up to the configured capacity, after each full window without a 429.
+ * the budget is halved (once per episode: 429s arriving during that pause answer calls already in flight); it
+ * doubles back, up to the configured capacity, after each full window without a 429.
  *
  * <p>{@link #tryAcquire(String)} never blocks: it grants ({@link Duration#ZERO}) or says how long to wait before
  * asking again, which keeps the class testable with a test clock. Thread-safe.
@@ -92,20 +93,25 @@ public final class RateBudget {
     }
 
     /**
-     * The service answered 429: pause every account for the hint and halve the budget.
+     * The service answered 429: pause every account for the hint and halve the budget, once per episode. The
+     * 429s that answer calls already in flight when the first one came (they arrive during its pause) extend the
+     * pause but do not halve the budget again; halving per answer would ratchet the budget down to nothing.
      *
      * @param retryAfter the service's hint; null or zero for none
      */
     public synchronized void onRateLimited(Duration retryAfter) {
         Instant now = clock.instant();
+        boolean sameEpisode = now.isBefore(pausedUntil);
         if (retryAfter != null && !retryAfter.isNegative()) {
             Instant until = now.plus(retryAfter);
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
             }
         }
-        effectiveCapacity = Math.max(1, effectiveCapacity / 2);
-        lastAdjusted = now;
+        if (!sameEpisode) {
+            effectiveCapacity = Math.max(1, effectiveCapacity / 2);
+            lastAdjusted = now;
+        }
     }
 
     /** @return the current budget per window (lower than the configured one after a 429) */

@@ -140,4 +140,25 @@ class RateBudgetTest {
         assertThat(budget.tryAcquire("b")).isZero();
         assertThat(budget.effectiveCapacity()).isEqualTo(10);
     }
+
+    @Test
+    void the429sAnsweringCallsAlreadyInFlightHalveTheBudgetOnlyOnce() {
+        Instant t0 = Instant.parse("2026-06-01T10:00:00Z");
+        ManualClock clock = new ManualClock(t0);
+        RateBudget budget = new RateBudget(16, WINDOW, clock);
+        for (int i = 0; i < 4; i++) {
+            assertThat(budget.tryAcquire("a")).isZero();
+        }
+
+        budget.onRateLimited(Duration.ofSeconds(5));
+        clock.advance(Duration.ofMillis(40));
+        budget.onRateLimited(Duration.ofSeconds(5));   // answers to the calls sent before the first 429
+        budget.onRateLimited(Duration.ofSeconds(5));
+        assertThat(budget.effectiveCapacity()).isEqualTo(8);
+        assertThat(budget.tryAcquire("a")).isEqualTo(Duration.ofSeconds(5));
+
+        clock.advance(Duration.ofSeconds(5));
+        budget.onRateLimited(Duration.ofSeconds(5));   // a new episode after the pause
+        assertThat(budget.effectiveCapacity()).isEqualTo(4);
+    }
 }
