@@ -291,19 +291,26 @@ public final class JdbcSchedules implements ScheduleStore {
         }) == 1;
     }
 
+    /**
+     * Leases expired before a time. The lower bound keeps H2 from walking the NULL expiries (every unleased
+     * schedule) at the start of the index: one row read instead of all of them (docs/benchmarks.md, table 2).
+     */
+    static final String FIND_EXPIRED = "SELECT * FROM " + T + " WHERE lease_token IS NOT NULL"
+            + " AND lease_expires_at >= ? AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?";
+
     @Override
     public List<ScheduleClaim> findExpired(Instant now, int limit) {
-        return sql.query("find expired leases", "SELECT * FROM " + T
-                + " WHERE lease_token IS NOT NULL AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?", ps -> {
-                    Rows.setInstant(ps, 1, now);
-                    ps.setInt(2, limit);
+        return sql.query("find expired leases", FIND_EXPIRED, ps -> {
+                    Rows.setInstant(ps, 1, Instant.EPOCH);
+                    Rows.setInstant(ps, 2, now);
+                    ps.setInt(3, limit);
                 }, ScheduleRows::mapClaim);
     }
 
     @Override
     public List<ScheduleClaim> listLeases() {
         return sql.query("list leases", "SELECT * FROM " + T
-                + " WHERE lease_token IS NOT NULL ORDER BY lease_acquired_at, seq", ps -> {
-                }, ScheduleRows::mapClaim);
+                + " WHERE lease_token IS NOT NULL AND lease_expires_at >= ? ORDER BY lease_acquired_at, seq",
+                ps -> Rows.setInstant(ps, 1, Instant.EPOCH), ScheduleRows::mapClaim);
     }
 }

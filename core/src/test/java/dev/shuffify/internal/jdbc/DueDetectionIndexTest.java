@@ -87,6 +87,29 @@ class DueDetectionIndexTest {
         }
     }
 
+    @Test
+    void h2FindsExpiredLeasesWithoutReadingTheUnleasedSchedules() throws SQLException {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:async:" + dir.resolve("expired"), "sa", "");
+        try (JdbcShuffifyStore store = JdbcShuffifyStore.create((DataSource) pool)) {
+            fill(pool, Dialect.H2);
+            String plan;
+            try (Connection c = pool.getConnection()) {
+                plan = explain(c, "EXPLAIN ANALYZE " + JdbcSchedules.FIND_EXPIRED, ps -> {
+                    Rows.setInstant(ps, 1, Instant.EPOCH);
+                    Rows.setInstant(ps, 2, NOW);
+                    ps.setInt(3, 50);
+                });
+            }
+            Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+            assertThat(scanned.find()).as("scan count in %s", plan).isTrue();
+            assertThat(Integer.parseInt(scanned.group(1))).as("rows scanned of %d, none leased", SCHEDULES)
+                    .isLessThanOrEqualTo(1);
+            assertThat(store.schedules().findExpired(NOW, 50)).isEmpty();
+        } finally {
+            pool.dispose();
+        }
+    }
+
     /** Many schedules, a few due; every seventh one not due is disabled. One transaction. */
     static void fill(DataSource ds, Dialect dialect, int count, int due, Instant now) {
         Sql sql = new Sql(ds, dialect);
