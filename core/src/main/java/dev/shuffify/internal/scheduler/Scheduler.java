@@ -26,6 +26,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -61,7 +62,10 @@ public final class Scheduler implements AutoCloseable {
     private final ExecutorService ownedWorkers;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Object monitor = new Object();
-    private ScheduledExecutorService loop;
+    private volatile ScheduledExecutorService loop;
+    /** The last poll filled every free worker (or found none free): more may be due than it could take. */
+    private volatile boolean morePossiblyDue;
+    private final AtomicBoolean repollQueued = new AtomicBoolean();
     private ScheduledExecutorService heartbeats;
     private volatile boolean started;
     private volatile boolean closing;
@@ -171,15 +175,37 @@ public final class Scheduler implements AutoCloseable {
         recoverExpiredLeases();
         int free = config.poolSize() - inFlight.size();
         if (free <= 0) {
+            morePossiblyDue = true;
             return 0;
         }
         Instant now = clock.instant();
         List<ScheduleClaim> claims = store.schedules().claimDue(config.nodeId(), now, config.leaseDuration(),
                 Math.min(free, config.batchSize()));
+        morePossiblyDue = !claims.isEmpty() && claims.size() == Math.min(free, config.batchSize());
         for (ScheduleClaim claim : claims) {
             dispatch(claim, claim.source());
         }
         return claims.size();
+    }
+
+    /**
+     * A worker came free after a poll that could not take everything due: poll again now rather than after the
+     * whole poll interval (at the default 5 s a node would otherwise run at most {@code poolSize} short jobs per
+     * interval). At most one such poll is queued at a time; it runs on the poll loop's thread.
+     */
+    private void repollIfMoreMayBeDue() {
+        ScheduledExecutorService current = loop;
+        if (!morePossiblyDue || current == null || closing || !repollQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            current.execute(() -> {
+                repollQueued.set(false);
+                safely("poll", this::runDueOnce);
+            });
+        } catch (RejectedExecutionException e) {
+            repollQueued.set(false); // the loop is shutting down
+        }
     }
 
     private InFlight dispatch(ScheduleClaim claim, TriggerSource source) {
@@ -294,6 +320,7 @@ public final class Scheduler implements AutoCloseable {
                 inFlight.remove(job.claim.token());
                 monitor.notifyAll();
             }
+            repollIfMoreMayBeDue();
         }
     }
 
