@@ -3,8 +3,10 @@ package dev.shuffify.spi;
 import dev.shuffify.JobExecutionException;
 import dev.shuffify.ValidationException;
 import dev.shuffify.model.JobResult;
+import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.SnapshotType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One job type. Found through {@link java.util.ServiceLoader} (declare the class in
@@ -54,6 +56,19 @@ public interface JobExecutor {
      */
     default boolean requiresTarget() {
         return true;
+    }
+
+    /**
+     * Playlists other than the target that a run of this job type may write, such as a staging playlist named
+     * by a parameter. The engine keeps other jobs off them while the run lasts, as it does for the target and
+     * for the archive of the target's pair (which it knows without asking). Called before the parameters are
+     * checked, so it must tolerate missing or malformed values. Default: none.
+     *
+     * @param spec the job as stored
+     * @return the ids of the other playlists written; never null
+     */
+    default Set<String> otherPlaylistsWritten(JobSpec spec) {
+        return Set.of();
     }
 
     /**

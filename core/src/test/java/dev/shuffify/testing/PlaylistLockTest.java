@@ -10,12 +10,16 @@ import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A job on a playlist blocks jobs that would write it: as target, as a pair's archive, or as staging. */
+/**
+ * A job on a playlist blocks jobs that would write it: as target, as a pair's archive, or as a playlist its job
+ * type names ({@code otherPlaylistsWritten}).
+ */
 class PlaylistLockTest {
 
     private final CountDownLatch entered = new CountDownLatch(1);
@@ -35,6 +39,11 @@ class PlaylistLockTest {
         @Override
         public List<ParamSpec> parameters() {
             return List.of(ParamSpec.string("staging_playlist", "a playlist also written"));
+        }
+
+        @Override
+        public Set<String> otherPlaylistsWritten(JobSpec spec) {
+            return spec.params().get("staging_playlist") instanceof String staging ? Set.of(staging) : Set.of();
         }
 
         @Override

@@ -167,8 +167,8 @@ public final class ExecutionEngine {
 
     /**
      * The playlists a run may write, in a fixed order: the target, the archive of the target's pair (rotate
-     * writes it) and a staging playlist named by the job's parameters (drip writes it). Locking all of them keeps
-     * two jobs from interleaving writes on any one playlist.
+     * writes it) and those the job type names ({@link JobExecutor#otherPlaylistsWritten}, e.g. drip's staging
+     * playlist). Locking all of them keeps two jobs from interleaving writes on any one playlist.
      */
     private List<String> playlistsWritten(Schedule schedule) {
         TreeSet<String> ids = new TreeSet<>();
@@ -181,8 +181,13 @@ public final class ExecutionEngine {
                 LOG.warn("could not read the pair of playlist {}; locking the target only", target, e);
             }
         }
-        if (schedule.job().params().get("staging_playlist") instanceof String staging && !staging.isBlank()) {
-            ids.add(staging);
+        try {
+            for (JobExecutor step : config.jobTypes().resolve(schedule.jobType())) {
+                ids.addAll(step.otherPlaylistsWritten(schedule.job()));
+            }
+        } catch (RuntimeException e) {
+            // an unknown job type or a failing plugin: the run itself reports it; lock what is known
+            LOG.debug("could not ask the job type which playlists it writes", e);
         }
         return List.copyOf(ids);
     }

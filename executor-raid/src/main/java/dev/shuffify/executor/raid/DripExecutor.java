@@ -5,6 +5,7 @@ import dev.shuffify.PlaylistNotFoundException;
 import dev.shuffify.ValidationException;
 import dev.shuffify.executor.raid.discovery.CatalogLinks;
 import dev.shuffify.model.JobResult;
+import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
@@ -74,6 +75,14 @@ public final class DripExecutor implements JobExecutor {
                         .withDefault("oldest"),
                 ParamSpec.choice(DRIP_POSITION, "Where the tracks go in the target", "top", "bottom")
                         .withDefault("top"));
+    }
+
+    /** The staging playlist: the engine keeps other jobs off it while a drip (or raid_and_drip) runs. */
+    @Override
+    public Set<String> otherPlaylistsWritten(JobSpec spec) {
+        return spec.params().get(STAGING_PLAYLIST) instanceof String staging
+                ? CatalogLinks.tryId(staging, "playlist").map(Set::of).orElse(Set.of())
+                : Set.of();
     }
 
     @Override

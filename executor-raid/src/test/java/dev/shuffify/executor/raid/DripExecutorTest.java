@@ -223,4 +223,17 @@ class DripExecutorTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("names an album, not a playlist");
         assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
     }
+
+    @Test
+    void theStagingPlaylistIsNamedToTheEngineAsWrittenWhateverFormItIsGivenIn() {
+        DripExecutor drip = new DripExecutor();
+        JobSpec.Builder spec = JobSpec.builder("drip").target("target", "Target");
+        assertThat(drip.otherPlaylistsWritten(spec.param("staging_playlist", "staging").build()))
+                .containsExactly("staging");
+        assertThat(drip.otherPlaylistsWritten(spec.param("staging_playlist",
+                "https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M?si=x").build()))
+                .containsExactly("37i9dQZF1DXcBWIGoYBM5M");
+        assertThat(drip.otherPlaylistsWritten(spec.param("staging_playlist", 42).build())).isEmpty();
+        assertThat(drip.otherPlaylistsWritten(JobSpec.builder("drip").target("target", "Target").build())).isEmpty();
+    }
 }
