@@ -3,6 +3,7 @@ package dev.shuffify;
 import dev.shuffify.internal.engine.EngineConfig;
 import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.internal.engine.JobTypes;
+import dev.shuffify.internal.engine.PlaylistRestore;
 import dev.shuffify.internal.plugins.PluginRegistry;
 import dev.shuffify.internal.scheduler.Scheduler;
 import dev.shuffify.model.Activity;
@@ -356,7 +357,7 @@ public final class Shuffify implements AutoCloseable {
             }
             Snapshot pre = engine.storeSnapshot(userId, current, SnapshotType.AUTO_PRE_RESTORE,
                     "before restoring snapshot " + snapshot.id());
-            service.replaceAll(snapshot.playlistId(), snapshot.uris());
+            PlaylistRestore.restore(service, snapshot.playlistId(), snapshot.uris());
             return pre;
         }).orElseThrow(() -> new ShuffifyException("a job is running on playlist '" + snapshot.playlistId()
                 + "'; try the restore again when it has finished"));

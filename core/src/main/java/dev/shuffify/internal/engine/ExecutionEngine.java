@@ -331,7 +331,7 @@ public final class ExecutionEngine {
                 continue;
             }
             try {
-                service.replaceAll(c.playlistId(), c.before());
+                PlaylistRestore.restore(service, c.playlistId(), c.before());
                 store.membership().observe(c.playlistId(), c.before(), config.clock().instant());
             } catch (RuntimeException e) {
                 failures.add("restoring playlist '" + c.playlistId() + "' failed: " + e.getMessage());
