@@ -14,6 +14,7 @@ import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.JobResult;
+import dev.shuffify.model.PlannedChange;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.Preview;
 import dev.shuffify.model.Schedule;
@@ -236,7 +237,7 @@ public final class ExecutionEngine {
                 if (!mismatched.isEmpty()) {
                     String message = "verification failed after " + schedule.jobType() + ": "
                             + String.join("; ", mismatched.stream().map(Verification.Check::describeMismatch).toList());
-                    return rollBack(schedule, execution, source, checks, message, warnings, tracking.delegate());
+                    return rollBack(schedule, execution, source, checks, message, warnings, tracking);
                 }
                 observeAfter(checks);
             } else {
@@ -265,7 +266,7 @@ public final class ExecutionEngine {
                     if (!lost.isEmpty()) {
                         return rollBack(schedule, execution, source, checks, message + "; the failure left "
                                 + lost.size() + " track(s) in no playlist: " + Verification.sample(lost), warnings,
-                                tracking.delegate());
+                                tracking);
                     }
                     observeAfter(checks);
                 } catch (RuntimeException verifyFailure) {
@@ -324,14 +325,23 @@ public final class ExecutionEngine {
     }
 
     private Execution rollBack(Schedule schedule, Execution execution, TriggerSource source,
-            List<Verification.Check> checks, String message, List<String> warnings, PlaylistService service) {
+            List<Verification.Check> checks, String message, List<String> warnings, TrackingPlaylistService tracking) {
+        PlaylistService service = tracking.delegate();
         List<String> failures = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
         for (Verification.Check c : checks) {
             if (c.unchanged()) {
                 continue;
             }
+            // a job that never replaced the playlist promised its added dates: the rollback keeps them too
+            boolean keepAddedDates = tracking.changes().stream().noneMatch(ch -> ch.playlistId()
+                    .equals(c.playlistId()) && ch.operation() == PlannedChange.Operation.REPLACE);
             try {
-                PlaylistRestore.restore(service, c.playlistId(), c.before());
+                PlaylistRestore.Outcome outcome = PlaylistRestore.restore(service, c.playlistId(), c.before(),
+                        keepAddedDates);
+                if (!outcome.complete()) {
+                    incomplete.add("playlist '" + c.playlistId() + "': " + outcome.describe());
+                }
                 store.membership().observe(c.playlistId(), c.before(), config.clock().instant());
             } catch (RuntimeException e) {
                 failures.add("restoring playlist '" + c.playlistId() + "' failed: " + e.getMessage());
@@ -341,7 +351,14 @@ public final class ExecutionEngine {
             LOG.error("{}; {}", message, failures);
             return finish(schedule, execution, source, ExecutionStatus.FAILED, null,
                     message + "; " + String.join("; ", failures)
+                            + (incomplete.isEmpty() ? "" : "; " + String.join("; ", incomplete))
                             + ". Restore the snapshot taken before the job by hand.", warnings);
+        }
+        if (!incomplete.isEmpty()) {
+            String text = message + "; restored the playlists as far as the service allows: "
+                    + String.join("; ", incomplete);
+            LOG.error("{}", text);
+            return finish(schedule, execution, source, ExecutionStatus.FAILED, null, text, warnings);
         }
         LOG.warn("{}; restored the playlists as they were before the job", message);
         return finish(schedule, execution, source, ExecutionStatus.FAILED_ROLLED_BACK, null,
