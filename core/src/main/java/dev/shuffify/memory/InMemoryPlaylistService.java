@@ -173,6 +173,27 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
     }
 
     /**
+     * Takes every entry of a uri out of a playlist the way the service's own apps can (a local file deleted in
+     * the desktop app, say); no call is counted and no rule of the API is applied.
+     *
+     * @param playlistId the playlist
+     * @param uri the uri of the entries, of any kind
+     * @return how many entries were taken out
+     * @throws PlaylistNotFoundException when the playlist does not exist
+     */
+    public int removeEntries(String playlistId, String uri) {
+        Objects.requireNonNull(uri, "uri");
+        synchronized (lock) {
+            StoredPlaylist p = stored(playlistId);
+            int removed = PlaylistEdits.removeAll(p.items, List.of(uri), Track::uri);
+            if (removed > 0) {
+                p.touched();
+            }
+            return removed;
+        }
+    }
+
+    /**
      * Withdraws a track from the catalogue, as the service does when content is removed or blocked in the
      * user's market: every playlist entry of the uri becomes an unavailable entry at the same position with
      * the same added date, and liked songs, albums and search no longer return it.
@@ -306,6 +327,17 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
      */
     public List<String> uris(String playlistId) {
         return playlist(playlistId).uris();
+    }
+
+    /**
+     * The ids of every playlist, in creation order, without counting a call.
+     *
+     * @return the ids
+     */
+    public List<String> playlistIds() {
+        synchronized (lock) {
+            return List.copyOf(playlists.keySet());
+        }
     }
 
     /**
@@ -490,6 +522,7 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
     private static RuntimeException failure(Fault fault, String playlistId) {
         return switch (fault) {
             case SERVER_ERROR, LOST_RESPONSE -> new PlaylistServiceException("injected server error (HTTP 502)", true);
+            case PERMANENT_ERROR -> new PlaylistServiceException("injected permanent error (HTTP 400)", false);
             case RATE_LIMITED -> new RateLimitedException("injected rate limit (HTTP 429)", Duration.ofSeconds(1));
             case NOT_FOUND -> new PlaylistNotFoundException(playlistId == null ? "?" : playlistId);
             case UNAUTHORIZED -> new AuthenticationException(AuthenticationException.MUST_LOG_IN_AGAIN);
