@@ -20,7 +20,18 @@ import java.util.Objects;
 public record PluginDescriptor(Kind kind, String id, List<String> aliases, String description,
         List<ParamSpec> parameters, String className, String source) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param kind the plugin kind; never null
+     * @param id the job type, algorithm name or strategy id; never blank
+     * @param aliases other accepted names (algorithms); never null
+     * @param description one sentence; never null
+     * @param parameters the declared parameters; never null
+     * @param className the implementing class; never null
+     * @param source where the class came from: a jar or folder location, or {@code registered} for instances
+     *     given to the builder; never null
+     */
     public PluginDescriptor {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
