@@ -28,6 +28,7 @@ public class ValidationException extends ShuffifyException {
      *
      * @param field the dotted path of the field, e.g. {@code params.rotation_count}; never blank
      * @param message what is wrong and what is allowed; never blank
+     * @serial exclude
      */
     public record FieldError(String field, String message) implements java.io.Serializable {
         /** The serialized form's version. */
