@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param className the implementing class; never null
  * @param source where the class came from: a jar or folder location, or {@code registered} for instances
  *     given to the builder; never null
+ * @param artifact the Maven coordinates ({@code groupId:artifactId:version}) of the jar the class came from,
+ *     as Maven recorded them in the jar; null when the jar does not say (a folder, a jar built by other tools)
  * @since 0.1.0
  */
 public record PluginDescriptor(Kind kind, String id, List<String> aliases, String description,
-        List<ParamSpec> parameters, String className, String source) {
+        List<ParamSpec> parameters, String className, String source, String artifact) {
 
     /**
      * Validates and copies.
@@ -31,6 +33,8 @@ public record PluginDescriptor(Kind kind, String id, List<String> aliases, Strin
      * @param className the implementing class; never null
      * @param source where the class came from: a jar or folder location, or {@code registered} for instances
      *     given to the builder; never null
+     * @param artifact the Maven coordinates ({@code groupId:artifactId:version}) of the jar the class came
+     *     from; null when the jar does not say
      */
     public PluginDescriptor {
         Objects.requireNonNull(kind, "kind");
