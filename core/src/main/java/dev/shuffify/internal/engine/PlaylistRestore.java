@@ -55,7 +55,14 @@ public final class PlaylistRestore {
      * @param calls the write calls made
      */
     public record Outcome(String playlistId, List<String> notRestored, List<String> notRemoved, int calls) {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param playlistId the playlist
+         * @param notRestored the wanted uris it could not bring back, in wanted order
+         * @param notRemoved the unwanted uris it could not remove
+         * @param calls the write calls made
+         */
         public Outcome {
             Objects.requireNonNull(playlistId, "playlistId");
             notRestored = List.copyOf(notRestored);
