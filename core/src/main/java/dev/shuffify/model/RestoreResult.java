@@ -22,7 +22,15 @@ import java.util.Objects;
 public record RestoreResult(Snapshot safety, String playlistId, List<String> notRestored, List<String> notRemoved,
         int writeCalls) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param safety the snapshot taken before the restore; never null
+     * @param playlistId the restored playlist; never null
+     * @param notRestored the snapshot's entries that could not be brought back; never null
+     * @param notRemoved the entries that could not be removed; never null
+     * @param writeCalls the write calls made; not negative
+     */
     public RestoreResult {
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(playlistId, "playlistId");

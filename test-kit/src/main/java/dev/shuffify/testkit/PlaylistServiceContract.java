@@ -83,7 +83,12 @@ public abstract class PlaylistServiceContract {
      * @since 0.1.0
      */
     protected record Seeded(PlaylistService service, String playlistId) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param service the implementation under test; never null
+         * @param playlistId the seeded playlist; never null
+         */
         public Seeded {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(playlistId, "playlistId");
