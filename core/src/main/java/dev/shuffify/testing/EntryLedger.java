@@ -22,11 +22,13 @@ final class EntryLedger {
      *
      * @param before every playlist's uris before the run, by id (playlists created by the run are absent)
      * @param after the uris after the run of every playlist the run wrote, by id
+     * @param everywhere the uris after the run of every playlist, by id (an entry taken out of a written
+     *     playlist is safe when another playlist holds it: a rotation's archive, a drip's target)
      * @param execution the recorded execution
      * @return one sentence per violation
      */
     static List<String> violations(Map<String, List<String>> before, Map<String, List<String>> after,
-            Execution execution) {
+            Map<String, List<String>> everywhere, Execution execution) {
         List<String> problems = new ArrayList<>();
         Set<String> uris = new LinkedHashSet<>();
         after.keySet().forEach(id -> {
@@ -52,8 +54,8 @@ final class EntryLedger {
                 totalBefore += was;
                 totalAfter += is;
                 if (is < was) {
-                    boolean elsewhere = after.keySet().stream()
-                            .anyMatch(other -> !other.equals(id) && a.get(other).getOrDefault(uri, 0) > 0);
+                    boolean elsewhere = everywhere.entrySet().stream()
+                            .anyMatch(other -> !other.getKey().equals(id) && other.getValue().contains(uri));
                     if (elsewhere) {
                         excused += was - is;
                     } else {
@@ -71,8 +73,8 @@ final class EntryLedger {
         boolean succeeded = execution.status() == ExecutionStatus.SUCCESS;
         int removalsAllowed = succeeded ? Math.max(0, execution.tracksRemoved() - excused) : 0;
         if (lost.size() > removalsAllowed) {
-            problems.add(lost.size() + " entr" + (lost.size() == 1 ? "y" : "ies") + " lost (in no playlist the run "
-                    + "wrote any more; the result declares " + removalsAllowed + " removal(s)): " + sample(lost));
+            problems.add(lost.size() + " entr" + (lost.size() == 1 ? "y" : "ies") + " lost (taken out and in no other "
+                    + "playlist; the result declares " + removalsAllowed + " removal(s)): " + sample(lost));
         }
         if (!duplicated.isEmpty()) {
             problems.add(duplicated.size() + " uri(s) duplicated by the run: " + sample(duplicated));

@@ -46,7 +46,7 @@ import java.util.Set;
  * <p>After every run the harness checks the library's first promise for first- and third-party job types
  * alike: <em>no entry lost, none duplicated beyond what the job meant</em>. Over the multisets of uris of every
  * playlist the run wrote (its calls say which), each entry that was there before must still be there or in
- * another playlist the run wrote (a rotation's archive, a drip's target); no playlist may hold a uri more often
+ * another playlist (a rotation's archive, a drip's target); no playlist may hold a uri more often
  * than before unless it held it at most once; and a successful run may hold more entries than before only as
  * many as its result's {@code tracksAdded}. A job type whose purpose is to remove entries (a dedupe) declares
  * them through {@link dev.shuffify.model.JobResult#tracksRemoved()}; entries it moved to another playlist it
@@ -244,7 +244,11 @@ public final class ExecutorHarness {
                 after.computeIfAbsent(c.playlistId(), music::uris);
             }
         }
-        List<String> problems = EntryLedger.violations(before, after, execution);
+        Map<String, List<String>> everywhere = new LinkedHashMap<>();
+        for (String id : music.playlistIds()) {
+            everywhere.put(id, music.uris(id));
+        }
+        List<String> problems = EntryLedger.violations(before, after, everywhere, execution);
         if (!problems.isEmpty()) {
             throw new AssertionError("run " + execution.id() + " of " + execution.jobType() + " ("
                     + execution.status().wireName() + (execution.errorMessage() == null ? ""
