@@ -337,8 +337,8 @@ public final class ExecutionEngine {
             boolean keepAddedDates = tracking.changes().stream().noneMatch(ch -> ch.playlistId()
                     .equals(c.playlistId()) && ch.operation() == PlannedChange.Operation.REPLACE);
             try {
-                PlaylistRestore.Outcome outcome = PlaylistRestore.restore(service, c.playlistId(), c.before(),
-                        keepAddedDates);
+                PlaylistRestore.Outcome outcome = PlaylistRestore.restore(service, c.playlistId(), c.actual(),
+                        c.before(), keepAddedDates);
                 if (!outcome.complete()) {
                     incomplete.add("playlist '" + c.playlistId() + "': " + outcome.describe());
                 }

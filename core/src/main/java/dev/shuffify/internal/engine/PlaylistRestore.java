@@ -1,7 +1,6 @@
 package dev.shuffify.internal.engine;
 
 import dev.shuffify.PlaylistServiceException;
-import dev.shuffify.model.Playlist;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.support.MovePlan;
@@ -137,13 +136,32 @@ public final class PlaylistRestore {
      */
     public static Outcome restore(PlaylistService service, String playlistId, List<String> wanted,
             boolean keepAddedDates) {
+        return restore(service, playlistId, null, wanted, keepAddedDates);
+    }
+
+    /**
+     * Restores {@code wanted} on a playlist whose current uris the caller has just read (a verification's
+     * re-read), saving the first read; after a transient failure the playlist is read again.
+     *
+     * @param service the owner's service
+     * @param playlistId the playlist
+     * @param current the playlist's uris as just read, or null to read them
+     * @param wanted the wanted uris in order (local files and {@value Track#UNAVAILABLE_URI} included)
+     * @param keepAddedDates whether the entries that stay must keep their added dates (no replace is used)
+     * @return what was done
+     * @throws PlaylistServiceException when the service fails for good, or {@value #ATTEMPTS} times in a row
+     */
+    public static Outcome restore(PlaylistService service, String playlistId, List<String> current,
+            List<String> wanted, boolean keepAddedDates) {
         Objects.requireNonNull(wanted, "wanted");
         int[] calls = {0};
         RuntimeException last = null;
+        List<String> known = current;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                Playlist current = service.playlist(playlistId);
-                Plan plan = Plan.of(current.items(), wanted, keepAddedDates);
+                List<String> now = known != null ? known : service.playlist(playlistId).uris();
+                known = null;
+                Plan plan = Plan.of(now, wanted, keepAddedDates);
                 plan.execute(service, playlistId, calls);
                 return new Outcome(playlistId, plan.notRestored, plan.notRemoved, calls[0]);
             } catch (PlaylistServiceException e) {
@@ -175,10 +193,10 @@ public final class PlaylistRestore {
         /** Insert runs: position and uris (at most 100 each), in the order they are made. */
         final List<Map.Entry<Integer, List<String>>> inserts = new ArrayList<>();
 
-        static Plan of(List<Track> current, List<String> wanted, boolean keepAddedDates) {
+        static Plan of(List<String> current, List<String> wanted, boolean keepAddedDates) {
             Plan plan = new Plan();
             Map<String, Integer> have = new HashMap<>();
-            current.forEach(t -> have.merge(t.uri(), 1, Integer::sum));
+            current.forEach(u -> have.merge(u, 1, Integer::sum));
             Map<String, Integer> want = new HashMap<>();
             wanted.forEach(u -> want.merge(u, 1, Integer::sum));
 
@@ -196,13 +214,12 @@ public final class PlaylistRestore {
             // the others stay, after the wanted entries
             Set<String> doomed = new LinkedHashSet<>();
             Map<String, Integer> extraSeen = new HashMap<>();
-            for (Track t : current) {
-                String uri = t.uri();
+            for (String uri : current) {
                 int surplus = have.get(uri) - want.getOrDefault(uri, 0);
                 if (surplus <= 0) {
                     continue;
                 }
-                if (t.writable()) {
+                if (Track.Kind.ofUri(uri).writable()) {
                     doomed.add(uri);
                 } else if (extraSeen.merge(uri, 1, Integer::sum) > have.get(uri) - surplus) {
                     plan.notRemoved.add(uri);
@@ -210,8 +227,8 @@ public final class PlaylistRestore {
                 }
             }
 
-            boolean allWritable = current.stream().allMatch(Track::writable);
-            List<String> now = current.stream().map(Track::uri).toList();
+            boolean allWritable = current.stream().allMatch(u -> Track.Kind.ofUri(u).writable());
+            List<String> now = current;
             if (now.equals(plan.target)) {
                 return plan;
             }
