@@ -12,6 +12,7 @@ import dev.shuffify.model.Trigger;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * A {@link Trigger} as an object with a {@code kind}:
@@ -75,7 +76,7 @@ final class TriggerJson {
             try {
                 trigger = switch (kind == null ? "" : kind) {
                     case "interval" -> interval(node, p, ctxt);
-                    case "cron" -> Trigger.cron(text(node, "expression", p, ctxt), text(node, "zone", p, ctxt));
+                    case "cron" -> cron(node, p, ctxt);
                     default -> throw new ValidationException("trigger.kind",
                             "must be interval or cron, was " + (kind == null ? "missing" : "'" + kind + "'"));
                 };
@@ -87,6 +88,12 @@ final class TriggerJson {
                         type == Trigger.Cron.class ? "cron" : "interval", kind));
             }
             return type.cast(trigger);
+        }
+
+        private Trigger.Cron cron(JsonNode node, JsonParser p, DeserializationContext ctxt) throws IOException {
+            String expression = text(node, "expression", p, ctxt);
+            String zone = text(node, "zone", p, ctxt);
+            return zone == null ? Trigger.cron(expression, (ZoneId) null) : Trigger.cron(expression, zone);
         }
 
         private Trigger.Interval interval(JsonNode node, JsonParser p, DeserializationContext ctxt)

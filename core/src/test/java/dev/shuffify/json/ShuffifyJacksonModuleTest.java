@@ -105,6 +105,10 @@ class ShuffifyJacksonModuleTest {
         assertThatThrownBy(() -> mapper.readValue(json, Schedule.class)).isInstanceOf(JsonMappingException.class)
                 .hasMessageContaining("trigger.expression").hasMessageContaining("'61 * * * *'")
                 .hasMessageContaining("Schedule[\"trigger\"]");
+        assertThatThrownBy(() -> mapper.readValue("{\"kind\":\"cron\",\"expression\":\"0 6 * * *\"}", Trigger.class))
+                .hasMessageContaining("trigger.zone: a cron trigger needs a time zone, e.g. UTC");
+        assertThatThrownBy(() -> mapper.readValue("{\"kind\":\"cron\",\"expression\":\"0 6 * * *\","
+                + "\"zone\":\"Mars/Olympus\"}", Trigger.class)).hasMessageContaining("trigger.zone: unknown time zone");
         assertThatThrownBy(() -> mapper.readValue("{\"kind\":\"monthly\"}", Trigger.class))
                 .hasMessageContaining("trigger.kind: must be interval or cron, was 'monthly'");
         assertThatThrownBy(() -> mapper.readValue("{\"kind\":\"interval\",\"every\":\"half an hour\"}", Trigger.class))
