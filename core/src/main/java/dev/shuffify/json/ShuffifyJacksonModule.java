@@ -98,6 +98,12 @@ public final class ShuffifyJacksonModule extends SimpleModule {
         setMixInAnnotation(Track.class, ModelMixIns.TrackMixIn.class);
     }
 
+    /**
+     * Registers the serializers, deserializers and mix-ins, and the handler that turns a model record's
+     * refusal into an error naming its type and field.
+     *
+     * @param context the mapper's set-up context
+     */
     @Override
     public void setupModule(SetupContext context) {
         super.setupModule(context);

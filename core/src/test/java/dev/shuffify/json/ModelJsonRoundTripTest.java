@@ -47,7 +47,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Every public model type, arbitrary and valid, written with the module and read back equal. */
-class ModelJsonRoundTripProperties {
+class ModelJsonRoundTripTest {
     private static final int TRIES = 200;
     private final ObjectMapper mapper = JsonMapper.builder().addModule(new ShuffifyJacksonModule()).build();
 
