@@ -243,9 +243,9 @@ class DripExecutorTest {
     }
 
     /**
-     * Issue 14: after a drip of 150 that succeeded, the next drip of 150, a fault at each of its four writes (two adds, two
-     * removals from staging), then the retry. Before, a fault on the second removal made the retry release 50
-     * more (250 in the target, 0 in staging); a lost answer there made the retry a second full drip.
+     * Issue 14: after a drip of 150 that succeeded, the next drip of 150 meets a fault at each of its four
+     * writes (two adds, two removals from staging), then the retry. Before, a fault on the second removal made
+     * the retry release 50 more than the drip count; a lost answer there made the retry a second full drip.
      */
     @ParameterizedTest(name = "{0} on write {1}")
     @MethodSource("faultAtEachWrite")
