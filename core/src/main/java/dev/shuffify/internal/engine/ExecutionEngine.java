@@ -767,7 +767,8 @@ public final class ExecutionEngine {
             because = "the process running it stopped";
         }
         String message = because + "; " + summary;
-        boolean changed = found.isEmpty() || found.get().status() != status;
+        boolean changed = found.isEmpty() || found.get().status() != status
+                || !found.get().details().containsKey(DETAIL_REPAIR);
         if (found.isPresent()) {
             Execution e = found.get();
             Map<String, Object> details = new LinkedHashMap<>(e.details());
