@@ -237,6 +237,6 @@ public final class PluginRegistry implements PluginLookup {
     private static PluginDescriptor descriptor(PluginDescriptor.Kind kind, String id, List<String> aliases,
             String description, List<ParamSpec> params, Entry<?> e) {
         return new PluginDescriptor(kind, id, aliases, description, params, e.plugin().getClass().getName(),
-                e.source());
+                e.source(), PluginOrigins.artifactOf(e.plugin().getClass()).orElse(null));
     }
 }

@@ -198,7 +198,7 @@ public final class RaidExecutor implements JobExecutor {
         DiscoveryStrategy strategy = context.plugins().strategy(source.strategy()).orElseThrow(() ->
                 new JobExecutionException(path + " names the discovery strategy '" + source.strategy()
                         + "', which is not registered (known: " + String.join(", ", context.plugins().strategyIds())
-                        + "); add the jar that provides it to the classpath, or change the schedule"));
+                        + "); add the jar that provides it to the class path, or change the schedule"));
         Params params = Params.parse(strategy.parameters(), source.params(), path + ".params");
         List<Track> found = strategy.discover(new DiscoveryRequest(source, params, context.playlists(),
                 context.lastSuccessAt().orElse(null), context.clock()));

@@ -199,12 +199,12 @@ public final class ShuffleExecutor implements JobExecutor {
     }
 
     private static String unknownAlgorithm(String name, PluginLookup plugins) {
-        return "unknown algorithm '" + name + "'; known: " + knownAlgorithms(plugins);
+        return "unknown algorithm '" + name + "'; known: " + knownAlgorithms(plugins)
+                + ". Add the jar that provides it to the class path";
     }
 
     private static String knownAlgorithms(PluginLookup plugins) {
-        return plugins.algorithmNames().isEmpty() ? "none (add shuffify-algorithms to the classpath)"
-                : String.join(", ", plugins.algorithmNames());
+        return plugins.algorithmNames().isEmpty() ? "none" : String.join(", ", plugins.algorithmNames());
     }
 
     private static Playlist read(PlaylistService service, PlaylistRef target) {
