@@ -25,7 +25,18 @@ import java.util.Optional;
 public record JobIntent(String executionId, String scheduleId, String userId, String jobType, Instant recordedAt,
         List<String> playlists, List<PlaylistBefore> before) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param executionId the run; never blank
+     * @param scheduleId its schedule; never blank
+     * @param userId the owner; never blank
+     * @param jobType the job type; never blank
+     * @param recordedAt when the intent was first recorded; never null
+     * @param playlists the playlists the job may write; never null
+     * @param before the pre-job state of each playlist written so far, in first-write order; never null, one
+     *     entry per playlist
+     */
     public JobIntent {
         requireText(executionId, "executionId");
         requireText(scheduleId, "scheduleId");
@@ -53,7 +64,13 @@ public record JobIntent(String executionId, String scheduleId, String userId, St
      * @since 0.2.0
      */
     public record PlaylistBefore(String playlistId, String name, List<String> uris) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param playlistId the playlist; never blank
+         * @param name its name; null reads as empty
+         * @param uris its entries' uris in service order; never null
+         */
         public PlaylistBefore {
             requireText(playlistId, "playlistId");
             name = name == null ? "" : name;
