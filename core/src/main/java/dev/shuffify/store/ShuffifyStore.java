@@ -5,7 +5,8 @@ import dev.shuffify.model.Schedule;
 
 /**
  * Where Shuffify keeps its state. One implementation holds every part: schedules, executions, snapshots,
- * pairs, accounts, activity, membership history, settings, pins and the intents of running jobs. Implementations are thread-safe.
+ * pairs, accounts, activity, membership history, settings, pins and the intents of running jobs.
+ * Implementations are thread-safe.
  *
  * <p>Ships with {@link InMemoryShuffifyStore} (tests, throwaway embedding) and a JDBC store.
  * Implementers: run the contract suite in {@code dev.shuffify.testing} against yours.

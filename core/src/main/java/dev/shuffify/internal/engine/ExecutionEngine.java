@@ -638,10 +638,10 @@ public final class ExecutionEngine {
         try {
             Optional<JobIntent> intent = store.intents().find(executionId);
             if (intent.isEmpty()) {
-                store.executions().find(executionId).filter(e -> e.status() == ExecutionStatus.ABANDONED
-                        && !e.details().containsKey(DETAIL_REPAIR)).ifPresent(e -> recordRepair(e.id(), e.scheduleId(),
-                        e.userId(), e.jobType(), ExecutionStatus.ABANDONED, "it had made no write, so nothing "
-                                + "needed repair", 0));
+                Optional<Execution> run = store.executions().find(executionId).filter(e -> e.status()
+                        == ExecutionStatus.ABANDONED && !e.details().containsKey(DETAIL_REPAIR));
+                run.ifPresent(e -> recordRepair(e.id(), e.scheduleId(), e.userId(), e.jobType(),
+                        ExecutionStatus.ABANDONED, "it had made no write, so nothing needed repair", 0));
                 return;
             }
             repairLocked(intent.get());
@@ -692,7 +692,7 @@ public final class ExecutionEngine {
                 continue;
             }
             try {
-                repair(intent, service);
+                repair(intent, () -> service);
             } catch (RuntimeException e) {
                 throw new JobExecutionException("the interrupted run '" + intent.executionId() + "' of this "
                         + "schedule could not be repaired yet (" + e.getMessage() + "); the job did not run, so it "
@@ -726,7 +726,7 @@ public final class ExecutionEngine {
                 }
                 held.add(lock);
             }
-            repair(intent, connect(intent.userId()));
+            repair(intent, () -> connect(intent.userId()));
             return true;
         } finally {
             held.forEach(ReentrantLock::unlock);
@@ -734,10 +734,10 @@ public final class ExecutionEngine {
     }
 
     /** Repairs and records the outcome; a failure is recorded ({@code abandoned_unrepaired}) and rethrown. */
-    private void repair(JobIntent intent, PlaylistService service) {
+    private void repair(JobIntent intent, java.util.function.Supplier<PlaylistService> service) {
         AbandonedRunRepair.Outcome outcome;
         try {
-            outcome = AbandonedRunRepair.repair(intent, service);
+            outcome = AbandonedRunRepair.repair(intent, service.get());
         } catch (RuntimeException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             recordRepair(intent.executionId(), intent.scheduleId(), intent.userId(), intent.jobType(),
