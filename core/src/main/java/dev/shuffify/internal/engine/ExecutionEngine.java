@@ -153,6 +153,11 @@ public final class ExecutionEngine {
                 held.add(lock);
             }
             try {
+                Optional<String> unfinished = unfinishedRun(schedule, execution.id());
+                if (unfinished.isPresent()) {
+                    return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, unfinished.get(),
+                            List.of());
+                }
                 return runLocked(schedule, execution, source);
             } finally {
                 held.forEach(ReentrantLock::unlock);
@@ -699,6 +704,30 @@ public final class ExecutionEngine {
                         + "does not build on a half-written playlist", e);
             }
         }
+    }
+
+    /**
+     * Another run of this schedule that has written and not finished: it runs on another node without a lease (a
+     * "run now"), or its process died and it has not been found abandoned yet. Building on its playlists could
+     * lose what it took out, so this run is skipped until that one ends or is repaired.
+     */
+    private Optional<String> unfinishedRun(Schedule schedule, String executionId) {
+        try {
+            for (JobIntent intent : store.intents().listBySchedule(schedule.id())) {
+                if (intent.executionId().equals(executionId)) {
+                    continue;
+                }
+                Optional<Execution> run = store.executions().find(intent.executionId());
+                if (run.isPresent() && run.get().status() == ExecutionStatus.RUNNING) {
+                    return Optional.of("run '" + intent.executionId() + "' of this schedule has written to its "
+                            + "playlists and not finished (running elsewhere, or its process stopped and it is "
+                            + "repaired once found abandoned); skipped so as not to build on a half-written playlist");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the intents of schedule {}; running anyway", schedule.id(), e);
+        }
+        return Optional.empty();
     }
 
     /** True for an abandoned (or no longer stored) run; drops the intent of a run whose outcome was recorded. */

@@ -335,6 +335,31 @@ abstract class AbandonedRunRepairContract {
     }
 
     @Test
+    void aRunNowKilledHalfWayKeepsTheScheduleOffItsPlaylistUntilHousekeepingRepairsIt() {
+        Schedule s = schedule("s1", "reverse");
+        Node a = new Node("node-a");
+        a.killAfter = 1;
+        assertThatThrownBy(() -> a.engine.run(s, dev.shuffify.model.TriggerSource.MANUAL, 1))
+                .isInstanceOf(Killed.class); // a "run now" has no lease
+        Node b = new Node("node-b");
+
+        b.scheduler.runDueOnce();
+        b.workers.runAll();
+
+        Execution skipped = history("s1").get(0);
+        assertThat(skipped.status()).isEqualTo(ExecutionStatus.SKIPPED);
+        assertThat(skipped.errorMessage()).contains("has written to its playlists and not finished");
+        assertThat(music.uris(TARGET)).hasSize(100);
+
+        clock.advance(Duration.ofHours(7)); // a run now is taken for dead after 6 hours
+        b.scheduler.housekeeping();
+
+        assertThat(music.uris(TARGET)).isEqualTo(original);
+        assertThat(history("s1")).extracting(Execution::status).contains(ExecutionStatus.ABANDONED_RESTORED);
+        assertThat(store.intents().list(10)).isEmpty();
+    }
+
+    @Test
     void aSuccessfulRunClearsItsIntent() {
         schedule("s1", "reverse");
         Node a = new Node("node-a");
