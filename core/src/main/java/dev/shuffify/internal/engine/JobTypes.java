@@ -3,7 +3,6 @@ package dev.shuffify.internal.engine;
 import dev.shuffify.PluginDescriptor;
 import dev.shuffify.ValidationException;
 import dev.shuffify.ValidationException.FieldError;
-import dev.shuffify.internal.plugins.PluginOrigins;
 import dev.shuffify.internal.plugins.PluginRegistry;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.JobSpec;
@@ -86,7 +85,7 @@ public final class JobTypes {
             executors.add(registry.jobType(step).orElseThrow(() -> new ValidationException("job.type",
                     "unknown job type '" + step + "'" + (step.equals(type) ? "" : " in '" + type + "'")
                             + "; known: " + known() + ". "
-                            + PluginOrigins.advice(PluginDescriptor.Kind.JOB_TYPE, step))));
+                            + registry.whereToFind(PluginDescriptor.Kind.JOB_TYPE, step))));
         }
         return executors;
     }
@@ -195,7 +194,7 @@ public final class JobTypes {
                 new ValidationException("job.algorithm", "unknown algorithm '" + spec.algorithm() + "'; known: "
                         + (registry.algorithmNames().isEmpty() ? "none"
                                 : String.join(", ", registry.algorithmNames())) + ". "
-                        + PluginOrigins.advice(PluginDescriptor.Kind.ALGORITHM, spec.algorithm())));
+                        + registry.whereToFind(PluginDescriptor.Kind.ALGORITHM, spec.algorithm())));
         Params p = Params.parse(algorithm.parameters(), spec.algorithmParams(), "job.algorithmParams");
         try {
             algorithm.validate(p);
@@ -209,7 +208,7 @@ public final class JobTypes {
                 new ValidationException(path + ".strategy", "unknown discovery strategy '" + source.strategy()
                         + "'; known: " + (registry.strategyIds().isEmpty() ? "none"
                                 : String.join(", ", registry.strategyIds())) + ". "
-                        + PluginOrigins.advice(PluginDescriptor.Kind.DISCOVERY_STRATEGY, source.strategy())));
+                        + registry.whereToFind(PluginDescriptor.Kind.DISCOVERY_STRATEGY, source.strategy())));
         Params.parse(strategy.parameters(), source.params(), path + ".params");
         try {
             strategy.validate(source);

@@ -173,6 +173,11 @@ public final class PluginRegistry implements PluginLookup {
     }
 
     @Override
+    public String whereToFind(PluginDescriptor.Kind kind, String id) {
+        return PluginOrigins.advice(kind, id);
+    }
+
+    @Override
     public Optional<JobExecutor> jobType(String type) {
         return Optional.ofNullable(jobTypes.get(type)).map(Entry::plugin);
     }

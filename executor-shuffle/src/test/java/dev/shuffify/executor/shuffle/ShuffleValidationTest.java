@@ -118,7 +118,7 @@ class ShuffleValidationTest {
     void rejectsAnUnknownAlgorithmNamingItAndTheKnownOnes() {
         assertThat(errors(() -> validate(shuffle().algorithm("chaos").build(), lookup(new ReverseAlgorithm()))))
                 .containsExactly(new FieldError("algorithm", "unknown algorithm 'chaos'; known: reverse. Add the jar that "
-                        + "provides it to the class path"));
+                        + "provides it to the class path."));
     }
 
     @Test
