@@ -48,7 +48,7 @@ public final class CrashChild {
         AtomicInteger writes = new AtomicInteger();
         CompletableFuture<JobEvent> ended = new CompletableFuture<>();
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(db)) {
-            Shuffify host = CrashWorld.host(store)
+            Shuffify host = CrashWorld.host(store, "child")
                     .connector(user -> applyThenSignal(music.connect(user), music, names, state, writes, killAt))
                     .listener(e -> {
                         if (e.type() == JobEvent.Type.SUCCEEDED || e.type() == JobEvent.Type.FAILED) {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the killed host and the restarted host share: the embedded database file, and the music service's
@@ -103,9 +104,14 @@ final class CrashWorld {
         return music;
     }
 
-    /** A host over the database: the plugins found on the class path, one scheduler node. */
-    static Shuffify.Builder host(JdbcShuffifyStore store) {
-        return Shuffify.builder().store(store).seed(SEED)
+    /**
+     * A host over the database: the plugins found on the class path, one scheduler node, ids {@code <process>-1},
+     * {@code <process>-2} … (an execution's random source follows from its id, so every run of a case shuffles
+     * alike).
+     */
+    static Shuffify.Builder host(JdbcShuffifyStore store, String process) {
+        AtomicInteger ids = new AtomicInteger();
+        return Shuffify.builder().store(store).seed(SEED).idGenerator(() -> process + "-" + ids.incrementAndGet())
                 .scheduler(SchedulerOptions.builder().nodeId(NODE).poolSize(1).build());
     }
 }

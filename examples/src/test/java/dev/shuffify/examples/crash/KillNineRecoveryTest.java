@@ -108,7 +108,7 @@ class KillNineRecoveryTest {
 
             InMemoryPlaylistService music = CrashWorld.music(caseDir.resolve("state"));
             try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(caseDir.resolve("db"));
-                    Shuffify host = CrashWorld.host(store).connector(music).build()) {
+                    Shuffify host = CrashWorld.host(store, "restart").connector(music).build()) {
                 host.start(); // start-up reconciliation finds the run and repairs it
 
                 Map<String, List<String>> now = state(job, music);
@@ -151,7 +151,7 @@ class KillNineRecoveryTest {
         playlists.keySet().forEach(id -> names.put(id, id.substring(0, 1).toUpperCase() + id.substring(1)));
         CrashWorld.save(caseDir.resolve("state"), names, playlists);
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(caseDir.resolve("db"));
-                Shuffify host = CrashWorld.host(store).connector(CrashWorld.music(caseDir.resolve("state")))
+                Shuffify host = CrashWorld.host(store, "setup").connector(CrashWorld.music(caseDir.resolve("state")))
                         .build()) {
             if (job == Job.ROTATE_SWAP) {
                 host.createPair(USER, "prod", "arch");
