@@ -17,7 +17,16 @@ import java.util.Objects;
 public record JobEvent(Type type, String scheduleId, String userId, String jobType, Execution execution,
         String message) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param type what happened; never null
+     * @param scheduleId the schedule; never null
+     * @param userId the schedule's owner; may be null when the schedule is missing
+     * @param jobType the job type; may be null when the schedule is missing
+     * @param execution the execution as recorded at this point; null for skips that recorded none
+     * @param message the error, skip reason or progress line; may be null
+     */
     public JobEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(scheduleId, "scheduleId");

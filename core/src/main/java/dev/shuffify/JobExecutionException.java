@@ -9,9 +9,11 @@ import java.io.Serial;
  * @since 0.1.0
  */
 public class JobExecutionException extends ShuffifyException {
+    /** The serialized form's version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The failed execution, or null when none was recorded. */
     private final String executionId;
 
     /**

@@ -9,10 +9,13 @@ import java.io.Serial;
  * @since 0.1.0
  */
 public class NotFoundException extends ShuffifyException {
+    /** The serialized form's version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** What kind of thing is missing ({@code schedule}, {@code snapshot} …). */
     private final String kind;
+    /** The id that was looked up. */
     private final String id;
 
     /**

@@ -8,9 +8,11 @@ import java.io.Serial;
  * @since 0.1.0
  */
 public class PlaylistNotFoundException extends PlaylistServiceException {
+    /** The serialized form's version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The playlist that could not be found or read. */
     private final String playlistId;
 
     /**

@@ -10,9 +10,11 @@ import java.io.Serial;
  * @since 0.1.0
  */
 public class PlaylistServiceException extends ShuffifyException {
+    /** The serialized form's version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Whether trying again later may succeed. */
     private final boolean transientFailure;
 
     /**

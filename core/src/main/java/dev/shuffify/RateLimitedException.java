@@ -9,9 +9,11 @@ import java.time.Duration;
  * @since 0.1.0
  */
 public class RateLimitedException extends PlaylistServiceException {
+    /** The serialized form's version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** How long the service asked to wait, or null when it did not say. */
     private final Duration retryAfter;
 
     /**

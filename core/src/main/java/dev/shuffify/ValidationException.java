@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @since 0.1.0
  */
 public class ValidationException extends ShuffifyException {
+    /** The serialized form's version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -27,23 +28,36 @@ public class ValidationException extends ShuffifyException {
      *
      * @param field the dotted path of the field, e.g. {@code params.rotation_count}; never blank
      * @param message what is wrong and what is allowed; never blank
+     * @serial exclude
      */
     public record FieldError(String field, String message) implements java.io.Serializable {
+        /** The serialized form's version. */
         @Serial
         private static final long serialVersionUID = 1L;
 
-        /** Validates both parts. */
+        /**
+         * Validates both parts.
+         *
+         * @param field the dotted path of the field, e.g. {@code params.rotation_count}; never blank
+         * @param message what is wrong and what is allowed; never blank
+         */
         public FieldError {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(message, "message");
         }
 
+        /**
+         * The error as {@code field: message}.
+         *
+         * @return never null
+         */
         @Override
         public String toString() {
             return field + ": " + message;
         }
     }
 
+    /** The rejected fields, in the order they were found. */
     private final List<FieldError> errors;
 
     /**

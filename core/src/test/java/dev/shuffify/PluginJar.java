@@ -33,6 +33,8 @@ final class PluginJar {
     private final Path classes;
     private final List<String> classNames = new ArrayList<>();
     private final Map<String, List<String>> services = new LinkedHashMap<>();
+    private String pomProperties;
+    private String pomPath;
 
     private PluginJar(Path classes) {
         this.classes = classes;
@@ -55,6 +57,13 @@ final class PluginJar {
         return this;
     }
 
+    /** Records Maven coordinates in the jar, as Maven does in every jar it builds. */
+    PluginJar mavenCoordinates(String groupId, String artifactId, String version) {
+        pomPath = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+        pomProperties = "artifactId=" + artifactId + "\ngroupId=" + groupId + "\nversion=" + version + "\n";
+        return this;
+    }
+
     /** Writes {@code dir/jarName}. */
     Path build(Path dir, String jarName) {
         try {
@@ -66,6 +75,11 @@ final class PluginJar {
                 for (Path file : files.filter(Files::isRegularFile).filter(this::selected).sorted().toList()) {
                     jos.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                     jos.write(Files.readAllBytes(file));
+                    jos.closeEntry();
+                }
+                if (pomPath != null) {
+                    jos.putNextEntry(new JarEntry(pomPath));
+                    jos.write(pomProperties.getBytes(StandardCharsets.UTF_8));
                     jos.closeEntry();
                 }
                 for (Map.Entry<String, List<String>> e : services.entrySet()) {

@@ -155,6 +155,7 @@ class PluginJarLoadingTest {
                 .service(JobExecutor.class, "acme.dedupe.DedupeJob")
                 .service(ShuffleAlgorithm.class, "acme.dedupe.ReverseOrder")
                 .service(DiscoveryStrategy.class, "acme.dedupe.FixedTracks")
+                .mavenCoordinates("com.acme", "acme-dedupe", "1.2.0")
                 .build(shared, "acme-dedupe.jar");
     }
 
@@ -191,6 +192,7 @@ class PluginJarLoadingTest {
             assertThat(job.description()).isEqualTo("Removes duplicate tracks.");
             assertThat(job.className()).isEqualTo("acme.dedupe.DedupeJob");
             assertThat(job.source()).startsWith("file:").endsWith("acme-dedupe.jar");
+            assertThat(job.artifact()).isEqualTo("com.acme:acme-dedupe:1.2.0");
             assertThat(Path.of(java.net.URI.create(job.source()))).isEqualTo(jar);
             assertThat(job.parameters()).singleElement().satisfies(p -> {
                 assertThat(p.name()).isEqualTo("keep");
@@ -242,7 +244,9 @@ class PluginJarLoadingTest {
                         assertThat(e.errors()).singleElement().satisfies(err -> {
                             assertThat(err.field()).isEqualTo("job.type");
                             assertThat(err.message()).contains("unknown job type 'dedupe'")
-                                    .contains("no job type plugin on the classpath").contains("classpath");
+                                    .contains("no job type plugin on the class path")
+                                    .endsWith("Add the jar that provides it to the class path.")
+                                    .doesNotContain("shuffify-");
                         });
                     });
             assertThat(shuffify.listSchedules("alice")).isEmpty();

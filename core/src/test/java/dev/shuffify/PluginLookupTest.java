@@ -103,7 +103,11 @@ class PluginLookupTest {
         });
         Shuffify none = builder().jobType(shuffle).build();
         assertThat(rejected(none, JobSpec.builder("shuffle").target("p1", "Mix").algorithm("balanced").build())
-                .getMessage()).contains("add shuffify-algorithms to the classpath");
+                .getMessage()).contains("known: none. It is provided by dev.shuffify:shuffify-algorithms: add that "
+                        + "dependency to the class path");
+        assertThat(rejected(none, JobSpec.builder("shuffle").target("p1", "Mix").algorithm("chaos").build())
+                .getMessage()).contains("known: none. Add the jar that provides it to the class path")
+                .doesNotContain("shuffify-");
         assertThat(rejected(none, JobSpec.builder("shuffle").target("p1", "Mix").algorithmParam("x", 1).build())
                 .errors()).extracting(FieldError::field).containsExactly("job.algorithmParams");
     }
@@ -165,6 +169,25 @@ class PluginLookupTest {
     }
 
     @Test
+    void aMissingBuiltInJobTypeNamesItsRealArtifactAndAThirdPartyOneNoInventedName() {
+        Shuffify shuffify = builder().jobType(shuffle).build();
+        assertThat(rejected(shuffify, JobSpec.builder("rotate").target("p1", "Mix").build()).errors())
+                .singleElement().satisfies(err -> assertThat(err.message())
+                        .contains("unknown job type 'rotate'")
+                        .endsWith("It is provided by dev.shuffify:shuffify-executor-rotate: add that dependency to "
+                                + "the class path."));
+        assertThat(rejected(shuffify, JobSpec.builder("cap_length").target("p1", "Mix").build()).errors())
+                .singleElement().satisfies(err -> assertThat(err.message())
+                        .contains("unknown job type 'cap_length'")
+                        .endsWith("Add the jar that provides it to the class path.")
+                        .doesNotContain("shuffify-executor"));
+        assertThat(rejected(shuffify, JobSpec.builder("raid_and_shuffle").target("p1", "Mix").build()).errors())
+                .singleElement().satisfies(err -> assertThat(err.message())
+                        .contains("unknown job type 'raid' in 'raid_and_shuffle'")
+                        .contains("dev.shuffify:shuffify-executor-raid"));
+    }
+
+    @Test
     void aPlusChainIsValidatedStepByStepWithTheUnionOfTheirParameters() {
         Shuffify shuffify = builder().jobType(raid).jobType(shuffle).build();
         Schedule s = shuffify.createSchedule("alice", daily(JobSpec.builder("raid+shuffle").target("p1", "Mix")
@@ -215,7 +238,9 @@ class PluginLookupTest {
         assertThat(e.errors().get(1).message()).contains("1..50");
         assertThat(rejected(builder().jobType(raid).build(), JobSpec.builder("raid").target("p1", "Mix")
                 .source(DiscoverySource.playlist("x")).build()).getMessage())
-                .contains("add shuffify-executor-raid to the classpath");
+                .contains("It is provided by dev.shuffify:shuffify-executor-raid: add that dependency");
+        assertThat(e.errors().get(0).message()).contains("Add the jar that provides it to the class path")
+                .doesNotContain("shuffify-");
     }
 
     @Test

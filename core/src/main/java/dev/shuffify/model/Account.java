@@ -19,7 +19,17 @@ import java.util.Objects;
 public record Account(String userId, byte[] encryptedRefreshToken, AccountHealth health, int consecutiveFailures,
         String reason, Instant updatedAt) {
 
-    /** Validates and copies the token bytes. */
+    /**
+     * Validates and copies the token bytes.
+     *
+     * @param userId the host-side user id; never blank
+     * @param encryptedRefreshToken the ciphertext (AES-GCM by the adapter); may be null when the user never logged
+     *     in
+     * @param health the account's health; never null
+     * @param consecutiveFailures failures since the last success
+     * @param reason why the account is not OK; may be null
+     * @param updatedAt last change; never null
+     */
     public Account {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(health, "health");
@@ -27,6 +37,11 @@ public record Account(String userId, byte[] encryptedRefreshToken, AccountHealth
         encryptedRefreshToken = encryptedRefreshToken == null ? null : encryptedRefreshToken.clone();
     }
 
+    /**
+     * The encrypted refresh token, as a copy (the record keeps its own).
+     *
+     * @return a copy of the ciphertext, or null when the user never logged in
+     */
     @Override
     public byte[] encryptedRefreshToken() {
         return encryptedRefreshToken == null ? null : encryptedRefreshToken.clone();

@@ -20,7 +20,16 @@ import java.util.Objects;
 public record Activity(String id, String userId, ActivityType type, String description,
         Map<String, Object> metadata, Instant createdAt) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id the id; never blank
+     * @param userId the user; never blank
+     * @param type the kind; never null
+     * @param description a sentence for the user; never null
+     * @param metadata structured details (schedule id, counts …); never null
+     * @param createdAt when; never null
+     */
     public Activity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");

@@ -10,7 +10,14 @@ package dev.shuffify.model;
  * @since 0.1.0
  */
 public record Album(String id, String name, String releaseDate) {
-    /** Normalises a null name to empty. */
+    /**
+     * Normalises a null name to empty.
+     *
+     * @param id the service's album id; may be null for local files
+     * @param name the display name; never null (may be empty)
+     * @param releaseDate the release date as the service gives it ({@code 1999}, {@code 1999-05} or
+     *     {@code 1999-05-12}); may be null
+     */
     public Album {
         name = name == null ? "" : name;
     }

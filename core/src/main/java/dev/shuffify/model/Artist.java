@@ -8,7 +8,12 @@ package dev.shuffify.model;
  * @since 0.1.0
  */
 public record Artist(String id, String name) {
-    /** Normalises a null name to empty. */
+    /**
+     * Normalises a null name to empty.
+     *
+     * @param id the service's artist id; may be null for local files
+     * @param name the display name; never null (may be empty)
+     */
     public Artist {
         name = name == null ? "" : name;
     }

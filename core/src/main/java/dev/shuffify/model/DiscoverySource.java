@@ -15,7 +15,14 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record DiscoverySource(String strategy, String argument, Map<String, Object> params) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param strategy the strategy id, e.g. {@code playlist}, {@code liked}, {@code artist}; never blank
+     * @param argument the strategy's argument (a playlist id or link, an artist id, a query…); may be null for
+     *     strategies that take none
+     * @param params extra strategy parameters; never null
+     */
     public DiscoverySource {
         Objects.requireNonNull(strategy, "strategy");
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -49,7 +49,25 @@ public record Execution(
     /** The longest error message kept; longer ones are cut. */
     public static final int MAX_ERROR_LENGTH = 1000;
 
-    /** Validates, cuts the error message, copies collections. */
+    /**
+     * Validates, cuts the error message, copies collections.
+     *
+     * @param id the execution id; never blank
+     * @param scheduleId the schedule it ran; never blank
+     * @param userId the schedule's owner; never blank
+     * @param jobType the job type or chain that ran; never blank
+     * @param startedAt start; never null
+     * @param completedAt end; null while running
+     * @param status the state; never null
+     * @param tracksAdded tracks added to the target
+     * @param tracksRemoved tracks removed from the target
+     * @param tracksTotal the target's size afterwards
+     * @param errorMessage the failure, at most {@value #MAX_ERROR_LENGTH} characters; null on success
+     * @param triggerSource what started it; never null
+     * @param attempt 1 for a first run, 2+ for retries
+     * @param details job-specific details (per-source counts, moved uris …); never null
+     * @param warnings non-fatal problems (a skipped source …); never null
+     */
     public Execution {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(scheduleId, "scheduleId");

@@ -19,7 +19,15 @@ import java.util.Map;
 public record JobResult(int tracksAdded, int tracksRemoved, int tracksTotal, Map<String, Object> details,
         List<String> warnings) {
 
-    /** Validates counts and copies collections. */
+    /**
+     * Validates counts and copies collections.
+     *
+     * @param tracksAdded tracks added to the target
+     * @param tracksRemoved tracks removed from the target
+     * @param tracksTotal the target's size afterwards
+     * @param details job-specific details; never null
+     * @param warnings non-fatal problems; never null
+     */
     public JobResult {
         if (tracksAdded < 0 || tracksRemoved < 0 || tracksTotal < 0) {
             throw new IllegalArgumentException("track counts must not be negative");

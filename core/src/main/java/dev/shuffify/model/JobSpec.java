@@ -40,7 +40,16 @@ public record JobSpec(
         Map<String, Object> algorithmParams,
         Map<String, Object> params) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param type the job type or chain; never blank
+     * @param target the playlist the job writes to; may be null only for job types that need none
+     * @param sources discovery sources (raid); never null
+     * @param algorithm the shuffle algorithm name (shuffle); may be null
+     * @param algorithmParams the algorithm's parameters; never null
+     * @param params the job type's own parameters; never null
+     */
     public JobSpec {
         Objects.requireNonNull(type, "type");
         sources = sources == null ? List.of() : List.copyOf(sources);

@@ -13,7 +13,14 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record Membership(String playlistId, String uri, Instant firstSeenAt, Instant leftAt) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param playlistId the playlist; never blank
+     * @param uri the track; never blank
+     * @param firstSeenAt when the engine first saw the track in the playlist (since it last entered); never null
+     * @param leftAt when the engine saw it gone; null while it is in the playlist
+     */
     public Membership {
         Objects.requireNonNull(playlistId, "playlistId");
         Objects.requireNonNull(uri, "uri");

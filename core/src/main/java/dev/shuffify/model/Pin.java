@@ -21,7 +21,17 @@ import java.util.Objects;
 public record Pin(String id, String userId, String playlistId, String uri, int fromPosition, int toPosition,
         Instant until) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id the pin id; never blank
+     * @param userId the owner; never blank
+     * @param playlistId the playlist; never blank
+     * @param uri the pinned track; null for a position pin
+     * @param fromPosition first pinned position; -1 for a uri pin
+     * @param toPosition last pinned position (inclusive); -1 for a uri pin
+     * @param until when the pin lapses; null for never
+     */
     public Pin {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");

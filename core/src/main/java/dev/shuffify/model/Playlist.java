@@ -14,7 +14,15 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record Playlist(String id, String name, String ownerId, String snapshotId, List<Track> items) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id the service id; never blank
+     * @param name the display name; never null
+     * @param ownerId the owner's service user id; may be null
+     * @param snapshotId the service's version tag; may be null
+     * @param items the items in playlist order; never null
+     */
     public Playlist {
         Objects.requireNonNull(id, "id");
         name = name == null ? "" : name;

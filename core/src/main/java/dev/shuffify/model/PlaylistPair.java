@@ -13,7 +13,14 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record PlaylistPair(String userId, PlaylistRef production, PlaylistRef archive, Instant createdAt) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param userId the owner; never blank
+     * @param production the production playlist; never null
+     * @param archive the archive playlist; never null, never the production playlist
+     * @param createdAt when the pair was made; never null
+     */
     public PlaylistPair {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(production, "production");

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record PlaylistRef(String id, String name) {
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param id the service id; never blank
+     * @param name the display name; never null (may be empty)
+     */
     public PlaylistRef {
         Objects.requireNonNull(id, "id");
         name = name == null ? "" : name;

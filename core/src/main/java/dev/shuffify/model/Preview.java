@@ -12,7 +12,13 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record Preview(String scheduleId, JobResult result, List<PlannedChange> changes) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param scheduleId the schedule previewed; never blank
+     * @param result what the job would report; never null
+     * @param changes the writes, in call order; never null
+     */
     public Preview {
         Objects.requireNonNull(scheduleId, "scheduleId");
         Objects.requireNonNull(result, "result");

@@ -15,7 +15,14 @@ import java.util.Optional;
 public record RotationStatus(String playlistId, Optional<PlaylistPair> pair, Optional<Schedule> schedule,
         Optional<Execution> lastExecution) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param playlistId the production playlist
+     * @param pair the pair, if one exists
+     * @param schedule the user's rotate schedule targeting the playlist, if any
+     * @param lastExecution the schedule's newest execution, if any
+     */
     public RotationStatus {
         Objects.requireNonNull(playlistId, "playlistId");
         Objects.requireNonNull(pair, "pair");

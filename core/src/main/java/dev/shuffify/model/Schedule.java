@@ -37,7 +37,24 @@ public record Schedule(
         String lastError,
         Instant nextRunAt) {
 
-    /** Validates the required parts. */
+    /**
+     * Validates the required parts.
+     *
+     * @param id the schedule id; never blank
+     * @param userId the owner (host-side user id); never blank
+     * @param job what the schedule does; never null
+     * @param trigger when it runs; never null
+     * @param enabled whether the scheduler runs it
+     * @param verifyWrites whether the engine re-reads and verifies playlists after the job's writes (turn off
+     *     for very large playlists)
+     * @param misfirePolicy what to do with missed slots; never null
+     * @param createdAt creation time; never null
+     * @param updatedAt last change of the definition; never null
+     * @param lastRunAt end of the last run; null before the first
+     * @param lastStatus status of the last run; null before the first
+     * @param lastError error of the last run; null when it succeeded
+     * @param nextRunAt next due time; null when it never runs again
+     */
     public Schedule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");

@@ -21,7 +21,15 @@ import java.util.Objects;
 public record ScheduleDefinition(
         JobSpec job, Trigger trigger, boolean enabled, boolean verifyWrites, MisfirePolicy misfirePolicy) {
 
-    /** Validates the required parts. */
+    /**
+     * Validates the required parts.
+     *
+     * @param job what to do; never null
+     * @param trigger when; never null
+     * @param enabled whether the scheduler runs it (default true)
+     * @param verifyWrites whether writes are verified after the job (default true)
+     * @param misfirePolicy missed-slot policy (default {@link MisfirePolicy#RUN_ONCE})
+     */
     public ScheduleDefinition {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(trigger, "trigger");

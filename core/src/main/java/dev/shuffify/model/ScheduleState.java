@@ -13,7 +13,13 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record ScheduleState(Schedule schedule, String runningOn, Instant leaseExpiresAt) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param schedule the schedule (next run, last run, last status and error); never null
+     * @param runningOn the id of the node running it now, or null when it is not running
+     * @param leaseExpiresAt when that node's claim expires unless renewed, or null
+     */
     public ScheduleState {
         Objects.requireNonNull(schedule, "schedule");
     }

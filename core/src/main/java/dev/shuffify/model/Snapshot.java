@@ -20,7 +20,18 @@ import java.util.Objects;
 public record Snapshot(String id, String userId, String playlistId, String playlistName, List<String> uris,
         SnapshotType type, String trigger, Instant createdAt) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id the snapshot id; never blank
+     * @param userId the owner; never blank
+     * @param playlistId the playlist; never blank
+     * @param playlistName its name at the time; never null
+     * @param uris the ordered uris; never null
+     * @param type why it was taken; never null
+     * @param trigger a description of what took it (e.g. {@code schedule 42 (shuffle)}); never null
+     * @param createdAt when; never null
+     */
     public Snapshot {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");

@@ -91,7 +91,21 @@ public record Track(
         }
     }
 
-    /** Validates the uri and copies the artists. */
+    /**
+     * Validates the uri and copies the artists.
+     *
+     * @param uri the service uri, e.g. {@code spotify:track:4uLU6hMCjMI75M1A2tKUQC}; never blank. Local files
+     *     have uris too ({@code spotify:local:…}); an unavailable entry has {@value #UNAVAILABLE_URI}.
+     * @param id the service id; null for local files
+     * @param name the title; never null
+     * @param artists the credited artists, first is primary; never null, may be empty
+     * @param album the album; may be null
+     * @param duration the length; never null (zero when unknown)
+     * @param popularity 0–100, 0 when unknown
+     * @param addedAt when the track was added to the playlist it was read from; null outside a playlist or when
+     *     the service does not say
+     * @param kind what the entry is; never null
+     */
     public Track {
         Objects.requireNonNull(uri, "uri");
         if (uri.isBlank()) {

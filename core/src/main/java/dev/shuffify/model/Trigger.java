@@ -122,7 +122,12 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
      * @param every the length; whole minutes, at least one minute
      */
     record Interval(String name, Duration every) implements Trigger {
-        /** Validates the length. */
+        /**
+         * Validates the length.
+         *
+         * @param name the named value this came from ({@code daily} …), or null for a custom interval
+         * @param every the length; whole minutes, at least one minute
+         */
         public Interval {
             if (every == null || every.compareTo(Duration.ofMinutes(1)) < 0 || every.toSeconds() % 60 != 0) {
                 throw new ValidationException("trigger.interval",
@@ -179,7 +184,12 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
         private static final int MAX_STEPS = 5000;
         private static final Duration TRANSITION_SEARCH = Duration.ofHours(6);
 
-        /** Parses the expression, so a stored trigger is always valid. */
+        /**
+         * Parses the expression, so a stored trigger is always valid.
+         *
+         * @param expression five Unix cron fields
+         * @param zone the zone the fields are read in
+         */
         public Cron {
             if (zone == null) {
                 throw new ValidationException("trigger.zone", "a cron trigger needs a time zone, e.g. UTC");

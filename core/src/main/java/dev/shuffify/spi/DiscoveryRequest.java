@@ -18,7 +18,15 @@ import java.util.Optional;
  */
 public record DiscoveryRequest(DiscoverySource source, Params params, PlaylistService playlists,
         Instant lastSuccessAt, Clock clock) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param source the configured source; never null
+     * @param params its checked parameters; never null
+     * @param playlists the owner's music service; never null
+     * @param lastSuccessAt when this schedule last succeeded; null on the first run
+     * @param clock the engine clock; never null
+     */
     public DiscoveryRequest {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(params, "params");

@@ -30,7 +30,18 @@ import java.util.Objects;
 public record ParamSpec(String name, ParamType type, String description, Object defaultValue, Integer min,
         Integer max, List<String> allowedValues, boolean required) {
 
-    /** Validates the declaration itself. */
+    /**
+     * Validates the declaration itself.
+     *
+     * @param name the parameter name; never blank
+     * @param type the type; never null
+     * @param description what it does; never null
+     * @param defaultValue the value used when absent; null for none
+     * @param min the smallest allowed integer; null for no bound
+     * @param max the largest allowed integer; null for no bound
+     * @param allowedValues the allowed values of an {@link ParamType#ENUM}; empty otherwise
+     * @param required whether the parameter must be given (a required parameter has no default)
+     */
     public ParamSpec {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {

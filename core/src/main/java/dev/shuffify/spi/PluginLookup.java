@@ -1,5 +1,6 @@
 package dev.shuffify.spi;
 
+import dev.shuffify.PluginDescriptor;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,4 +55,19 @@ public interface PluginLookup {
      * @return sorted, never null
      */
     Set<String> strategyIds();
+
+    /**
+     * What to tell a user about a plugin that is not registered, as one sentence to append to a message: the
+     * artifact to add for a plugin this project ships ({@code It is provided by dev.shuffify:shuffify-algorithms:
+     * add that dependency to the class path.}), else {@code Add the jar that provides it to the class path.} —
+     * never an invented artifact name.
+     *
+     * @param kind the plugin kind
+     * @param id the job type, algorithm name or strategy id that was asked for
+     * @return a sentence ending with a full stop; never null
+     * @since 0.1.0
+     */
+    default String whereToFind(PluginDescriptor.Kind kind, String id) {
+        return "Add the jar that provides it to the class path.";
+    }
 }

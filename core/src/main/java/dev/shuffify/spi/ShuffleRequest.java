@@ -14,7 +14,13 @@ import java.util.random.RandomGenerator;
  * @since 0.1.0
  */
 public record ShuffleRequest(List<Track> tracks, Params params, RandomGenerator random) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param tracks the tracks in their current order; never null
+     * @param params the algorithm's checked parameters; never null
+     * @param random the random source (seeded for determinism); never null
+     */
     public ShuffleRequest {
         tracks = List.copyOf(tracks);
         Objects.requireNonNull(params, "params");

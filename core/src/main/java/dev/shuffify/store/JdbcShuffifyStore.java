@@ -1,6 +1,7 @@
 package dev.shuffify.store;
 
 import dev.shuffify.internal.jdbc.Dialect;
+import dev.shuffify.internal.jdbc.EmbeddedH2;
 import dev.shuffify.internal.jdbc.JdbcParts;
 import dev.shuffify.internal.jdbc.Migrator;
 import dev.shuffify.model.Execution;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * A store in a relational database over plain JDBC: an embedded H2 database file (the default; no server to
@@ -35,9 +35,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class JdbcShuffifyStore implements ShuffifyStore {
     private final JdbcParts parts;
-    private final JdbcConnectionPool ownedPool;
+    private final Runnable ownedPool;
 
-    private JdbcShuffifyStore(JdbcParts parts, JdbcConnectionPool ownedPool) {
+    private JdbcShuffifyStore(JdbcParts parts, Runnable ownedPool) {
         this.parts = parts;
         this.ownedPool = ownedPool;
     }
@@ -50,10 +50,13 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
      * @param file the database file, with or without the {@code .mv.db} extension H2 adds; parent folders are
      *     created
      * @return the store; {@link #close()} closes its connections
-     * @throws StoreException when the file cannot be opened (e.g. another process holds it) or migrated
+     * @throws StoreException when the file cannot be opened (e.g. another process holds it) or migrated, or when
+     *     the H2 database engine ({@code com.h2database:h2}, an optional dependency of shuffify-core) is not on
+     *     the class path: the message names the dependency to add
      */
     public static JdbcShuffifyStore embedded(Path file) {
         Objects.requireNonNull(file, "file");
+        EmbeddedH2.requireH2();
         Path absolute = file.toAbsolutePath().normalize();
         String name = absolute.getFileName().toString();
         if (name.endsWith(".mv.db")) {
@@ -67,17 +70,11 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
             throw new StoreException("could not create the folder of the database file " + absolute + ": "
                     + e.getMessage(), e);
         }
-        // async: file I/O that a thread interrupt cannot break (with plain file I/O, interrupting any thread
-        // that is writing closes the whole database); WRITE_DELAY=0: a commit reaches the file before it returns
-        // (H2's default delays it up to 500 ms); DB_CLOSE_ON_EXIT=FALSE: the host's shutdown closes Shuffify,
-        // which closes the database last.
-        String url = "jdbc:h2:async:" + absolute + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(32);
+        EmbeddedH2.Pool pool = EmbeddedH2.open(absolute, 32);
         try {
-            return new JdbcShuffifyStore(JdbcParts.open(pool, Clock.systemUTC()), pool);
+            return new JdbcShuffifyStore(JdbcParts.open(pool.dataSource(), Clock.systemUTC()), pool.closer());
         } catch (RuntimeException e) {
-            pool.dispose();
+            pool.closer().run();
             throw e;
         }
     }
@@ -195,7 +192,7 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
     @Override
     public void close() {
         if (ownedPool != null) {
-            ownedPool.dispose();
+            ownedPool.run();
         }
     }
 }

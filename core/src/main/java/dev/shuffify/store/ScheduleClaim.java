@@ -25,7 +25,18 @@ import java.util.Objects;
 public record ScheduleClaim(Schedule schedule, String owner, String token, Instant slot, Instant acquiredAt,
         Instant expiresAt, int attempt) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param schedule the schedule as it was when claimed; never null
+     * @param owner the node id of the holder; never blank
+     * @param token identifies this one lease; never blank
+     * @param slot the schedule's {@code nextRunAt} when it was claimed (the slot being run); null when an operator
+     *     triggered a schedule that has no next run
+     * @param acquiredAt when the lease was taken; never null
+     * @param expiresAt when the lease expires unless renewed; never null
+     * @param attempt the attempt to run: 1 for a first run, 2+ for a pending retry
+     */
     public ScheduleClaim {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(owner, "owner");

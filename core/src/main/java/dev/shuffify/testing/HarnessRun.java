@@ -20,7 +20,14 @@ import java.util.Objects;
  */
 public record HarnessRun(Schedule schedule, Execution execution, List<Snapshot> snapshots, List<Call> calls) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param schedule the schedule that ran (as stored after the run)
+     * @param execution the recorded execution
+     * @param snapshots the snapshots the engine took during the run
+     * @param calls the music-service calls made during the run, in order
+     */
     public HarnessRun {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(execution, "execution");

@@ -39,6 +39,8 @@ class EmbeddedDemoTest {
                 .containsPattern("rotate +Road Trip +success +\\+0 +-3")
                 .containsPattern("rotate +Road Trip +success +\\+3 +-3")
                 .contains("dedupe            rejected: invalid input: job.type: unknown job type 'dedupe'")
+                .contains("Add the jar that provides it to the class path")
+                .doesNotContain("shuffify-executor-dedupe")
                 .contains("auto_pre_shuffle", "auto_pre_rotate", "auto_pre_raid")
                 .contains("playlist now equals the snapshot: yes")
                 .doesNotContain("failed");

@@ -18,7 +18,8 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -32,14 +33,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Checks the fake against the Web API's OpenAPI description (the shared reference copy): every request the
+ * Checks the fake against the Web API's OpenAPI description (the copy under this module's test resources, {@code spotify-web-api/}): every request the
  * adapter sends and every answer the fake gives, for a scenario that touches every endpoint the adapter uses, in
  * both dialects; then what the description leaves optional but the service does send.
  */
 class OpenApiConformanceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SPEC = "shared/spotify-web-api/fixed-spotify-open-api.yml";
+    private static final String SPEC = "/spotify-web-api/fixed-spotify-open-api.yml";
     private static OpenApiInteractionValidator validator;
     private static Set<String> specOperations;
 
@@ -61,17 +62,15 @@ class OpenApiConformanceTest {
     }
 
     private static Path locate() {
-        String explicit = System.getProperty("spotify.openapi");
-        if (explicit != null) {
-            return Path.of(explicit);
+        URL resource = OpenApiConformanceTest.class.getResource(SPEC);
+        if (resource == null) {
+            throw new IllegalStateException("cannot find the test resource " + SPEC);
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(SPEC))) {
-                return dir.resolve(SPEC);
-            }
+        try {
+            return Path.of(resource.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot read the test resource " + SPEC, e);
         }
-        throw new IllegalStateException("cannot find " + SPEC + " in any parent directory of the build; set the "
-                + "system property spotify.openapi to the file");
     }
 
     private static void stripDiscriminators(OpenAPI api) {

@@ -1,5 +1,6 @@
 package dev.shuffify.internal.engine;
 
+import dev.shuffify.PluginDescriptor;
 import dev.shuffify.ValidationException;
 import dev.shuffify.ValidationException.FieldError;
 import dev.shuffify.internal.plugins.PluginRegistry;
@@ -83,15 +84,15 @@ public final class JobTypes {
         for (String step : steps(type)) {
             executors.add(registry.jobType(step).orElseThrow(() -> new ValidationException("job.type",
                     "unknown job type '" + step + "'" + (step.equals(type) ? "" : " in '" + type + "'")
-                            + "; known: " + known() + ". Add the jar that provides it (e.g. shuffify-executor-"
-                            + step + ") to the classpath")));
+                            + "; known: " + known() + ". "
+                            + registry.whereToFind(PluginDescriptor.Kind.JOB_TYPE, step))));
         }
         return executors;
     }
 
     private String known() {
         List<String> names = names();
-        return names.isEmpty() ? "none (no job type plugin on the classpath)" : String.join(", ", names);
+        return names.isEmpty() ? "none (no job type plugin on the class path)" : String.join(", ", names);
     }
 
     /**
@@ -191,8 +192,9 @@ public final class JobTypes {
         }
         ShuffleAlgorithm algorithm = registry.algorithm(spec.algorithm()).orElseThrow(() ->
                 new ValidationException("job.algorithm", "unknown algorithm '" + spec.algorithm() + "'; known: "
-                        + (registry.algorithmNames().isEmpty() ? "none (add shuffify-algorithms to the classpath)"
-                                : String.join(", ", registry.algorithmNames()))));
+                        + (registry.algorithmNames().isEmpty() ? "none"
+                                : String.join(", ", registry.algorithmNames())) + ". "
+                        + registry.whereToFind(PluginDescriptor.Kind.ALGORITHM, spec.algorithm())));
         Params p = Params.parse(algorithm.parameters(), spec.algorithmParams(), "job.algorithmParams");
         try {
             algorithm.validate(p);
@@ -204,9 +206,9 @@ public final class JobTypes {
     private void validateSource(DiscoverySource source, String path) {
         DiscoveryStrategy strategy = registry.strategy(source.strategy()).orElseThrow(() ->
                 new ValidationException(path + ".strategy", "unknown discovery strategy '" + source.strategy()
-                        + "'; known: " + (registry.strategyIds().isEmpty()
-                                ? "none (add shuffify-executor-raid to the classpath)"
-                                : String.join(", ", registry.strategyIds()))));
+                        + "'; known: " + (registry.strategyIds().isEmpty() ? "none"
+                                : String.join(", ", registry.strategyIds())) + ". "
+                        + registry.whereToFind(PluginDescriptor.Kind.DISCOVERY_STRATEGY, source.strategy())));
         Params.parse(strategy.parameters(), source.params(), path + ".params");
         try {
             strategy.validate(source);

@@ -21,7 +21,14 @@ public final class PlaylistRestore {
      * @param calls the write calls made
      */
     public record Outcome(String playlistId, List<String> notRestored, int calls) {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param playlistId the playlist
+         * @param notRestored the wanted uris it could not bring back (entries the service will not take back),
+         *     in wanted order; empty when the playlist now holds exactly the wanted entries
+         * @param calls the write calls made
+         */
         public Outcome {
             Objects.requireNonNull(playlistId, "playlistId");
             notRestored = List.copyOf(notRestored);

@@ -173,6 +173,11 @@ public final class PluginRegistry implements PluginLookup {
     }
 
     @Override
+    public String whereToFind(PluginDescriptor.Kind kind, String id) {
+        return PluginOrigins.advice(kind, id);
+    }
+
+    @Override
     public Optional<JobExecutor> jobType(String type) {
         return Optional.ofNullable(jobTypes.get(type)).map(Entry::plugin);
     }
@@ -237,6 +242,6 @@ public final class PluginRegistry implements PluginLookup {
     private static PluginDescriptor descriptor(PluginDescriptor.Kind kind, String id, List<String> aliases,
             String description, List<ParamSpec> params, Entry<?> e) {
         return new PluginDescriptor(kind, id, aliases, description, params, e.plugin().getClass().getName(),
-                e.source());
+                e.source(), PluginOrigins.artifactOf(e.plugin().getClass()).orElse(null));
     }
 }

@@ -22,7 +22,18 @@ public record Housekeeping(Duration interval, Duration executionMaxAge, int exec
     public static final Housekeeping DEFAULT = new Housekeeping(Duration.ofHours(1), Duration.ofDays(90), 200,
             Duration.ofDays(90), 1000, 50, Duration.ofHours(6));
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param interval how often housekeeping runs
+     * @param executionMaxAge finished executions older than this are deleted
+     * @param executionsPerSchedule the newest finished executions kept per schedule
+     * @param activityMaxAge activity lines older than this are deleted
+     * @param activityPerUser the newest activity lines kept per user
+     * @param snapshotsPerPlaylist the newest snapshots kept per playlist (on top of each user's own retention)
+     * @param staleManualRunAfter a manual run still {@code running} after this long, with no scheduler lease, is
+     *     marked abandoned
+     */
     public Housekeeping {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(executionMaxAge, "executionMaxAge");

@@ -29,7 +29,15 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofMinutes(1), 1.0, Duration.ofMinutes(1),
             false);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param maxAttempts runs in all, the first included; 1 turns retries off
+     * @param initialBackoff the wait before the first retry
+     * @param multiplier how much each further wait grows
+     * @param maxBackoff the longest wait
+     * @param retryAllFailures whether failures that are not transient are retried too
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");

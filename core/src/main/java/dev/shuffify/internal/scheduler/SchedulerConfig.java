@@ -22,7 +22,21 @@ public record SchedulerConfig(String nodeId, int poolSize, int batchSize, Durati
         Duration leaseDuration, Duration heartbeatInterval, Duration misfireThreshold, Duration jitter,
         RetryPolicy retry, Housekeeping housekeeping) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param nodeId this node's id, unique among nodes sharing a database
+     * @param poolSize the most runs at once on this node
+     * @param batchSize the most schedules claimed per poll
+     * @param pollInterval the wait between polls for due schedules
+     * @param leaseDuration how long a claim lasts without a heartbeat; a node silent this long is taken for dead
+     * @param heartbeatInterval how often leases of running jobs are renewed (shorter than the lease)
+     * @param misfireThreshold how late a run may start and still count as on time; a schedule with
+     *     {@code MisfirePolicy.SKIP} found later than this skips to its next slot
+     * @param jitter up to this much random delay added to each computed next run (zero: none)
+     * @param retry the retry policy
+     * @param housekeeping what to prune
+     */
     public SchedulerConfig {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(pollInterval, "pollInterval");

@@ -55,7 +55,8 @@ class GettingStartedTest {
         PrintStream console = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            EmbeddedDemo.main(new String[] {"--data", data.toString(), "--days", "1"});
+            EmbeddedDemo.main(new String[] {"--data", data.toString(), "--days", "1", "--plugin-jar",
+                dedupeJar().toString()});
         } finally {
             System.setOut(console);
         }
@@ -65,6 +66,20 @@ class GettingStartedTest {
                 .toList();
         assertThat(shown).hasSizeGreaterThan(15);
         assertThat(printed).containsAll(shown.stream().map(GettingStartedTest::withoutSource).toList());
+    }
+
+    /** The example plugin jar, which the reactor builds before this module (README command 1 loads it). */
+    static Path dedupeJar() throws IOException {
+        Path target = Path.of("..", "examples", "dedupe-job", "target");
+        String missing = "no plugin jar in " + target
+                + ": build examples/dedupe-job first (mvn -pl examples,examples/dedupe-job -am verify)";
+        if (!Files.isDirectory(target)) {
+            throw new IllegalStateException(missing);
+        }
+        try (var jars = Files.list(target)) {
+            return jars.filter(p -> p.getFileName().toString().matches("shuffify-example-dedupe-[0-9.]+\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(missing));
+        }
     }
 
     private static String withoutSource(String line) {

@@ -3,6 +3,7 @@ package dev.shuffify.executor.raid;
 import dev.shuffify.JobExecutionException;
 import dev.shuffify.NotFoundException;
 import dev.shuffify.PlaylistNotFoundException;
+import dev.shuffify.PluginDescriptor;
 import dev.shuffify.ValidationException;
 import dev.shuffify.ValidationException.FieldError;
 import dev.shuffify.executor.raid.discovery.CatalogLinks;
@@ -198,7 +199,8 @@ public final class RaidExecutor implements JobExecutor {
         DiscoveryStrategy strategy = context.plugins().strategy(source.strategy()).orElseThrow(() ->
                 new JobExecutionException(path + " names the discovery strategy '" + source.strategy()
                         + "', which is not registered (known: " + String.join(", ", context.plugins().strategyIds())
-                        + "); add the jar that provides it to the classpath, or change the schedule"));
+                        + "). " + context.plugins().whereToFind(PluginDescriptor.Kind.DISCOVERY_STRATEGY,
+                                source.strategy()) + " Or change the schedule."));
         Params params = Params.parse(strategy.parameters(), source.params(), path + ".params");
         List<Track> found = strategy.discover(new DiscoveryRequest(source, params, context.playlists(),
                 context.lastSuccessAt().orElse(null), context.clock()));

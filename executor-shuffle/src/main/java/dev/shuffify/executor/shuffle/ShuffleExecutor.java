@@ -3,6 +3,7 @@ package dev.shuffify.executor.shuffle;
 import dev.shuffify.AuthenticationException;
 import dev.shuffify.JobExecutionException;
 import dev.shuffify.PlaylistNotFoundException;
+import dev.shuffify.PluginDescriptor;
 import dev.shuffify.PlaylistServiceException;
 import dev.shuffify.ValidationException;
 import dev.shuffify.ValidationException.FieldError;
@@ -199,12 +200,12 @@ public final class ShuffleExecutor implements JobExecutor {
     }
 
     private static String unknownAlgorithm(String name, PluginLookup plugins) {
-        return "unknown algorithm '" + name + "'; known: " + knownAlgorithms(plugins);
+        return "unknown algorithm '" + name + "'; known: " + knownAlgorithms(plugins) + ". "
+                + plugins.whereToFind(PluginDescriptor.Kind.ALGORITHM, name);
     }
 
     private static String knownAlgorithms(PluginLookup plugins) {
-        return plugins.algorithmNames().isEmpty() ? "none (add shuffify-algorithms to the classpath)"
-                : String.join(", ", plugins.algorithmNames());
+        return plugins.algorithmNames().isEmpty() ? "none" : String.join(", ", plugins.algorithmNames());
     }
 
     private static Playlist read(PlaylistService service, PlaylistRef target) {

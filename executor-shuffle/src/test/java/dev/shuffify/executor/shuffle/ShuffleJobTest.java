@@ -337,7 +337,8 @@ class ShuffleJobTest {
         assertThat(catchThrowableOfType(ValidationException.class,
                 () -> harness.schedule(shuffle("chaos", "replace").build())).errors())
                 .containsExactly(new FieldError("job.algorithm",
-                        "unknown algorithm 'chaos'; known: fisher_yates, reverse"));
+                        "unknown algorithm 'chaos'; known: fisher_yates, reverse. Add the jar that provides it to "
+                                + "the class path."));
         assertThat(catchThrowableOfType(ValidationException.class,
                 () -> harness.schedule(JobSpec.builder("shuffle").target("p1", "Mix").build())).errors())
                 .containsExactly(new FieldError("job.algorithm",
@@ -373,7 +374,8 @@ class ShuffleJobTest {
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run.execution().errorMessage())
-                .isEqualTo("shuffle failed: unknown algorithm 'reverse'; known: fisher_yates");
+                .isEqualTo("shuffle failed: unknown algorithm 'reverse'; known: fisher_yates. Add the jar that "
+                        + "provides it to the class path.");
         assertThat(run.writes()).isZero();
         assertThat(withoutPlugin.music().uris("p1")).isEqualTo(uris(tracks(5)));
     }

@@ -117,14 +117,15 @@ class ShuffleValidationTest {
     @Test
     void rejectsAnUnknownAlgorithmNamingItAndTheKnownOnes() {
         assertThat(errors(() -> validate(shuffle().algorithm("chaos").build(), lookup(new ReverseAlgorithm()))))
-                .containsExactly(new FieldError("algorithm", "unknown algorithm 'chaos'; known: reverse"));
+                .containsExactly(new FieldError("algorithm", "unknown algorithm 'chaos'; known: reverse. Add the jar that "
+                        + "provides it to the class path."));
     }
 
     @Test
     void saysWhatToAddWhenNoAlgorithmIsRegistered() {
         assertThat(errors(() -> validate(shuffle().algorithm("basic").build(), lookup())))
                 .singleElement().satisfies(e -> assertThat(e.message())
-                        .contains("none (add shuffify-algorithms to the classpath)"));
+                        .contains("known: none. Add the jar that provides it to the class path"));
     }
 
     @Test
