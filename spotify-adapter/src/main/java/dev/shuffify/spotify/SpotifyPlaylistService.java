@@ -34,15 +34,19 @@ import se.michaelthelin.spotify.model_objects.specification.TrackSimplified;
  * The {@link PlaylistService} port on the Spotify Web API, acting for one user, built on spotify-web-api-java.
  * Get one from {@link SpotifyConnector#connect(String)}.
  *
- * <p>Reads follow every page (playlist items keep their {@code addedAt}; local files and unplayable items keep
- * their place; an entry whose item the service no longer returns at all has no uri and is left out). Writes
- * carry at most {@value PlaylistService#MAX_BATCH} uris per call. In the {@link ApiDialect#ITEMS} dialect the
- * playlist endpoints are {@code /playlists/{id}/items} (the library's builders still name {@code /tracks}, so
- * those requests are built on the library's builder base with our path and parsed with Jackson); in
- * {@link ApiDialect#TRACKS} the library's own requests and model are used.
+ * <p>Reads follow every page and keep every entry at the position the service counts it, in both dialects:
+ * tracks, episodes, local files, entries the service answers {@code null} for ({@link Track#unavailable}) and
+ * items of unknown types, each with its {@code addedAt} and {@link Track#kind()}. Writes carry at most
+ * {@value PlaylistService#MAX_BATCH} uris per call and are never sent again blindly after a 5xx, a timeout or a
+ * dropped connection: the playlist is re-read to learn whether the write was applied. {@link ApiDialect#ITEMS}
+ * uses {@code /playlists/{id}/items}, {@link ApiDialect#TRACKS} {@code /playlists/{id}/tracks}; the playlist
+ * endpoints of both are built on spotify-web-api-java's builder base with our path and read by one Jackson
+ * reader.
  *
- * <p>A playlist that answers 403 or 404 raises {@link PlaylistNotFoundException}, which the raid job treats as
- * an unavailable source. Every call goes through the adapter's retry policy, rate budget and token refresh.
+ * <p>A playlist that answers 404, or 403 for that playlist, raises {@link PlaylistNotFoundException}, which the
+ * raid job treats as an unavailable source; a 403 about the account (a user not on a development-mode
+ * application's allow-list, a missing scope) raises {@link SpotifyAccountException} instead. Every call goes
+ * through the adapter's retry policy, rate budget and token refresh.
  *
  * @since 0.1.0
  */

@@ -29,15 +29,33 @@ public final class ServiceCaller {
     /** The scope reading the user's playlists needs. */
     public static final String READ_SCOPES = "playlist-read-private";
 
-    /** What a re-read after a write with a lost answer found. */
+    /**
+     * What a re-read after a write with a lost answer found.
+     *
+     * @param <T> the write's answer type
+     */
     public sealed interface Outcome<T> {
-        /** The write was applied. @param answer what the write would have answered */
+        /**
+         * The write was applied.
+         *
+         * @param answer what the write would have answered
+         * @param <T> the answer type
+         */
         record Applied<T>(T answer) implements Outcome<T> { }
 
-        /** The write was not applied; sending it again is safe. */
+        /**
+         * The write was not applied; sending it again is safe.
+         *
+         * @param <T> the answer type
+         */
         record NotApplied<T>() implements Outcome<T> { }
 
-        /** The playlist changed in a way that does not say. @param why what was found */
+        /**
+         * The playlist changed in a way that does not say.
+         *
+         * @param why what was found
+         * @param <T> the answer type
+         */
         record Unknown<T>(String why) implements Outcome<T> { }
     }
 
@@ -148,7 +166,15 @@ public final class ServiceCaller {
             }
             uncertain++;
             LOG.info("{}: {}; re-reading the playlist to learn whether it was applied", label, lost.getMessage());
-            Outcome<T> outcome = reread.get();
+            Outcome<T> outcome;
+            try {
+                outcome = reread.get();
+            } catch (PlaylistServiceException e) {
+                fail(lost);
+                throw new PlaylistServiceException(label + ": the answer was lost (" + lost.getMessage()
+                        + ") and the playlist could not be re-read to learn whether it was applied ("
+                        + e.getMessage() + "); it was not sent again", true, lost);
+            }
             if (outcome instanceof Outcome.Applied<T> applied) {
                 LOG.info("{}: the re-read shows the write was applied; not sending it again", label);
                 success();

@@ -4,7 +4,6 @@ import dev.shuffify.model.Playlist;
 import dev.shuffify.spotify.internal.ServiceCaller.Outcome;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Decides from a re-read whether a playlist write whose answer was lost (5xx, timeout, dropped connection) was
@@ -107,14 +106,13 @@ public final class WriteCheck {
             return new Outcome.Unknown<>("the move does not fit the entries known before it");
         }
         boolean moved = now.uris().equals(expected);
-        boolean unchanged = now.uris().equals(before.uris())
-                && (before.snapshot() == null || Objects.equals(before.snapshot(), now.snapshotId()));
-        if (moved && !now.uris().equals(before.uris())) {
+        boolean unchanged = now.uris().equals(before.uris());
+        if (moved && !unchanged) {
             return new Outcome.Applied<>(now.snapshotId());
         }
-        if (unchanged || (moved && now.uris().equals(before.uris()))) {
-            // a move that leaves the order as it was cannot be told from one not applied; sending it again is safe
-            return moved && !unchanged ? new Outcome.Applied<>(now.snapshotId()) : new Outcome.NotApplied<>();
+        if (unchanged) {
+            // not applied, or a move that leaves the order as it was: sending it again is harmless either way
+            return new Outcome.NotApplied<>();
         }
         return new Outcome.Unknown<>("the order is neither the one before the move nor the one after it");
     }
