@@ -31,7 +31,9 @@ public class SpotifyAccountException extends PlaylistServiceException {
         MISSING_SCOPE
     }
 
+    /** Why the account was refused. */
     private final Reason reason;
+    /** The scope the refused call needs, or null. */
     private final String requiredScope;
 
     /**
