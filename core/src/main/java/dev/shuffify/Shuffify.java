@@ -5,6 +5,7 @@ import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.internal.engine.JobTypes;
 import dev.shuffify.internal.engine.PlaylistRestore;
 import dev.shuffify.internal.plugins.PluginRegistry;
+import dev.shuffify.internal.scheduler.JobRunner;
 import dev.shuffify.internal.scheduler.Scheduler;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.ActivityType;
@@ -113,7 +114,8 @@ public final class Shuffify implements AutoCloseable {
         this.engine = new ExecutionEngine(new EngineConfig(store, b.connector, jobTypes, clock, randoms, ids,
                 List.copyOf(b.listeners)));
         this.schedulerOptions = b.scheduler;
-        this.scheduler = new Scheduler(store, engine::execute, b.scheduler.config(), clock,
+        this.scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
+                engine::repairPending), b.scheduler.config(), clock,
                 b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed), null);
     }
 

@@ -112,7 +112,7 @@ public final class Concepts {
         } catch (JobExecutionException e) {                             // the run did not succeed
             run = shuffify.history(schedule.id(), "alice", 1).get(0);  // the execution e.executionId() names
         }
-        ExecutionStatus status = run.status();        // success, failed, failed_rolled_back, skipped, abandoned
+        ExecutionStatus status = run.status();        // success, failed, failed_rolled_back, skipped, abandoned …
         List<String> warnings = run.warnings();       // what went wrong without failing the run
         Map<String, Object> details = run.details();  // what the job type reports: sources, moved tracks …
 
