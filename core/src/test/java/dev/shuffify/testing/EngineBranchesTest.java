@@ -568,6 +568,19 @@ class EngineBranchesTest {
         }
 
         @Test
+        void aConnectorsOwnClassificationIsKeptSoAnOutageNeverReadsAsLogInAgain() {
+            Shuffify shuffify = Shuffify.builder().connector(user -> {
+                throw new dev.shuffify.PlaylistServiceException(
+                        "the music service is unavailable: the token endpoint answered HTTP 503", true);
+            }).clock(clock).autoDiscovery(false).jobType(new TestJobs.Reverse()).build();
+            Schedule s = schedule(shuffify, on("reverse", "p1"));
+            Execution done = shuffify.execute(s.id()).orElseThrow();
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(done.errorMessage()).contains("the music service is unavailable")
+                    .doesNotContain("log in again");
+        }
+
+        @Test
         void anUnexpectedExceptionIsRecordedWithItsType() {
             music.createPlaylist(USER, "p1", "Mix", tracks(3));
             Shuffify shuffify = facade(new Lambda("kaput", c -> {

@@ -5,6 +5,7 @@ import dev.shuffify.JobEvent;
 import dev.shuffify.JobExecutionException;
 import dev.shuffify.JobListener;
 import dev.shuffify.NotFoundException;
+import dev.shuffify.PlaylistServiceException;
 import dev.shuffify.ShuffifyException;
 import dev.shuffify.ValidationException;
 import dev.shuffify.model.Account;
@@ -548,11 +549,13 @@ public final class ExecutionEngine {
      * @return the service
      * @throws NotFoundException when the user is unknown
      * @throws AuthenticationException when the user must log in again
+     * @throws PlaylistServiceException as the connector classified it (a token-endpoint outage is transient,
+     *     a wrong client secret a configuration error): never turned into "log in again"
      */
     public PlaylistService connect(String userId) {
         try {
             return config.connector().connect(userId);
-        } catch (AuthenticationException | NotFoundException e) {
+        } catch (PlaylistServiceException | NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new AuthenticationException(AuthenticationException.MUST_LOG_IN_AGAIN + " (" + e.getMessage()
