@@ -334,7 +334,10 @@ abstract class SchedulerContract {
     @Test
     void closeAfterItsTimeoutAbandonsTheRunReschedulesItAndLeavesNothingRunning() throws Exception {
         save(TestNode.schedule("s1", "pl-1", T0, T0));
-        TestNode n = new TestNode("n", store, clock, TestNode.config("n", 2), null);
+        // the test's own pool, so it can wait for the blocked job to end before the store is closed and its
+        // folder deleted (the job still records its outcome after it is unblocked)
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        TestNode n = new TestNode("n", store, clock, TestNode.config("n", 2), workers);
         n.defaultBehaviour = Behaviour.BLOCK;
         n.scheduler.runDueOnce();
         assertThat(n.blockedStarted.await(30, TimeUnit.SECONDS)).isTrue();
@@ -350,6 +353,8 @@ abstract class SchedulerContract {
         assertThat(store.schedules().listLeases()).isEmpty();
         assertThat(schedule("s1").nextRunAt()).isAfter(T0);
         n.unblock.countDown();
+        workers.shutdown();
+        assertThat(workers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
