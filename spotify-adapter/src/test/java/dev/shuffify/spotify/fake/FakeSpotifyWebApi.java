@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shuffify.model.Track;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -419,6 +420,74 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
             playlists.put(p.id, p);
             return p.id;
         }
+    }
+
+    /**
+     * Creates a playlist holding exactly {@code entries}, each with its own added date, as the service's own
+     * apps could have made it: catalogue tracks and episodes are registered under the entries' ids, local files
+     * are kept by uri, and each unavailable entry is stored as a track since removed from the catalogue (so it is
+     * served as a {@code null} item). The {@code addable} tracks join the catalogue.
+     *
+     * @param ownerId the owner
+     * @param name the name
+     * @param entries the entries in order (kinds TRACK, EPISODE, LOCAL and UNAVAILABLE)
+     * @param addable catalogue tracks a test will add
+     * @return the playlist id
+     */
+    public String seedPlaylist(String ownerId, String name, List<Track> entries, List<Track> addable) {
+        synchronized (lock) {
+            addable.forEach(this::register);
+            PlaylistState p = new PlaylistState("pl" + ids.incrementAndGet(), ownerId, name, true);
+            Instant fallback = clock.instant().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+            for (Track entry : entries) {
+                String uri = switch (entry.kind()) {
+                    case UNAVAILABLE -> {
+                        String gone = "spotify:track:gone" + ids.incrementAndGet();
+                        removedFromCatalogue.add(gone);
+                        yield gone;
+                    }
+                    case LOCAL -> entry.uri();
+                    case TRACK, EPISODE -> register(entry);
+                    case OTHER -> throw new IllegalArgumentException("seed an unknown item type with addOtherItem");
+                };
+                p.items.add(new Item(uri, entry.addedAt() == null ? fallback : entry.addedAt(), ownerId));
+            }
+            playlists.put(p.id, p);
+            return p.id;
+        }
+    }
+
+    /**
+     * A playlist's entries as the fake holds them: uri, kind and added date (an entry whose track left the
+     * catalogue is {@link Track#unavailable}).
+     *
+     * @param playlistId the playlist
+     * @return the entries in order
+     */
+    public List<Track> entries(String playlistId) {
+        synchronized (lock) {
+            return playlists.get(playlistId).items.stream()
+                    .map(i -> removedFromCatalogue.contains(i.uri()) ? Track.unavailable(i.addedAt())
+                            : Track.ofUri(i.uri()).withAddedAt(i.addedAt()))
+                    .toList();
+        }
+    }
+
+    private String register(Track t) {
+        if (t.kind() == Track.Kind.EPISODE) {
+            episodes.put(t.id(), new CatalogueEpisode(t.id(), t.name(), "show" + t.id(), "Show " + t.name(),
+                    (int) t.duration().toMillis()));
+            return "spotify:episode:" + t.id();
+        }
+        String artistName = t.artists().isEmpty() ? "Unknown artist" : t.artists().get(0).name();
+        String artistId = artistId(artistName);
+        artists.putIfAbsent(artistId, artistName);
+        String albumName = t.album() == null ? "Album of " + artistName : t.album().name();
+        String albumId = "al" + Integer.toHexString(albumName.hashCode() & 0x7fffffff);
+        albums.putIfAbsent(albumId, new CatalogueAlbum(albumId, albumName, artistId, "2020-01-01", "album"));
+        tracks.put(t.id(), new CatalogueTrack(t.id(), t.name(), artistId, albumId, (int) t.duration().toMillis(),
+                t.popularity()));
+        return "spotify:track:" + t.id();
     }
 
     /**
