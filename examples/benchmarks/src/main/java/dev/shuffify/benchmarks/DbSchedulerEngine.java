@@ -53,8 +53,21 @@ public final class DbSchedulerEngine implements EngineUnderTest {
 
     @Override
     public String name() {
-        return "db-scheduler " + Scheduler.class.getPackage().getImplementationVersion()
-                + (lockAndFetch ? " lock-and-fetch(1.0, 4.0)" : " default fetch");
+        return "db-scheduler " + version() + (lockAndFetch ? " lock-and-fetch(1.0, 4.0)" : " default fetch");
+    }
+
+    /** @return db-scheduler's version, from its jar's Maven metadata (its manifest has none) */
+    static String version() {
+        try (var in = Scheduler.class.getResourceAsStream(
+                "/META-INF/maven/com.github.kagkarlsson/db-scheduler/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "(version unknown)");
+        } catch (java.io.IOException e) {
+            return "(version unknown)";
+        }
     }
 
     @Override

@@ -220,8 +220,7 @@ public final class EngineOverheadBenchmark {
     static List<Side> sides(Path dir) {
         Set<Databases.Kind> both = EnumSet.allOf(Databases.Kind.class);
         Set<Databases.Kind> postgres = EnumSet.of(Databases.Kind.POSTGRESQL);
-        String dbScheduler = "db-scheduler " + com.github.kagkarlsson.scheduler.Scheduler.class.getPackage()
-                .getImplementationVersion();
+        String dbScheduler = "db-scheduler " + DbSchedulerEngine.version();
         String quartz = "Quartz " + org.quartz.core.QuartzScheduler.getVersionMajor() + "."
                 + org.quartz.core.QuartzScheduler.getVersionMinor() + "."
                 + org.quartz.core.QuartzScheduler.getVersionIteration();
