@@ -33,7 +33,7 @@ public final class JdbcActivity implements ActivityStore {
                     ps.setString(2, a.userId());
                     ps.setString(3, a.type().name().toLowerCase(Locale.ROOT));
                     ps.setString(4, a.description());
-                    ps.setString(5, Json.write(a.metadata()));
+                    ps.setString(5, JsonColumns.write(a.metadata()));
                     Rows.setInstant(ps, 6, a.createdAt());
                 });
     }
@@ -41,7 +41,7 @@ public final class JdbcActivity implements ActivityStore {
     private static Activity map(ResultSet rs) throws SQLException {
         return new Activity(rs.getString("id"), rs.getString("user_id"),
                 ActivityType.valueOf(rs.getString("activity_type").toUpperCase(Locale.ROOT)),
-                rs.getString("description"), Json.readMap(rs.getString("metadata_json")),
+                rs.getString("description"), JsonColumns.readMap(rs.getString("metadata_json")),
                 Rows.instant(rs, "created_at"));
     }
 

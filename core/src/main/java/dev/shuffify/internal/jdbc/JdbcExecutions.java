@@ -71,8 +71,8 @@ public final class JdbcExecutions implements ExecutionStore {
         Rows.setString(ps, i++, e.errorMessage());
         ps.setString(i++, e.triggerSource().name().toLowerCase(Locale.ROOT));
         ps.setInt(i++, e.attempt());
-        ps.setString(i++, Json.write(e.details()));
-        ps.setString(i, Json.write(e.warnings()));
+        ps.setString(i++, JsonColumns.write(e.details()));
+        ps.setString(i, JsonColumns.write(e.warnings()));
     }
 
     private static Execution map(ResultSet rs) throws SQLException {
@@ -81,7 +81,7 @@ public final class JdbcExecutions implements ExecutionStore {
                 status(rs.getString("status")), rs.getInt("tracks_added"), rs.getInt("tracks_removed"),
                 rs.getInt("tracks_total"), rs.getString("error_message"),
                 TriggerSource.valueOf(rs.getString("trigger_source").toUpperCase(Locale.ROOT)), rs.getInt("attempt"),
-                Json.readMap(rs.getString("details_json")), Json.readStrings(rs.getString("warnings_json")));
+                JsonColumns.readMap(rs.getString("details_json")), JsonColumns.readStrings(rs.getString("warnings_json")));
     }
 
     private static ExecutionStatus status(String wire) {

@@ -33,7 +33,7 @@ public final class JdbcSnapshots implements SnapshotStore {
             ps.setString(2, s.userId());
             ps.setString(3, s.playlistId());
             ps.setString(4, s.playlistName());
-            ps.setString(5, Json.write(s.uris()));
+            ps.setString(5, JsonColumns.write(s.uris()));
             ps.setString(6, s.type().wireName());
             ps.setString(7, s.trigger());
             Rows.setInstant(ps, 8, s.createdAt());
@@ -42,7 +42,7 @@ public final class JdbcSnapshots implements SnapshotStore {
 
     private static Snapshot map(ResultSet rs) throws SQLException {
         return new Snapshot(rs.getString("id"), rs.getString("user_id"), rs.getString("playlist_id"),
-                rs.getString("playlist_name"), Json.readStrings(rs.getString("uris_json")),
+                rs.getString("playlist_name"), JsonColumns.readStrings(rs.getString("uris_json")),
                 SnapshotType.valueOf(rs.getString("snapshot_type").toUpperCase(Locale.ROOT)),
                 rs.getString("trigger_description"), Rows.instant(rs, "created_at"));
     }

@@ -38,7 +38,7 @@ final class ScheduleRows {
         PlaylistRef target = s.job().target();
         Rows.setString(ps, i++, target == null ? null : target.id());
         Rows.setString(ps, i++, target == null ? null : target.name());
-        ps.setString(i++, Json.write(jobJson(s.job())));
+        ps.setString(i++, JsonColumns.write(jobJson(s.job())));
         if (s.trigger() instanceof Trigger.Interval interval) {
             ps.setString(i++, "interval");
             Rows.setString(ps, i++, interval.name());
@@ -67,7 +67,7 @@ final class ScheduleRows {
     static Schedule map(ResultSet rs) throws SQLException {
         String targetId = rs.getString("target_id");
         PlaylistRef target = targetId == null ? null : new PlaylistRef(targetId, rs.getString("target_name"));
-        JobSpec job = job(rs.getString("job_type"), target, Json.readMap(rs.getString("job_json")));
+        JobSpec job = job(rs.getString("job_type"), target, JsonColumns.readMap(rs.getString("job_json")));
         Trigger trigger = "cron".equals(rs.getString("trigger_kind"))
                 ? Trigger.cron(rs.getString("cron_expression"), ZoneId.of(rs.getString("cron_zone")))
                 : new Trigger.Interval(rs.getString("trigger_name"), Duration.ofMinutes(rs.getLong("trigger_minutes")));

@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-class ParamRangeProperties {
+class ParamRangePropertiesTest {
 
     @Property
     void anyIntegerInTheRangeIsAccepted(@ForAll @IntRange(min = -1000, max = 1000) int min,
