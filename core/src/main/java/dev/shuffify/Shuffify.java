@@ -5,6 +5,7 @@ import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.internal.engine.JobTypes;
 import dev.shuffify.internal.engine.PlaylistRestore;
 import dev.shuffify.internal.plugins.PluginRegistry;
+import dev.shuffify.internal.scheduler.JobRunner;
 import dev.shuffify.internal.scheduler.Scheduler;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.ActivityType;
@@ -17,6 +18,7 @@ import dev.shuffify.model.PlaylistRef;
 import dev.shuffify.model.PlaylistSummary;
 import dev.shuffify.model.Preview;
 import dev.shuffify.model.RotationStatus;
+import dev.shuffify.model.RestoreResult;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleState;
 import dev.shuffify.model.ScheduleDefinition;
@@ -113,7 +115,8 @@ public final class Shuffify implements AutoCloseable {
         this.engine = new ExecutionEngine(new EngineConfig(store, b.connector, jobTypes, clock, randoms, ids,
                 List.copyOf(b.listeners)));
         this.schedulerOptions = b.scheduler;
-        this.scheduler = new Scheduler(store, engine::execute, b.scheduler.config(), clock,
+        this.scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
+                engine::repairPending), b.scheduler.config(), clock,
                 b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed), null);
     }
 
@@ -337,19 +340,25 @@ public final class Shuffify implements AutoCloseable {
      * Writes a snapshot back to its playlist, after taking an {@code auto_pre_restore} snapshot of the
      * current state (so a restore can itself be undone).
      *
+     * <p>The restore never truncates: it moves the entries that stay into the snapshot's order, inserts the
+     * missing ones and removes the extra ones, in the fewest calls, and never writes a local file or an
+     * unavailable entry (the service refuses them). A snapshot entry of that kind that is no longer in the
+     * playlist cannot be brought back: the result names it ({@link RestoreResult#notRestored()}), and every
+     * other entry is restored around it.
+     *
      * @param snapshotId the snapshot
      * @param userId its owner
-     * @return the {@code auto_pre_restore} snapshot taken first
+     * @return what the restore did, with the {@code auto_pre_restore} snapshot taken first
      * @throws NotFoundException when the user has no such snapshot
      * @throws ValidationException when the playlist is no longer the user's own (nothing is written)
      * @throws ShuffifyException when a job is running on the playlist, or the service fails
      */
-    public Snapshot restoreSnapshot(String snapshotId, String userId) {
+    public RestoreResult restoreSnapshot(String snapshotId, String userId) {
         requireUser(userId);
         Snapshot snapshot = store.snapshots().find(snapshotId).filter(s -> s.userId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("snapshot", snapshotId));
         PlaylistService service = engine.connect(userId);
-        Snapshot before = engine.withPlaylistLock(snapshot.playlistId(), () -> {
+        RestoreResult result = engine.withPlaylistLock(snapshot.playlistId(), () -> {
             Playlist current = service.playlist(snapshot.playlistId());
             if (current.ownerId() != null && !current.ownerId().equals(service.currentUserId())) {
                 throw new ValidationException("snapshot", "playlist '" + snapshot.playlistId()
@@ -357,14 +366,27 @@ public final class Shuffify implements AutoCloseable {
             }
             Snapshot pre = engine.storeSnapshot(userId, current, SnapshotType.AUTO_PRE_RESTORE,
                     "before restoring snapshot " + snapshot.id());
-            PlaylistRestore.restore(service, snapshot.playlistId(), snapshot.uris());
-            return pre;
+            PlaylistRestore.Outcome outcome = PlaylistRestore.restore(service, snapshot.playlistId(),
+                    snapshot.uris());
+            return new RestoreResult(pre, snapshot.playlistId(), outcome.notRestored(), outcome.notRemoved(),
+                    outcome.calls());
         }).orElseThrow(() -> new ShuffifyException("a job is running on playlist '" + snapshot.playlistId()
                 + "'; try the restore again when it has finished"));
-        logActivity(userId, ActivityType.SNAPSHOT_RESTORED, "restored a snapshot of " + snapshot.playlistName(),
-                Map.of("snapshotId", snapshot.id(), "playlistId", snapshot.playlistId(), "tracks",
-                        snapshot.size()));
-        return before;
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("snapshotId", snapshot.id());
+        meta.put("playlistId", snapshot.playlistId());
+        meta.put("tracks", snapshot.size());
+        meta.put("notRestored", result.notRestored());
+        meta.put("notRemoved", result.notRemoved());
+        logActivity(userId, ActivityType.SNAPSHOT_RESTORED, "restored a snapshot of " + snapshot.playlistName()
+                + (result.complete() ? "" : " as far as the service allows: " + result.notRestored().size()
+                        + " entr" + (result.notRestored().size() == 1 ? "y" : "ies") + " could not be brought back"
+                        + (result.notRestored().isEmpty() ? "" : " (" + String.join(", ", result.notRestored())
+                                + ")")
+                        + (result.notRemoved().isEmpty() ? "" : ", " + result.notRemoved().size()
+                                + " could not be removed (" + String.join(", ", result.notRemoved()) + ")")),
+                meta);
+        return result;
     }
 
     // ------------------------------------------------------------------ pairs

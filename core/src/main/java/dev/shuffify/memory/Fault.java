@@ -8,6 +8,11 @@ package dev.shuffify.memory;
 public enum Fault {
     /** The call fails with a transient server error (a 5xx); nothing is applied. */
     SERVER_ERROR,
+    /**
+     * The call fails with a permanent error (an HTTP 400 or 403 the service would answer again); nothing is
+     * applied.
+     */
+    PERMANENT_ERROR,
     /** The call fails with a rate-limit error (a 429 with a retry-after of one second); nothing is applied. */
     RATE_LIMITED,
     /** The call fails because the playlist is not found (a 404); nothing is applied. */

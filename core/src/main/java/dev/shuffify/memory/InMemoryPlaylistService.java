@@ -37,6 +37,14 @@ import java.util.Set;
  * the real service's rules: at most {@value PlaylistService#MAX_BATCH} uris per call, removal by uri removes
  * every occurrence, replace resets the added date of every item, reorder keeps it.
  *
+ * <p>Playlists hold every kind of entry the real service serves: tracks, episodes, local files, unavailable
+ * entries (content withdrawn from the catalogue or blocked in the user's market, {@link Track#unavailable})
+ * and items of unknown types. Seed them with {@link #createPlaylist}, {@link #insertEntries} or
+ * {@link #makeUnavailable}. As on the real service, reads return all of them at their positions, positions of
+ * {@code reorderTracks} and {@code addTracks} count all of them, and a write carrying anything but a track or
+ * episode uri (a local file, {@value Track#UNAVAILABLE_URI}, an unknown type) is refused with a non-transient
+ * {@link PlaylistServiceException} ("HTTP 400 Invalid track uri") and changes nothing.
+ *
  * <p>Every call is counted and logged ({@link #calls()}, {@link #count(Operation)}), and a fault can be
  * injected into the n-th call of an operation or the n-th call overall ({@link #failOn}, {@link #failAtCall}).
  * Added dates come from the clock given at construction. The class is thread-safe.
@@ -129,11 +137,98 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
             Instant now = clock.instant();
             StoredPlaylist p = new StoredPlaylist(playlistId, name == null ? "" : name, ownerId);
             for (Track t : items) {
-                catalog.putIfAbsent(t.uri(), t.withAddedAt(null));
+                remember(t);
                 p.items.add(t.addedAt() == null ? t.withAddedAt(now) : t);
             }
             playlists.put(playlistId, p);
             return p.summary();
+        }
+    }
+
+    /**
+     * Puts entries into a playlist the way the service's own apps can and its Web API cannot: a local file
+     * added from the desktop app, an item of a type this library does not know, an unavailable entry. No
+     * call is counted and no rule of the API is applied; the snapshot id changes. Entries without an added
+     * date get the clock's now.
+     *
+     * @param playlistId the playlist
+     * @param position where the first entry goes (0 = top; the playlist's size appends)
+     * @param entries the entries, of any kind
+     * @throws PlaylistNotFoundException when the playlist does not exist
+     * @throws IllegalArgumentException when the position is outside the playlist
+     */
+    public void insertEntries(String playlistId, int position, List<Track> entries) {
+        Objects.requireNonNull(entries, "entries");
+        synchronized (lock) {
+            StoredPlaylist p = stored(playlistId);
+            Instant now = clock.instant();
+            List<Track> added = new ArrayList<>(entries.size());
+            for (Track t : entries) {
+                remember(t);
+                added.add(t.addedAt() == null ? t.withAddedAt(now) : t);
+            }
+            PlaylistEdits.add(p.items, added, position);
+            p.touched();
+        }
+    }
+
+    /**
+     * Takes every entry of a uri out of a playlist the way the service's own apps can (a local file deleted in
+     * the desktop app, say); no call is counted and no rule of the API is applied.
+     *
+     * @param playlistId the playlist
+     * @param uri the uri of the entries, of any kind
+     * @return how many entries were taken out
+     * @throws PlaylistNotFoundException when the playlist does not exist
+     */
+    public int removeEntries(String playlistId, String uri) {
+        Objects.requireNonNull(uri, "uri");
+        synchronized (lock) {
+            StoredPlaylist p = stored(playlistId);
+            int removed = PlaylistEdits.removeAll(p.items, List.of(uri), Track::uri);
+            if (removed > 0) {
+                p.touched();
+            }
+            return removed;
+        }
+    }
+
+    /**
+     * Withdraws a track from the catalogue, as the service does when content is removed or blocked in the
+     * user's market: every playlist entry of the uri becomes an unavailable entry at the same position with
+     * the same added date, and liked songs, albums and search no longer return it.
+     *
+     * @param uri the track or episode uri
+     * @return how many playlist entries became unavailable
+     */
+    public int makeUnavailable(String uri) {
+        Objects.requireNonNull(uri, "uri");
+        synchronized (lock) {
+            catalog.remove(uri);
+            liked.values().forEach(l -> l.removeIf(t -> t.uri().equals(uri)));
+            tracksByAlbum.values().forEach(l -> l.removeIf(t -> t.uri().equals(uri)));
+            int changed = 0;
+            for (StoredPlaylist p : playlists.values()) {
+                boolean touched = false;
+                for (int i = 0; i < p.items.size(); i++) {
+                    Track t = p.items.get(i);
+                    if (t.uri().equals(uri)) {
+                        p.items.set(i, Track.unavailable(t.addedAt()));
+                        touched = true;
+                        changed++;
+                    }
+                }
+                if (touched) {
+                    p.touched();
+                }
+            }
+            return changed;
+        }
+    }
+
+    private void remember(Track t) {
+        if (t.writable()) {
+            catalog.putIfAbsent(t.uri(), t.withAddedAt(null));
         }
     }
 
@@ -178,7 +273,7 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
             Instant now = clock.instant();
             List<Track> copy = new ArrayList<>();
             for (Track t : tracks) {
-                catalog.putIfAbsent(t.uri(), t.withAddedAt(null));
+                remember(t);
                 copy.add(t.addedAt() == null ? t.withAddedAt(now) : t);
             }
             liked.put(userId, copy);
@@ -232,6 +327,17 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
      */
     public List<String> uris(String playlistId) {
         return playlist(playlistId).uris();
+    }
+
+    /**
+     * The ids of every playlist, in creation order, without counting a call.
+     *
+     * @return the ids
+     */
+    public List<String> playlistIds() {
+        synchronized (lock) {
+            return List.copyOf(playlists.keySet());
+        }
     }
 
     /**
@@ -416,6 +522,7 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
     private static RuntimeException failure(Fault fault, String playlistId) {
         return switch (fault) {
             case SERVER_ERROR, LOST_RESPONSE -> new PlaylistServiceException("injected server error (HTTP 502)", true);
+            case PERMANENT_ERROR -> new PlaylistServiceException("injected permanent error (HTTP 400)", false);
             case RATE_LIMITED -> new RateLimitedException("injected rate limit (HTTP 429)", Duration.ofSeconds(1));
             case NOT_FOUND -> new PlaylistNotFoundException(playlistId == null ? "?" : playlistId);
             case UNAUTHORIZED -> new AuthenticationException(AuthenticationException.MUST_LOG_IN_AGAIN);
@@ -440,12 +547,21 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
     }
 
     private Track resolve(String uri, Instant addedAt) {
-        if (!uri.startsWith("spotify:track:") && !uri.startsWith("spotify:episode:")
-                && !uri.startsWith("spotify:local:")) {
-            throw new PlaylistServiceException("invalid uri '" + uri + "' (HTTP 400)", false);
-        }
+        requireWritable(uri);
         Track known = catalog.get(uri);
         return (known != null ? known : Track.ofUri(uri)).withAddedAt(addedAt);
+    }
+
+    /** The service takes only track and episode uris on add, replace and remove (HTTP 400 otherwise). */
+    private static void requireWritable(String uri) {
+        if (uri == null || !Track.Kind.ofUri(uri).writable()) {
+            String why = uri == null ? "null" : switch (Track.Kind.ofUri(uri)) {
+                case LOCAL -> "local files cannot be added, replaced or removed through the API";
+                case UNAVAILABLE -> "an unavailable entry has no uri that can be written";
+                default -> "only track and episode uris can be written";
+            };
+            throw new PlaylistServiceException("Invalid track uri: " + uri + " (HTTP 400; " + why + ")", false);
+        }
     }
 
     private static void requireText(String value, String field) {
@@ -551,6 +667,7 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
                 PlaylistEdits.checkBatch("remove", playlistId, uris, false);
                 Fault lost = enter(Operation.REMOVE, userId, playlistId, uris.size());
                 StoredPlaylist p = owned(userId, playlistId);
+                uris.forEach(InMemoryPlaylistService::requireWritable);
                 PlaylistEdits.removeAll(p.items, uris, Track::uri);
                 return finish(p, lost);
             }

@@ -16,6 +16,13 @@ public enum ActivityType {
     SCHEDULE_RUN_SUCCEEDED,
     /** A schedule ran and failed. */
     SCHEDULE_RUN_FAILED,
+    /**
+     * A run was interrupted (the process running it died) and checked against its intent: nothing lost,
+     * entries put back, or the repair still to be done; the description says which.
+     *
+     * @since 0.2.0
+     */
+    SCHEDULE_RUN_ABANDONED,
     /** A snapshot was restored. */
     SNAPSHOT_RESTORED,
     /** A playlist pair was created. */

@@ -119,7 +119,7 @@ public record Execution(
      *
      * @param at the end time
      * @param status {@link ExecutionStatus#FAILED}, {@link ExecutionStatus#FAILED_ROLLED_BACK},
-     *     {@link ExecutionStatus#SKIPPED} or {@link ExecutionStatus#ABANDONED}
+     *     {@link ExecutionStatus#SKIPPED} or one of the abandoned statuses ({@link ExecutionStatus#isAbandoned()})
      * @param error the message (cut to {@value #MAX_ERROR_LENGTH} characters)
      * @return a copy
      */

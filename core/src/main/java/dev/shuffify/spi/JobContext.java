@@ -16,8 +16,9 @@ import java.util.random.RandomGenerator;
  * <p>The {@link #playlists() music service} is already authenticated, rate-limited and retried. The engine
  * snapshots every playlist before the job's first write to it (when the owner's auto-snapshot setting is
  * on), so an executor need not; it may call {@link #snapshotBeforeMutation(String)} to make the moment
- * explicit. In a preview, writes are recorded, applied to a model of the playlist so later reads see them,
- * and never sent.
+ * explicit. Before that first write it also stores the job's intent (the playlist as the job found it),
+ * whatever the setting, so a run whose host dies half-way is repaired from it. In a preview, writes are
+ * recorded, applied to a model of the playlist so later reads see them, and never sent.
  *
  * @since 0.1.0
  */

@@ -3,6 +3,7 @@ package dev.shuffify.store;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
+import dev.shuffify.model.JobIntent;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Membership;
 import dev.shuffify.model.Pin;
@@ -47,6 +48,7 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
     private final Map<String, Pin> pins = new LinkedHashMap<>();
     private final Map<String, Lease> leases = new LinkedHashMap<>();
     private final Map<String, Integer> retryAttempts = new HashMap<>();
+    private final Map<String, JobIntent> intents = new LinkedHashMap<>();
 
     private final ScheduleStore scheduleStore = new Schedules();
     private final ExecutionStore executionStore = new Executions();
@@ -57,6 +59,7 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
     private final MembershipStore membershipStore = new Memberships();
     private final SettingsStore settingsStore = new Settings();
     private final PinStore pinStore = new Pins();
+    private final IntentStore intentStore = new Intents();
 
     /** Creates an empty store. */
     public InMemoryShuffifyStore() {
@@ -108,10 +111,56 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
     }
 
     @Override
+    public IntentStore intents() {
+        return intentStore;
+    }
+
+    @Override
     public void recordOutcome(Execution execution, Schedule schedule) {
         synchronized (lock) {
             executions.put(execution.id(), execution);
             schedules.put(schedule.id(), schedule);
+            intents.remove(execution.id());
+        }
+    }
+
+    private final class Intents implements IntentStore {
+        @Override
+        public void save(JobIntent intent) {
+            Objects.requireNonNull(intent, "intent");
+            synchronized (lock) {
+                intents.put(intent.executionId(), intent);
+            }
+        }
+
+        @Override
+        public Optional<JobIntent> find(String executionId) {
+            synchronized (lock) {
+                return Optional.ofNullable(intents.get(executionId));
+            }
+        }
+
+        @Override
+        public List<JobIntent> list(int limit) {
+            synchronized (lock) {
+                return intents.values().stream().sorted(Comparator.comparing(JobIntent::recordedAt))
+                        .limit(Math.max(0, limit)).toList();
+            }
+        }
+
+        @Override
+        public List<JobIntent> listBySchedule(String scheduleId) {
+            synchronized (lock) {
+                return intents.values().stream().filter(i -> i.scheduleId().equals(scheduleId))
+                        .sorted(Comparator.comparing(JobIntent::recordedAt)).toList();
+            }
+        }
+
+        @Override
+        public boolean delete(String executionId) {
+            synchronized (lock) {
+                return intents.remove(executionId) != null;
+            }
         }
     }
 

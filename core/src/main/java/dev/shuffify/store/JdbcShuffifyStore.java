@@ -184,6 +184,11 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
     }
 
     @Override
+    public IntentStore intents() {
+        return parts.intents();
+    }
+
+    @Override
     public void recordOutcome(Execution execution, Schedule schedule) {
         parts.recordOutcome(execution, schedule);
     }

@@ -5,7 +5,8 @@ import dev.shuffify.model.Schedule;
 
 /**
  * Where Shuffify keeps its state. One implementation holds every part: schedules, executions, snapshots,
- * pairs, accounts, activity, membership history, settings and pins. Implementations are thread-safe.
+ * pairs, accounts, activity, membership history, settings, pins and the intents of running jobs.
+ * Implementations are thread-safe.
  *
  * <p>Ships with {@link InMemoryShuffifyStore} (tests, throwaway embedding) and a JDBC store.
  * Implementers: run the contract suite in {@code dev.shuffify.testing} against yours.
@@ -78,8 +79,16 @@ public interface ShuffifyStore extends AutoCloseable {
     PinStore pins();
 
     /**
-     * Records the end of an execution and the schedule's new last-run fields and next run in one
-     * transaction: either both are stored or neither is.
+     * The intents of running jobs (what they are about to change), kept for the repair of interrupted runs.
+     *
+     * @return never null
+     * @since 0.2.0
+     */
+    IntentStore intents();
+
+    /**
+     * Records the end of an execution and the schedule's new last-run fields and next run, and deletes the
+     * execution's {@linkplain #intents() intent}, in one transaction: either all of it happens or none of it.
      *
      * @param execution the finished execution
      * @param schedule the schedule with its outcome fields updated

@@ -19,9 +19,12 @@ import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,6 +43,16 @@ import java.util.Set;
  *
  * <p>Only the plugins registered on the builder exist, unless {@link Builder#discoverPlugins(boolean)} is on.
  *
+ * <p>After every run the harness checks the library's first promise for first- and third-party job types
+ * alike: <em>no entry lost, none duplicated beyond what the job meant</em>. Over the multisets of uris of every
+ * playlist the run wrote (its calls say which), each entry that was there before must still be there or in
+ * another playlist (a rotation's archive, a drip's target); no playlist may hold a uri more often
+ * than before unless it held it at most once; and a successful run may hold more entries than before only as
+ * many as its result's {@code tracksAdded}. A job type whose purpose is to remove entries (a dedupe) declares
+ * them through {@link dev.shuffify.model.JobResult#tracksRemoved()}; entries it moved to another playlist it
+ * wrote count against that number. A violation fails the run with an {@link AssertionError} naming the
+ * entries; {@link Builder#checkEntries(boolean)} turns the check off.
+ *
  * @since 0.1.0
  */
 public final class ExecutorHarness {
@@ -49,9 +62,11 @@ public final class ExecutorHarness {
     private final InMemoryPlaylistService music;
     private final ShuffifyStore store;
     private final Shuffify shuffify;
+    private final boolean checkEntries;
 
     private ExecutorHarness(Builder b) {
         this.userId = b.userId;
+        this.checkEntries = b.checkEntries;
         this.clock = b.clock;
         this.music = new InMemoryPlaylistService(clock);
         this.music.addUser(userId);
@@ -194,6 +209,10 @@ public final class ExecutorHarness {
         Schedule schedule = shuffify.getSchedule(scheduleId, userId);
         Set<String> playlists = involved(schedule);
         Set<String> before = snapshotIds(playlists);
+        Map<String, List<String>> entriesBefore = new HashMap<>();
+        for (String id : music.playlistIds()) {
+            entriesBefore.put(id, music.uris(id));
+        }
         int from = music.totalCalls();
         Execution execution;
         try {
@@ -212,7 +231,30 @@ public final class ExecutorHarness {
                 }
             }
         }
+        if (checkEntries) {
+            checkEntries(entriesBefore, calls, execution);
+        }
         return new HarnessRun(shuffify.getSchedule(scheduleId, userId), execution, taken, calls);
+    }
+
+    private void checkEntries(Map<String, List<String>> before, List<Call> calls, Execution execution) {
+        Map<String, List<String>> after = new LinkedHashMap<>();
+        for (Call c : calls) {
+            if (c.operation().isWrite() && c.playlistId() != null && music.hasPlaylist(c.playlistId())) {
+                after.computeIfAbsent(c.playlistId(), music::uris);
+            }
+        }
+        Map<String, List<String>> everywhere = new LinkedHashMap<>();
+        for (String id : music.playlistIds()) {
+            everywhere.put(id, music.uris(id));
+        }
+        List<String> problems = EntryLedger.violations(before, after, everywhere, execution);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("run " + execution.id() + " of " + execution.jobType() + " ("
+                    + execution.status().wireName() + (execution.errorMessage() == null ? ""
+                            : ": " + execution.errorMessage()) + ") broke \"no entry lost, none duplicated\": "
+                    + String.join("; ", problems));
+        }
     }
 
     /**
@@ -252,6 +294,7 @@ public final class ExecutorHarness {
         private TestClock clock = TestClock.standard();
         private long seed = 42;
         private boolean discover;
+        private boolean checkEntries = true;
         private ShuffifyStore store;
         private final List<JobExecutor> jobTypes = new ArrayList<>();
         private final List<ShuffleAlgorithm> algorithms = new ArrayList<>();
@@ -301,6 +344,18 @@ public final class ExecutorHarness {
          */
         public Builder discoverPlugins(boolean value) {
             this.discover = value;
+            return this;
+        }
+
+        /**
+         * Whether every run is checked for lost and duplicated entries (default true; see
+         * {@link ExecutorHarness}). Turn it off only to look at a broken state on purpose.
+         *
+         * @param value on or off
+         * @return this
+         */
+        public Builder checkEntries(boolean value) {
+            this.checkEntries = value;
             return this;
         }
 

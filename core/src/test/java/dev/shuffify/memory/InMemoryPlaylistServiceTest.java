@@ -249,7 +249,7 @@ class InMemoryPlaylistServiceTest {
 
         private Class<? extends Throwable> expected(Fault fault) {
             return switch (fault) {
-                case SERVER_ERROR, LOST_RESPONSE -> PlaylistServiceException.class;
+                case SERVER_ERROR, LOST_RESPONSE, PERMANENT_ERROR -> PlaylistServiceException.class;
                 case RATE_LIMITED -> RateLimitedException.class;
                 case NOT_FOUND -> PlaylistNotFoundException.class;
                 case UNAUTHORIZED -> AuthenticationException.class;

@@ -33,11 +33,11 @@ class JdbcSchemaMigrationTest {
         Path file = dir.resolve("nested/folder/shuffify");
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(file)) {
             assertThat(store.schemaVersionAtOpen()).isZero();
-            assertThat(store.schemaVersion()).isEqualTo(JdbcShuffifyStore.latestSchemaVersion()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(JdbcShuffifyStore.latestSchemaVersion()).isEqualTo(3);
         }
         assertThat(Files.exists(dir.resolve("nested/folder/shuffify.mv.db"))).isTrue();
         try (JdbcShuffifyStore again = JdbcShuffifyStore.embedded(dir.resolve("nested/folder/shuffify.mv.db"))) {
-            assertThat(again.schemaVersionAtOpen()).isEqualTo(2);
+            assertThat(again.schemaVersionAtOpen()).isEqualTo(3);
         }
     }
 
@@ -74,7 +74,8 @@ class JdbcSchemaMigrationTest {
 
     private static void assertMigratedAndUsable(JdbcShuffifyStore store) {
         assertThat(store.schemaVersionAtOpen()).isEqualTo(1);
-        assertThat(store.schemaVersion()).isEqualTo(2);
+        assertThat(store.schemaVersion()).isEqualTo(3);
+        assertThat(store.intents().list(10)).isEmpty();
         assertThat(store.schedules().find("s1")).contains(schedule("s1", "alice", "pl-1", T0));
         assertThat(store.schedules().claimDue("n", T0, Duration.ofMinutes(1), 10))
                 .extracting(ScheduleClaim::scheduleId).containsExactly("s1");
@@ -88,7 +89,7 @@ class JdbcSchemaMigrationTest {
             markVersion(pool, 99);
             assertThatThrownBy(() -> JdbcShuffifyStore.create(pool)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("schema is at version 99")
-                    .hasMessageContaining("newer than version 2")
+                    .hasMessageContaining("newer than version 3")
                     .hasMessageContaining("upgrade Shuffify");
         } finally {
             pool.dispose();
@@ -100,9 +101,9 @@ class JdbcSchemaMigrationTest {
         JdbcConnectionPool pool = PostgresTestServer.newSchema(4);
         try {
             JdbcShuffifyStore.postgres(pool).close();
-            markVersion(pool, 3);
+            markVersion(pool, 4);
             assertThatThrownBy(() -> JdbcShuffifyStore.postgres(pool)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("schema is at version 3, newer than version 2");
+                    .hasMessageContaining("schema is at version 4, newer than version 3");
         } finally {
             pool.dispose();
         }

@@ -13,6 +13,7 @@ import dev.shuffify.model.Activity;
 import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.JobIntent;
 import dev.shuffify.model.Membership;
 import dev.shuffify.model.Pin;
 import dev.shuffify.model.PlaylistPair;
@@ -583,6 +584,93 @@ public abstract class ShuffifyStoreContract {
         assertThat(store.membership().find("pl").get("a")).isEqualTo(new Membership("pl", "a", T0.plusSeconds(20),
                 null));
         assertThat(store.membership().find("other")).isEmpty();
+    }
+
+    // ---- job intents -----------------------------------------------------------------------------------
+
+    private static JobIntent intent(String executionId, String scheduleId, Instant at) {
+        return new JobIntent(executionId, scheduleId, "alice", "shuffle", at, List.of("pl-1", "pl-2"), List.of());
+    }
+
+    @Test
+    void anIntentKeepsEachPlaylistsPreJobStateInOrderAcrossSaves() {
+        List<String> manyUris = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            manyUris.add("spotify:track:t" + i);
+        }
+        manyUris.add("spotify:local:Artist:Album:Song+%22quoted%22:200");
+        manyUris.add("spotify:track:t0"); // a duplicate entry stays
+        JobIntent first = intent("e1", "s1", T0).withBefore(new JobIntent.PlaylistBefore("pl-1", "Mix \"1\"",
+                manyUris));
+        store.intents().save(first);
+        JobIntent second = first.withBefore(new JobIntent.PlaylistBefore("pl-3", "", List.of()));
+        store.intents().save(second);
+
+        JobIntent found = store.intents().find("e1").orElseThrow();
+        assertThat(found).isEqualTo(second);
+        assertThat(found.playlists()).containsExactly("pl-1", "pl-2", "pl-3");
+        assertThat(found.before("pl-1").orElseThrow().uris()).isEqualTo(manyUris);
+        assertThat(found.before("pl-3").orElseThrow().uris()).isEmpty();
+        assertThat(found.before("pl-2")).isEmpty();
+        assertThat(store.intents().find("e2")).isEmpty();
+    }
+
+    @Test
+    void intentsAreListedOldestFirstAndPerSchedule() {
+        store.intents().save(intent("e2", "s1", T0.plusSeconds(5)));
+        store.intents().save(intent("e1", "s2", T0));
+        store.intents().save(intent("e3", "s1", T0.plusSeconds(9)));
+
+        assertThat(store.intents().list(10)).extracting(JobIntent::executionId).containsExactly("e1", "e2", "e3");
+        assertThat(store.intents().list(2)).extracting(JobIntent::executionId).containsExactly("e1", "e2");
+        assertThat(store.intents().listBySchedule("s1")).extracting(JobIntent::executionId)
+                .containsExactly("e2", "e3");
+        assertThat(store.intents().listBySchedule("nope")).isEmpty();
+    }
+
+    @Test
+    void recordingTheOutcomeClearsTheIntentOfThatExecutionOnly() {
+        Schedule s = schedule("s1", "alice", "pl-1", T0);
+        store.schedules().save(s);
+        store.executions().save(running("e1", "s1", T0));
+        store.intents().save(intent("e1", "s1", T0));
+        store.intents().save(intent("e0", "s1", T0.minusSeconds(60)));
+
+        store.recordOutcome(finished("e1", "s1", T0, ExecutionStatus.SUCCESS),
+                s.withOutcome(T0.plusSeconds(1), ExecutionStatus.SUCCESS, null, T0.plusSeconds(3600)));
+
+        assertThat(store.intents().find("e1")).isEmpty();
+        assertThat(store.intents().find("e0")).isPresent();
+        assertThat(store.intents().delete("e0")).isTrue();
+        assertThat(store.intents().delete("e0")).isFalse();
+        assertThat(store.intents().list(10)).isEmpty();
+    }
+
+    @Test
+    void anIntentIsNotPrunedWithExecutionsOrSnapshots() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        store.executions().save(finished("e1", "s1", T0, ExecutionStatus.ABANDONED));
+        store.intents().save(intent("e1", "s1", T0));
+
+        store.executions().pruneEachSchedule(0);
+        store.executions().deleteFinishedBefore(T0.plus(Duration.ofDays(400)));
+        store.snapshots().pruneEachPlaylist(0);
+
+        assertThat(store.intents().find("e1")).isPresent();
+    }
+
+    @Test
+    void theNewAbandonedStatusesAreStoredAndCounted() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        for (ExecutionStatus status : List.of(ExecutionStatus.ABANDONED_RESTORED,
+                ExecutionStatus.ABANDONED_UNREPAIRED)) {
+            Execution e = finished("e-" + status.wireName(), "s1", T0, status);
+            store.executions().save(e);
+            assertThat(store.executions().find(e.id())).contains(e);
+        }
+        assertThat(store.executions().countByStatus()).containsEntry(ExecutionStatus.ABANDONED_RESTORED, 1L)
+                .containsEntry(ExecutionStatus.ABANDONED_UNREPAIRED, 1L);
+        assertThat(store.executions().listByStatus(ExecutionStatus.ABANDONED_UNREPAIRED, 10)).hasSize(1);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

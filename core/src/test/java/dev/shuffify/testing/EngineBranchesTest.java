@@ -382,16 +382,31 @@ class EngineBranchesTest {
         }
 
         @Test
-        void withVerificationOffTheJobSucceedsWithoutAReRead() {
+        void withVerificationOffTheHarnessCatchesTheDuplicatesOfABlindRetry() {
             harness.playlist("p1", "Mix", tracks(3));
             harness.music().failOn(Operation.ADD, 1, Fault.LOST_RESPONSE);
             Schedule s = harness.shuffify().createSchedule(harness.userId(),
                     ScheduleDefinition.of(spec, Trigger.named("daily")).withVerifyWrites(false));
 
-            HarnessRun run = harness.run(s.id());
+            assertThatThrownBy(() -> harness.run(s.id())).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("broke \"no entry lost, none duplicated\"")
+                    .hasMessageContaining("spotify:track:x x2 in playlist 'p1' (was x0)")
+                    .hasMessageContaining("4 entries more than before")
+                    .hasMessageContaining("the result says 2 were added");
+        }
+
+        @Test
+        void withVerificationOffTheJobSucceedsWithoutAReRead() {
+            ExecutorHarness unchecked = ExecutorHarness.builder().jobType(RETRYING_APPEND).checkEntries(false).build();
+            unchecked.playlist("p1", "Mix", tracks(3));
+            unchecked.music().failOn(Operation.ADD, 1, Fault.LOST_RESPONSE);
+            Schedule s = unchecked.shuffify().createSchedule(unchecked.userId(),
+                    ScheduleDefinition.of(spec, Trigger.named("daily")).withVerifyWrites(false));
+
+            HarnessRun run = unchecked.run(s.id());
 
             assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
-            assertThat(harness.music().uris("p1")).hasSize(7);
+            assertThat(unchecked.music().uris("p1")).hasSize(7);
             assertThat(run.count(Operation.READ_PLAYLIST)).isEqualTo(1);
         }
 
@@ -550,6 +565,19 @@ class EngineBranchesTest {
             }).clock(clock).autoDiscovery(false).jobType(new TestJobs.Reverse()).build();
             Schedule s = schedule(shuffify, on("reverse", "p1"));
             assertThat(shuffify.execute(s.id()).orElseThrow().errorMessage()).startsWith("user must log in again");
+        }
+
+        @Test
+        void aConnectorsOwnClassificationIsKeptSoAnOutageNeverReadsAsLogInAgain() {
+            Shuffify shuffify = Shuffify.builder().connector(user -> {
+                throw new dev.shuffify.PlaylistServiceException(
+                        "the music service is unavailable: the token endpoint answered HTTP 503", true);
+            }).clock(clock).autoDiscovery(false).jobType(new TestJobs.Reverse()).build();
+            Schedule s = schedule(shuffify, on("reverse", "p1"));
+            Execution done = shuffify.execute(s.id()).orElseThrow();
+            assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(done.errorMessage()).contains("the music service is unavailable")
+                    .doesNotContain("log in again");
         }
 
         @Test

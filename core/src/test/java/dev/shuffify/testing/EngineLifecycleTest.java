@@ -187,7 +187,7 @@ class EngineLifecycleTest {
         Snapshot pre = run.snapshots().get(0);
         List<String> reversed = harness.music().uris("p1");
 
-        Snapshot safety = harness.shuffify().restoreSnapshot(pre.id(), harness.userId());
+        Snapshot safety = harness.shuffify().restoreSnapshot(pre.id(), harness.userId()).safety();
         assertThat(harness.music().uris("p1")).isEqualTo(uris(tracks(150)));
         assertThat(safety.type()).isEqualTo(SnapshotType.AUTO_PRE_RESTORE);
         assertThat(safety.uris()).isEqualTo(reversed);

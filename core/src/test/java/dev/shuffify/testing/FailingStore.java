@@ -2,6 +2,7 @@ package dev.shuffify.testing;
 
 import dev.shuffify.store.ActivityStore;
 import dev.shuffify.store.ExecutionStore;
+import dev.shuffify.store.IntentStore;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import dev.shuffify.store.SnapshotStore;
@@ -65,6 +66,9 @@ final class FailingStore {
             }
             if (root && result instanceof ExecutionStore e) {
                 return proxy(ExecutionStore.class, e, "executions.", false);
+            }
+            if (root && result instanceof IntentStore i) {
+                return proxy(IntentStore.class, i, "intents.", false);
             }
             return result;
         });

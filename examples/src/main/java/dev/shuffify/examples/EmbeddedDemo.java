@@ -421,7 +421,7 @@ public final class EmbeddedDemo {
         }
         Snapshot oldest = snaps.get(snaps.size() - 1);
         heading("Restoring the oldest snapshot of Morning Mix (" + TIME.format(oldest.createdAt()) + ")");
-        Snapshot safety = shuffify.restoreSnapshot(oldest.id(), user);
+        Snapshot safety = shuffify.restoreSnapshot(oldest.id(), user).safety();
         boolean same = music.uris("morning-mix").equals(oldest.uris());
         out.printf("restored %d tracks; playlist now equals the snapshot: %s; safety snapshot of the state before: "
                 + "%d tracks (%s)%n", oldest.size(), same ? "yes" : "NO", safety.size(),

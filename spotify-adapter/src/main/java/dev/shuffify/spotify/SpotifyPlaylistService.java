@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.shuffify.PlaylistNotFoundException;
 import dev.shuffify.PlaylistServiceException;
 import dev.shuffify.ValidationException;
@@ -18,7 +16,10 @@ import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spotify.internal.ApiRequest;
 import dev.shuffify.spotify.internal.HttpTransport;
 import dev.shuffify.spotify.internal.ServiceCaller;
+import dev.shuffify.spotify.internal.PlaylistJson;
 import dev.shuffify.spotify.internal.TrackMapping;
+import dev.shuffify.spotify.internal.WriteCheck;
+import dev.shuffify.spotify.internal.WriteCheck.Known;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,6 @@ import java.util.Objects;
 import se.michaelthelin.spotify.SpotifyApi;
 import se.michaelthelin.spotify.model_objects.specification.AlbumSimplified;
 import se.michaelthelin.spotify.model_objects.specification.Paging;
-import se.michaelthelin.spotify.model_objects.specification.PlaylistSimplified;
-import se.michaelthelin.spotify.model_objects.specification.PlaylistTrack;
 import se.michaelthelin.spotify.model_objects.specification.SavedTrack;
 import se.michaelthelin.spotify.model_objects.specification.TrackSimplified;
 
@@ -35,15 +34,19 @@ import se.michaelthelin.spotify.model_objects.specification.TrackSimplified;
  * The {@link PlaylistService} port on the Spotify Web API, acting for one user, built on spotify-web-api-java.
  * Get one from {@link SpotifyConnector#connect(String)}.
  *
- * <p>Reads follow every page (playlist items keep their {@code addedAt}; local files and unplayable items keep
- * their place; an entry whose item the service no longer returns at all has no uri and is left out). Writes
- * carry at most {@value PlaylistService#MAX_BATCH} uris per call. In the {@link ApiDialect#ITEMS} dialect the
- * playlist endpoints are {@code /playlists/{id}/items} (the library's builders still name {@code /tracks}, so
- * those requests are built on the library's builder base with our path and parsed with Jackson); in
- * {@link ApiDialect#TRACKS} the library's own requests and model are used.
+ * <p>Reads follow every page and keep every entry at the position the service counts it, in both dialects:
+ * tracks, episodes, local files, entries the service answers {@code null} for ({@link Track#unavailable}) and
+ * items of unknown types, each with its {@code addedAt} and {@link Track#kind()}. Writes carry at most
+ * {@value PlaylistService#MAX_BATCH} uris per call and are never sent again blindly after a 5xx, a timeout or a
+ * dropped connection: the playlist is re-read to learn whether the write was applied. {@link ApiDialect#ITEMS}
+ * uses {@code /playlists/{id}/items}, {@link ApiDialect#TRACKS} {@code /playlists/{id}/tracks}; the playlist
+ * endpoints of both are built on spotify-web-api-java's builder base with our path and read by one Jackson
+ * reader.
  *
- * <p>A playlist that answers 403 or 404 raises {@link PlaylistNotFoundException}, which the raid job treats as
- * an unavailable source. Every call goes through the adapter's retry policy, rate budget and token refresh.
+ * <p>A playlist that answers 404, or 403 for that playlist, raises {@link PlaylistNotFoundException}, which the
+ * raid job treats as an unavailable source; a 403 about the account (a user not on a development-mode
+ * application's allow-list, a missing scope) raises {@link SpotifyAccountException} instead. Every call goes
+ * through the adapter's retry policy, rate budget and token refresh.
  *
  * @since 0.1.0
  */
@@ -63,6 +66,8 @@ public final class SpotifyPlaylistService implements PlaylistService {
     private final String host;
     private final int port;
     private volatile String currentUserId;
+    /** What this service last knew of each playlist it read or wrote: what a lost answer is checked against. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     SpotifyPlaylistService(SpotifyConfig config, HttpTransport transport, ServiceCaller caller) {
         this.caller = caller;
@@ -97,74 +102,49 @@ public final class SpotifyPlaylistService implements PlaylistService {
     @Override
     public Playlist playlist(String playlistId) {
         requireId("playlistId", playlistId);
-        return dialect == ApiDialect.ITEMS ? playlistItemsDialect(playlistId) : playlistTracksDialect(playlistId);
+        Playlist playlist = read(playlistId);
+        known.put(playlistId, new Known(playlist.snapshotId(), playlist.uris()));
+        return playlist;
     }
 
-    private Playlist playlistItemsDialect(String playlistId) {
+    /**
+     * One path for both dialects: {@code GET /playlists/{id}} (its embedded first page may be of any size), then
+     * pages from the offset the service's pages reached, at this dialect's page size, for as long as the service
+     * says more follow. Episodes are asked for ({@code additional_types=episode}); every entry is kept.
+     */
+    private Playlist read(String playlistId) {
+        String field = dialect == ApiDialect.ITEMS ? "item" : "track";
         JsonNode playlist = json(caller.call("get playlist", playlistId,
                 token -> request(token, "GET", "/v1/playlists/{playlist_id}")
-                        .setPathParameter("playlist_id", playlistId).build().execute()));
-        List<Track> items = new ArrayList<>();
-        JsonNode page = playlist.get("items");
-        if (page == null || page.isNull() || !page.has("items")) {
-            page = itemsPage(playlistId, 0);
+                        .setPathParameter("playlist_id", playlistId)
+                        .setQueryParameter("additional_types", "episode").build().execute()));
+        if (playlist.isEmpty()) {
+            throw new PlaylistServiceException("playlist '" + playlistId + "' could not be read: the service "
+                    + "answered without a body", true);
         }
+        List<Track> items = new ArrayList<>();
+        JsonNode embedded = playlist.get(dialect == ApiDialect.ITEMS ? "items" : "tracks");
+        PlaylistJson.Page page = embedded == null || embedded.isNull() || !embedded.has("items")
+                ? itemsPage(playlistId, 0, field) : PlaylistJson.page(embedded, field);
         while (true) {
-            for (JsonNode entry : page.path("items")) {
-                Track track = TrackMapping.fromPlaylistEntry(entry, "item");
-                if (track != null) {
-                    items.add(track);
-                }
-            }
-            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
+            items.addAll(page.entries());
+            if (!page.hasNext() || page.entries().isEmpty()) {
                 break;
             }
-            page = itemsPage(playlistId, page.path("offset").asInt(0) + page.path("items").size());
+            page = itemsPage(playlistId, page.offset() + page.entries().size(), field);
         }
-        return new Playlist(playlistId, playlist.path("name").asText(""), text(playlist.path("owner"), "id"),
-                text(playlist, "snapshot_id"), items);
+        return new Playlist(playlistId, playlist.path("name").asText(""), PlaylistJson.text(playlist.path("owner"),
+                "id"), PlaylistJson.text(playlist, "snapshot_id"), items);
     }
 
-    private JsonNode itemsPage(String playlistId, int offset) {
-        return json(caller.call("get items of playlist", playlistId,
-                token -> request(token, "GET", "/v1/playlists/{playlist_id}/items")
+    private PlaylistJson.Page itemsPage(String playlistId, int offset, String field) {
+        return PlaylistJson.page(json(caller.call("get items of playlist", playlistId,
+                token -> request(token, "GET", "/v1/playlists/{playlist_id}/" + dialect.itemsSegment())
                         .setPathParameter("playlist_id", playlistId)
                         .setQueryParameter("limit", dialect.playlistPageSize())
                         .setQueryParameter("offset", offset)
-                        .build().execute()));
-    }
-
-    private Playlist playlistTracksDialect(String playlistId) {
-        se.michaelthelin.spotify.model_objects.specification.Playlist playlist = caller.call("get playlist",
-                playlistId, token -> api(token).getPlaylist(playlistId).build().execute());
-        if (playlist == null) {
-            throw new PlaylistServiceException("playlist '" + playlistId + "' could not be read", false);
-        }
-        List<Track> items = new ArrayList<>();
-        Paging<PlaylistTrack> page = playlist.getTracks();
-        if (page == null) {
-            page = tracksPage(playlistId, 0);
-        }
-        while (true) {
-            for (PlaylistTrack entry : page.getItems()) {
-                Track track = entry == null ? null : TrackMapping.fromModel(entry);
-                if (track != null) {
-                    items.add(track);
-                }
-            }
-            if (page.getNext() == null) {
-                break;
-            }
-            int offset = (page.getOffset() == null ? 0 : page.getOffset()) + page.getItems().length;
-            page = tracksPage(playlistId, offset);
-        }
-        return new Playlist(playlistId, playlist.getName(), playlist.getOwner() == null ? null
-                : playlist.getOwner().getId(), playlist.getSnapshotId(), items);
-    }
-
-    private Paging<PlaylistTrack> tracksPage(String playlistId, int offset) {
-        return caller.call("get tracks of playlist", playlistId, token -> api(token).getPlaylistsItems(playlistId)
-                .limit(dialect.playlistPageSize()).offset(offset).build().execute());
+                        .setQueryParameter("additional_types", "episode")
+                        .build().execute())), field);
     }
 
     @Override
@@ -173,33 +153,15 @@ public final class SpotifyPlaylistService implements PlaylistService {
         int offset = 0;
         while (true) {
             int from = offset;
-            if (dialect == ApiDialect.ITEMS) {
-                JsonNode page = json(caller.call("list the user's playlists", null,
-                        token -> request(token, "GET", "/v1/me/playlists")
-                                .setQueryParameter("limit", PLAYLISTS_PAGE)
-                                .setQueryParameter("offset", from).build().execute()));
-                for (JsonNode p : page.path("items")) {
-                    JsonNode counts = p.has("items") ? p.get("items") : p.path("tracks");
-                    out.add(new PlaylistSummary(p.path("id").asText(), p.path("name").asText(""),
-                            text(p.path("owner"), "id"), text(p, "snapshot_id"), counts.path("total").asInt(0)));
-                }
-                offset += page.path("items").size();
-                if (page.path("next").isNull() || page.path("next").isMissingNode() || page.path("items").isEmpty()) {
-                    return out;
-                }
-            } else {
-                Paging<PlaylistSimplified> page = caller.call("list the user's playlists", null,
-                        token -> api(token).getListOfCurrentUsersPlaylists().limit(PLAYLISTS_PAGE).offset(from)
-                                .build().execute());
-                for (PlaylistSimplified p : page.getItems()) {
-                    out.add(new PlaylistSummary(p.getId(), p.getName(), p.getOwner() == null ? null
-                            : p.getOwner().getId(), p.getSnapshotId(), p.getTracks() == null ? 0
-                            : p.getTracks().getTotal()));
-                }
-                offset += page.getItems().length;
-                if (page.getNext() == null || page.getItems().length == 0) {
-                    return out;
-                }
+            JsonNode page = json(caller.call("list the user's playlists", null,
+                    token -> request(token, "GET", "/v1/me/playlists")
+                            .setQueryParameter("limit", PLAYLISTS_PAGE)
+                            .setQueryParameter("offset", from).build().execute()));
+            int seen = PlaylistJson.summaries(page, out);
+            offset += seen;
+            JsonNode next = page.get("next");
+            if (next == null || next.isNull() || seen == 0) {
+                return out;
             }
         }
     }
@@ -211,60 +173,57 @@ public final class SpotifyPlaylistService implements PlaylistService {
         if (position != null && position < 0) {
             throw new IllegalArgumentException("position must be 0 or more, was " + position);
         }
-        if (dialect == ApiDialect.ITEMS) {
-            ObjectNode body = JSON.createObjectNode();
-            uriArray(body.putArray("uris"), uris);
-            if (position != null) {
-                body.put("position", position);
-            }
-            return snapshot(caller.call("add items to playlist", playlistId,
-                    token -> request(token, "POST", "/v1/playlists/{playlist_id}/items")
-                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
+        ObjectNode body = JSON.createObjectNode();
+        uriArray(body.putArray("uris"), uris);
+        if (position != null) {
+            body.put("position", position);
         }
-        return caller.call("add tracks to playlist", playlistId, token -> {
-            var builder = api(token).addItemsToPlaylist(playlistId, gsonUris(uris));
-            if (position != null) {
-                builder.position(position, true);
-            }
-            return builder.build().execute().getSnapshotId();
+        List<String> added = List.copyOf(uris);
+        Known before = known.get(playlistId);
+        String snapshot = caller.write("add items to playlist", playlistId,
+                token -> snapshot(request(token, "POST", itemsPath())
+                        .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()),
+                () -> WriteCheck.added(read(playlistId), before, added, position));
+        remember(playlistId, before, snapshot, list -> {
+            list.addAll(position == null || position > list.size() ? list.size() : position, added);
         });
+        return snapshot;
     }
 
     @Override
     public String removeTracks(String playlistId, List<String> uris) {
         requireId("playlistId", playlistId);
         batch(uris, 1);
-        if (dialect == ApiDialect.ITEMS) {
-            ObjectNode body = JSON.createObjectNode();
-            ArrayNode items = body.putArray("items");
-            uris.forEach(uri -> items.addObject().put("uri", uri));
-            return snapshot(caller.call("remove items from playlist", playlistId,
-                    token -> request(token, "DELETE", "/v1/playlists/{playlist_id}/items")
-                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
-        }
-        JsonArray tracks = new JsonArray();
-        for (String uri : uris) {
-            JsonObject o = new JsonObject();
-            o.addProperty("uri", uri);
-            tracks.add(o);
-        }
-        return caller.call("remove tracks from playlist", playlistId,
-                token -> api(token).removeItemsFromPlaylist(playlistId, tracks).build().execute().getSnapshotId());
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray(dialect == ApiDialect.ITEMS ? "items" : "tracks");
+        uris.forEach(uri -> items.addObject().put("uri", uri));
+        List<String> removed = List.copyOf(uris);
+        Known before = known.get(playlistId);
+        String snapshot = caller.write("remove items from playlist", playlistId,
+                token -> snapshot(request(token, "DELETE", itemsPath())
+                        .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()),
+                () -> WriteCheck.removed(read(playlistId), removed));
+        remember(playlistId, before, snapshot, list -> list.removeIf(removed::contains));
+        return snapshot;
     }
 
     @Override
     public String replaceTracks(String playlistId, List<String> uris) {
         requireId("playlistId", playlistId);
         batch(uris, 0);
-        if (dialect == ApiDialect.ITEMS) {
-            ObjectNode body = JSON.createObjectNode();
-            uriArray(body.putArray("uris"), uris);
-            return snapshot(caller.call("replace items of playlist", playlistId,
-                    token -> request(token, "PUT", "/v1/playlists/{playlist_id}/items")
-                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
-        }
-        return snapshot(caller.call("replace tracks of playlist", playlistId,
-                token -> api(token).replacePlaylistsItems(playlistId, gsonUris(uris)).build().execute()));
+        ObjectNode body = JSON.createObjectNode();
+        uriArray(body.putArray("uris"), uris);
+        List<String> replacement = List.copyOf(uris);
+        Known before = known.get(playlistId);
+        String snapshot = caller.write("replace items of playlist", playlistId,
+                token -> snapshot(request(token, "PUT", itemsPath())
+                        .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()),
+                () -> WriteCheck.replaced(read(playlistId), replacement));
+        remember(playlistId, before == null ? new Known(null, List.of()) : before, snapshot, list -> {
+            list.clear();
+            list.addAll(replacement);
+        });
+        return snapshot;
     }
 
     @Override
@@ -274,16 +233,37 @@ public final class SpotifyPlaylistService implements PlaylistService {
             throw new IllegalArgumentException("reorder needs rangeStart >= 0, rangeLength >= 1 and insertBefore >= 0,"
                     + " was " + rangeStart + ", " + rangeLength + ", " + insertBefore);
         }
-        if (dialect == ApiDialect.ITEMS) {
-            ObjectNode body = JSON.createObjectNode().put("range_start", rangeStart).put("range_length", rangeLength)
-                    .put("insert_before", insertBefore);
-            return snapshot(caller.call("reorder items of playlist", playlistId,
-                    token -> request(token, "PUT", "/v1/playlists/{playlist_id}/items")
-                            .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()));
+        ObjectNode body = JSON.createObjectNode().put("range_start", rangeStart).put("range_length", rangeLength)
+                .put("insert_before", insertBefore);
+        Known before = known.get(playlistId);
+        String snapshot = caller.write("reorder items of playlist", playlistId,
+                token -> snapshot(request(token, "PUT", itemsPath())
+                        .setPathParameter("playlist_id", playlistId).jsonBody(body.toString()).build().execute()),
+                () -> WriteCheck.reordered(read(playlistId), before, rangeStart, rangeLength, insertBefore));
+        remember(playlistId, before, snapshot,
+                list -> WriteCheck.move(list, rangeStart, rangeLength, insertBefore));
+        return snapshot;
+    }
+
+    private String itemsPath() {
+        return "/v1/playlists/{playlist_id}/" + dialect.itemsSegment();
+    }
+
+    /** After a write: the known entries with the write applied, or forgotten when none were known. */
+    private void remember(String playlistId, Known before, String snapshot,
+            java.util.function.Consumer<List<String>> change) {
+        if (before == null) {
+            known.remove(playlistId);
+            return;
         }
-        return caller.call("reorder tracks of playlist", playlistId,
-                token -> api(token).reorderPlaylistsItems(playlistId, rangeStart, insertBefore)
-                        .range_length(rangeLength).build().execute().getSnapshotId());
+        List<String> uris = new ArrayList<>(before.uris());
+        try {
+            change.accept(uris);
+        } catch (RuntimeException e) {
+            known.remove(playlistId);
+            return;
+        }
+        known.put(playlistId, new Known(snapshot, uris));
     }
 
     @Override
@@ -438,12 +418,6 @@ public final class SpotifyPlaylistService implements PlaylistService {
         uris.forEach(array::add);
     }
 
-    private static JsonArray gsonUris(List<String> uris) {
-        JsonArray array = new JsonArray();
-        uris.forEach(array::add);
-        return array;
-    }
-
     private static JsonNode json(String text) {
         if (text == null || text.isBlank()) {
             return JSON.createObjectNode();
@@ -457,7 +431,15 @@ public final class SpotifyPlaylistService implements PlaylistService {
     }
 
     private static String snapshot(String answer) {
-        return text(json(answer), "snapshot_id");
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        try {
+            return text(JSON.readTree(answer), "snapshot_id");
+        } catch (JsonProcessingException e) {
+            // a 2xx whose body is not JSON (a proxy's page): the write was done, its snapshot id is unknown
+            return null;
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -83,14 +83,18 @@ class PlaylistPagingTest {
 
     @ParameterizedTest
     @MethodSource("dialects")
-    void leavesOutOnlyEntriesWhoseItemTheServiceNoLongerReturns(ApiDialect dialect) {
+    void keepsAnEntryWhoseItemTheServiceNoLongerReturnsAsUnavailableAtItsPosition(ApiDialect dialect) {
         try (SpotifyFixture f = new SpotifyFixture(dialect)) {
             f.login("alice");
             List<String> uris = f.fake.addTracks("t", 3);
             f.fake.removeFromCatalogue(uris.get(1));
             String id = f.fake.createPlaylist("alice", "Gone", uris);
 
-            assertThat(f.connect("alice").playlist(id).uris()).containsExactly(uris.get(0), uris.get(2));
+            Playlist playlist = f.connect("alice").playlist(id);
+
+            assertThat(playlist.uris()).containsExactly(uris.get(0), Track.UNAVAILABLE_URI, uris.get(2));
+            assertThat(playlist.items().get(1).kind()).isEqualTo(Track.Kind.UNAVAILABLE);
+            assertThat(playlist.items().get(1).addedAt()).isEqualTo(f.fake.addedDates(id).get(1));
         }
     }
 

@@ -161,8 +161,12 @@ class TokenLifecycleTest {
                     .sleeper(f.clock.sleeper()).build();
             SpotifyConnector connector = new SpotifyConnector(bad, f.store.accounts(), TokenCipher.ofKey(f.key));
 
-            assertThatThrownBy(() -> connector.connect("alice")).isInstanceOf(AuthenticationException.class)
-                    .hasMessageContaining("client id and secret").hasMessageNotContaining("wrong-secret");
+            assertThatThrownBy(() -> connector.connect("alice")).isInstanceOf(SpotifyConfigurationException.class)
+                    .isNotInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("client id and secret").hasMessageNotContaining("wrong-secret")
+                    .hasMessageNotContaining(AuthenticationException.MUST_LOG_IN_AGAIN);
+            assertThat(f.fake.exchanges()).filteredOn(e -> e.path().equals("/api/token"))
+                    .extracting(e -> e.status()).containsOnly(400);
             assertThat(f.connector.account("alice").health()).isEqualTo(AccountHealth.OK);
         }
     }

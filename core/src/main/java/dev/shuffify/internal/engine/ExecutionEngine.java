@@ -5,6 +5,7 @@ import dev.shuffify.JobEvent;
 import dev.shuffify.JobExecutionException;
 import dev.shuffify.JobListener;
 import dev.shuffify.NotFoundException;
+import dev.shuffify.PlaylistServiceException;
 import dev.shuffify.ShuffifyException;
 import dev.shuffify.ValidationException;
 import dev.shuffify.model.Account;
@@ -13,7 +14,9 @@ import dev.shuffify.model.Activity;
 import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.JobIntent;
 import dev.shuffify.model.JobResult;
+import dev.shuffify.model.PlannedChange;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.Preview;
 import dev.shuffify.model.Schedule;
@@ -152,6 +155,11 @@ public final class ExecutionEngine {
                 held.add(lock);
             }
             try {
+                Optional<String> unfinished = unfinishedRun(schedule, execution.id());
+                if (unfinished.isPresent()) {
+                    return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, unfinished.get(),
+                            List.of());
+                }
                 return runLocked(schedule, execution, source);
             } finally {
                 held.forEach(ReentrantLock::unlock);
@@ -217,7 +225,8 @@ public final class ExecutionEngine {
             Params params = JobTypes.parseParams(steps, schedule.job().params());
             PlaylistService service = connect(schedule.userId());
             UserSettings settings = settings(schedule.userId());
-            SnapshotHooks hooks = new SnapshotHooks(schedule, settings, warnings);
+            repairBeforeRun(schedule, service);
+            SnapshotHooks hooks = new SnapshotHooks(schedule, settings, warnings, execution.id());
             tracking = new TrackingPlaylistService(service, false, config.clock(), hooks);
             EngineJobContext context = new EngineJobContext(schedule, execution.id(), params, tracking, config,
                     config.randomFactory().apply(execution.id()), false, this::progress);
@@ -236,7 +245,7 @@ public final class ExecutionEngine {
                 if (!mismatched.isEmpty()) {
                     String message = "verification failed after " + schedule.jobType() + ": "
                             + String.join("; ", mismatched.stream().map(Verification.Check::describeMismatch).toList());
-                    return rollBack(schedule, execution, source, checks, message, warnings, tracking.delegate());
+                    return rollBack(schedule, execution, source, checks, message, warnings, tracking);
                 }
                 observeAfter(checks);
             } else {
@@ -265,7 +274,7 @@ public final class ExecutionEngine {
                     if (!lost.isEmpty()) {
                         return rollBack(schedule, execution, source, checks, message + "; the failure left "
                                 + lost.size() + " track(s) in no playlist: " + Verification.sample(lost), warnings,
-                                tracking.delegate());
+                                tracking);
                     }
                     observeAfter(checks);
                 } catch (RuntimeException verifyFailure) {
@@ -324,14 +333,23 @@ public final class ExecutionEngine {
     }
 
     private Execution rollBack(Schedule schedule, Execution execution, TriggerSource source,
-            List<Verification.Check> checks, String message, List<String> warnings, PlaylistService service) {
+            List<Verification.Check> checks, String message, List<String> warnings, TrackingPlaylistService tracking) {
+        PlaylistService service = tracking.delegate();
         List<String> failures = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
         for (Verification.Check c : checks) {
             if (c.unchanged()) {
                 continue;
             }
+            // a job that never replaced the playlist promised its added dates: the rollback keeps them too
+            boolean keepAddedDates = tracking.changes().stream().noneMatch(ch -> ch.playlistId()
+                    .equals(c.playlistId()) && ch.operation() == PlannedChange.Operation.REPLACE);
             try {
-                PlaylistRestore.restore(service, c.playlistId(), c.before());
+                PlaylistRestore.Outcome outcome = PlaylistRestore.restore(service, c.playlistId(), c.actual(),
+                        c.before(), keepAddedDates);
+                if (!outcome.complete()) {
+                    incomplete.add("playlist '" + c.playlistId() + "': " + outcome.describe());
+                }
                 store.membership().observe(c.playlistId(), c.before(), config.clock().instant());
             } catch (RuntimeException e) {
                 failures.add("restoring playlist '" + c.playlistId() + "' failed: " + e.getMessage());
@@ -341,7 +359,14 @@ public final class ExecutionEngine {
             LOG.error("{}; {}", message, failures);
             return finish(schedule, execution, source, ExecutionStatus.FAILED, null,
                     message + "; " + String.join("; ", failures)
+                            + (incomplete.isEmpty() ? "" : "; " + String.join("; ", incomplete))
                             + ". Restore the snapshot taken before the job by hand.", warnings);
+        }
+        if (!incomplete.isEmpty()) {
+            String text = message + "; restored the playlists as far as the service allows: "
+                    + String.join("; ", incomplete);
+            LOG.error("{}", text);
+            return finish(schedule, execution, source, ExecutionStatus.FAILED, null, text, warnings);
         }
         LOG.warn("{}; restored the playlists as they were before the job", message);
         return finish(schedule, execution, source, ExecutionStatus.FAILED_ROLLED_BACK, null,
@@ -377,6 +402,7 @@ public final class ExecutionEngine {
             Schedule current = store.schedules().find(schedule.id()).orElse(null);
             if (current == null) {
                 store.executions().save(done);
+                store.intents().delete(done.id());
             } else {
                 Instant next = !current.enabled() ? null // a paused schedule stays without a next run
                         : source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
@@ -486,7 +512,7 @@ public final class ExecutionEngine {
                 config.randomFactory().apply(id), true, this::progress);
         try {
             JobResult result = runSteps(steps, context, new SnapshotHooks(schedule, UserSettings.DEFAULTS,
-                    new ArrayList<>()));
+                    new ArrayList<>(), null));
             return new Preview(schedule.id(), result, tracking.changes());
         } catch (JobExecutionException e) {
             throw e;
@@ -523,11 +549,13 @@ public final class ExecutionEngine {
      * @return the service
      * @throws NotFoundException when the user is unknown
      * @throws AuthenticationException when the user must log in again
+     * @throws PlaylistServiceException as the connector classified it (a token-endpoint outage is transient,
+     *     a wrong client secret a configuration error): never turned into "log in again"
      */
     public PlaylistService connect(String userId) {
         try {
             return config.connector().connect(userId);
-        } catch (AuthenticationException | NotFoundException e) {
+        } catch (PlaylistServiceException | NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new AuthenticationException(AuthenticationException.MUST_LOG_IN_AGAIN + " (" + e.getMessage()
@@ -612,6 +640,218 @@ public final class ExecutionEngine {
         }
     }
 
+    // ---- repair of abandoned runs (crash safety, SPEC §4) ------------------------------------------------
+
+    /** Execution detail: why the run was abandoned (the message the repair outcome is appended to). */
+    public static final String DETAIL_ABANDONED = "abandoned";
+    /** Execution detail: what the repair of an abandoned run found and did. */
+    public static final String DETAIL_REPAIR = "repair";
+    /** Execution detail: how many entries the repair of an abandoned run put back. */
+    public static final String DETAIL_ENTRIES_PUT_BACK = "entriesPutBack";
+    private static final int REPAIR_BATCH = 100;
+
+    /**
+     * Repairs a run just marked {@link ExecutionStatus#ABANDONED} (by lease recovery, start-up reconciliation or
+     * shutdown): checks the playlists against its intent and puts back what it lost, then records
+     * {@code abandoned} (nothing lost), {@code abandoned_restored} or, when the repair fails,
+     * {@code abandoned_unrepaired} (the intent is kept and the repair retried). Never throws (but for
+     * {@link VirtualMachineError}).
+     *
+     * @param executionId the abandoned execution
+     */
+    public void repairAbandoned(String executionId) {
+        try {
+            Optional<JobIntent> intent = store.intents().find(executionId);
+            if (intent.isEmpty()) {
+                Optional<Execution> run = store.executions().find(executionId).filter(e -> e.status()
+                        == ExecutionStatus.ABANDONED && !e.details().containsKey(DETAIL_REPAIR));
+                run.ifPresent(e -> recordRepair(e.id(), e.scheduleId(), e.userId(), e.jobType(),
+                        ExecutionStatus.ABANDONED, "it had made no write, so nothing needed repair", 0));
+                return;
+            }
+            repairLocked(intent.get());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.warn("could not repair abandoned execution {}; retried with housekeeping and before the next run",
+                    executionId, e);
+        }
+    }
+
+    /**
+     * Repairs every abandoned run whose intent is still stored (an earlier repair failed, or could not take the
+     * playlists' locks), and drops intents whose run's outcome was recorded after all. Intents of runs still
+     * {@code running} are left alone. Runs with housekeeping. Never throws (but for {@link VirtualMachineError}).
+     *
+     * @return how many runs were repaired
+     */
+    public int repairPending() {
+        int repaired = 0;
+        try {
+            for (JobIntent intent : store.intents().list(REPAIR_BATCH)) {
+                try {
+                    if (needsRepair(intent) && repairLocked(intent)) {
+                        repaired++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("repair of abandoned execution {} failed; it is retried later", intent.executionId(),
+                            e);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not list the intents of interrupted runs", e);
+        }
+        return repaired;
+    }
+
+    /**
+     * Before a schedule runs, repairs its abandoned runs: the job never builds on a playlist an interrupted run
+     * left half-written. Runs under the run's playlist locks.
+     *
+     * @throws JobExecutionException when a repair fails: the job does not run (a transient cause makes the run
+     *     transient, so the retry policy tries again)
+     */
+    private void repairBeforeRun(Schedule schedule, PlaylistService service) {
+        for (JobIntent intent : store.intents().listBySchedule(schedule.id())) {
+            if (!needsRepair(intent)) {
+                continue;
+            }
+            try {
+                repair(intent, () -> service);
+            } catch (RuntimeException e) {
+                throw new JobExecutionException("the interrupted run '" + intent.executionId() + "' of this "
+                        + "schedule could not be repaired yet (" + e.getMessage() + "); the job did not run, so it "
+                        + "does not build on a half-written playlist", e);
+            }
+        }
+    }
+
+    /**
+     * Another run of this schedule that has written and not finished: it runs on another node without a lease (a
+     * "run now"), or its process died and it has not been found abandoned yet. Building on its playlists could
+     * lose what it took out, so this run is skipped until that one ends or is repaired.
+     */
+    private Optional<String> unfinishedRun(Schedule schedule, String executionId) {
+        try {
+            for (JobIntent intent : store.intents().listBySchedule(schedule.id())) {
+                if (intent.executionId().equals(executionId)) {
+                    continue;
+                }
+                Optional<Execution> run = store.executions().find(intent.executionId());
+                if (run.isPresent() && run.get().status() == ExecutionStatus.RUNNING) {
+                    return Optional.of("run '" + intent.executionId() + "' of this schedule has written to its "
+                            + "playlists and not finished (running elsewhere, or its process stopped and it is "
+                            + "repaired once found abandoned); skipped so as not to build on a half-written playlist");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the intents of schedule {}; running anyway", schedule.id(), e);
+        }
+        return Optional.empty();
+    }
+
+    /** True for an abandoned (or no longer stored) run; drops the intent of a run whose outcome was recorded. */
+    private boolean needsRepair(JobIntent intent) {
+        Optional<Execution> run = store.executions().find(intent.executionId());
+        if (run.isEmpty() || run.get().status().isAbandoned()) {
+            return true;
+        }
+        if (run.get().status().isFinal()) {
+            store.intents().delete(intent.executionId()); // its outcome was recorded without clearing the intent
+        }
+        return false;
+    }
+
+    /** Repairs under the locks of the intent's playlists; false when a job on this node holds one of them. */
+    private boolean repairLocked(JobIntent intent) {
+        List<ReentrantLock> held = new ArrayList<>();
+        try {
+            for (String playlistId : new TreeSet<>(intent.playlists())) {
+                ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
+                if (!lock.tryLock()) {
+                    LOG.info("repair of abandoned execution {} waits: a job is running on playlist {}",
+                            intent.executionId(), playlistId);
+                    return false;
+                }
+                held.add(lock);
+            }
+            repair(intent, () -> connect(intent.userId()));
+            return true;
+        } finally {
+            held.forEach(ReentrantLock::unlock);
+        }
+    }
+
+    /** Repairs and records the outcome; a failure is recorded ({@code abandoned_unrepaired}) and rethrown. */
+    private void repair(JobIntent intent, java.util.function.Supplier<PlaylistService> service) {
+        AbandonedRunRepair.Outcome outcome;
+        try {
+            outcome = AbandonedRunRepair.repair(intent, service.get());
+        } catch (RuntimeException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            recordRepair(intent.executionId(), intent.scheduleId(), intent.userId(), intent.jobType(),
+                    ExecutionStatus.ABANDONED_UNREPAIRED, "repair failed: " + detail + " (the intent is kept; "
+                            + "retried before the schedule's next run and with housekeeping)", 0);
+            throw e;
+        }
+        ExecutionStatus status = outcome.nothingLost() ? ExecutionStatus.ABANDONED
+                : ExecutionStatus.ABANDONED_RESTORED;
+        recordRepair(intent.executionId(), intent.scheduleId(), intent.userId(), intent.jobType(), status,
+                outcome.describe(), outcome.putBack());
+        store.intents().delete(intent.executionId());
+        if (outcome.nothingLost()) {
+            LOG.info("abandoned execution {}: {}", intent.executionId(), outcome.describe());
+        } else {
+            LOG.warn("abandoned execution {}: {}", intent.executionId(), outcome.describe());
+        }
+    }
+
+    /** Updates the abandoned execution's status and message, and logs activity when its status changes. */
+    private void recordRepair(String executionId, String scheduleId, String userId, String jobType,
+            ExecutionStatus status, String summary, int putBack) {
+        Optional<Execution> found = store.executions().find(executionId);
+        String because = found.map(e -> e.details().get(DETAIL_ABANDONED) instanceof String w ? w
+                : e.errorMessage()).orElse(null);
+        if (because == null) {
+            because = "the process running it stopped";
+        }
+        String message = because + "; " + summary;
+        boolean changed = found.isEmpty() || found.get().status() != status
+                || !found.get().details().containsKey(DETAIL_REPAIR);
+        if (found.isPresent()) {
+            Execution e = found.get();
+            Map<String, Object> details = new LinkedHashMap<>(e.details());
+            details.put(DETAIL_ABANDONED, because);
+            details.put(DETAIL_REPAIR, summary);
+            details.put(DETAIL_ENTRIES_PUT_BACK, putBack);
+            store.executions().save(new Execution(e.id(), e.scheduleId(), e.userId(), e.jobType(), e.startedAt(),
+                    e.completedAt(), status, e.tracksAdded(), e.tracksRemoved(), e.tracksTotal(), message,
+                    e.triggerSource(), e.attempt(), details, e.warnings()));
+        }
+        if (changed) {
+            logRepairActivity(executionId, scheduleId, userId, jobType, status, message, putBack);
+        }
+    }
+
+    private void logRepairActivity(String executionId, String scheduleId, String userId, String jobType,
+            ExecutionStatus status, String message, int putBack) {
+        try {
+            String target = store.schedules().find(scheduleId).filter(s -> s.job().target() != null)
+                    .map(s -> " of '" + displayName(s) + "'").orElse("");
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("scheduleId", scheduleId);
+            meta.put("executionId", executionId);
+            meta.put("jobType", jobType);
+            meta.put("status", status.wireName());
+            meta.put(DETAIL_ENTRIES_PUT_BACK, putBack);
+            store.activity().append(new Activity(config.ids().get(), userId, ActivityType.SCHEDULE_RUN_ABANDONED,
+                    jobType + target + " was interrupted (" + status.wireName() + "): " + message, meta,
+                    config.clock().instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not log activity for abandoned execution {}", executionId, e);
+        }
+    }
+
     /** Takes the auto-snapshot before the first write to each playlist, and records membership on reads. */
     private final class SnapshotHooks implements TrackingPlaylistService.Hooks {
         private final Schedule schedule;
@@ -619,11 +859,14 @@ public final class ExecutionEngine {
         private final List<String> warnings;
         SnapshotType snapshotType = SnapshotType.SCHEDULED_PRE_EXECUTION;
         private int taken;
+        private final String executionId;
+        private JobIntent intent;
 
-        SnapshotHooks(Schedule schedule, UserSettings settings, List<String> warnings) {
+        SnapshotHooks(Schedule schedule, UserSettings settings, List<String> warnings, String executionId) {
             this.schedule = schedule;
             this.settings = settings;
             this.warnings = warnings;
+            this.executionId = executionId;
         }
 
         boolean snapshotTaken() {
@@ -637,6 +880,7 @@ public final class ExecutionEngine {
 
         @Override
         public void beforeFirstWrite(Playlist before) {
+            recordIntent(before);
             if (!settings.autoSnapshot()) {
                 return;
             }
@@ -648,6 +892,29 @@ public final class ExecutionEngine {
                 LOG.warn("snapshot of playlist {} failed; the job goes on", before.id(), e);
                 warnings.add("snapshot of playlist '" + before.id() + "' failed: " + e.getMessage());
             }
+        }
+
+        /**
+         * Durably records the playlist's pre-job state in the run's intent before the write is sent, whatever
+         * the auto-snapshot setting; a run whose intent cannot be stored does not write.
+         */
+        private void recordIntent(Playlist before) {
+            if (executionId == null) {
+                return;
+            }
+            JobIntent.PlaylistBefore state = new JobIntent.PlaylistBefore(before.id(), before.name(),
+                    before.uris());
+            JobIntent next = intent == null
+                    ? new JobIntent(executionId, schedule.id(), schedule.userId(), schedule.jobType(),
+                            config.clock().instant(), playlistsWritten(schedule), List.of(state))
+                    : intent.withBefore(state);
+            try {
+                store.intents().save(next);
+            } catch (RuntimeException e) {
+                throw new JobExecutionException("could not record the job's intent before its first write to "
+                        + "playlist '" + before.id() + "', so nothing was written to it: " + e.getMessage(), e);
+            }
+            intent = next;
         }
     }
 }

@@ -18,11 +18,12 @@ import javax.sql.DataSource;
  * @param membership membership history
  * @param settings per-user settings
  * @param pins pins
+ * @param intents the intents of running jobs
  * @param schemaVersionBefore the schema version found when the store was opened (0 for a new database)
  */
 public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executions, JdbcSnapshots snapshots,
         JdbcPairs pairs, JdbcAccounts accounts, JdbcActivity activity, JdbcMembership membership,
-        JdbcSettings settings, JdbcPins pins, int schemaVersionBefore) {
+        JdbcSettings settings, JdbcPins pins, JdbcIntents intents, int schemaVersionBefore) {
 
     /**
      * Detects the dialect, migrates the schema to the latest version and builds the parts.
@@ -37,11 +38,12 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
         Sql sql = new Sql(dataSource, dialect);
         return new JdbcParts(sql, new JdbcSchedules(sql), new JdbcExecutions(sql), new JdbcSnapshots(sql),
                 new JdbcPairs(sql), new JdbcAccounts(sql), new JdbcActivity(sql), new JdbcMembership(sql),
-                new JdbcSettings(sql), new JdbcPins(sql), before);
+                new JdbcSettings(sql), new JdbcPins(sql), new JdbcIntents(sql), before);
     }
 
     /**
-     * Stores a finished execution and its schedule's outcome fields in one transaction.
+     * Stores a finished execution and its schedule's outcome fields, and deletes the execution's intent, in one
+     * transaction.
      *
      * @param execution the execution
      * @param schedule the schedule
@@ -50,6 +52,7 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
         sql.inTransaction("record the outcome of execution '" + execution.id() + "'", c -> {
             executions.upsert(c, execution);
             schedules.upsert(c, schedule);
+            intents.delete(c, execution.id());
             return null;
         });
     }

@@ -19,4 +19,50 @@ public interface JobRunner {
      * @return the finished execution, or empty when none was recorded
      */
     Optional<Execution> run(String scheduleId, TriggerSource source, int attempt);
+
+    /**
+     * Repairs a run the scheduler just marked abandoned: checks its playlists against the intent it recorded
+     * and puts back what it lost. Never throws. The default does nothing.
+     *
+     * @param executionId the abandoned execution
+     */
+    default void repairAbandoned(String executionId) {
+    }
+
+    /**
+     * Retries the repair of abandoned runs not repaired yet. Never throws. The default does nothing.
+     *
+     * @return how many were repaired
+     */
+    default int repairPending() {
+        return 0;
+    }
+
+    /**
+     * A runner from the engine's three entry points.
+     *
+     * @param run runs a schedule
+     * @param repair repairs one abandoned run
+     * @param repairPending retries pending repairs
+     * @return the runner
+     */
+    static JobRunner of(JobRunner run, java.util.function.Consumer<String> repair,
+            java.util.function.IntSupplier repairPending) {
+        return new JobRunner() {
+            @Override
+            public Optional<Execution> run(String scheduleId, TriggerSource source, int attempt) {
+                return run.run(scheduleId, source, attempt);
+            }
+
+            @Override
+            public void repairAbandoned(String executionId) {
+                repair.accept(executionId);
+            }
+
+            @Override
+            public int repairPending() {
+                return repairPending.getAsInt();
+            }
+        };
+    }
 }

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: a slot runs at most once across nodes (a claim is exclusive and the next run moves past the
  * slot before the lease ends); two schedules with one target playlist never run at once (their leases
  * exclude each other); a missed slot runs once, or is skipped under {@link MisfirePolicy#SKIP}; a node that
- * dies mid-run has its run marked {@code abandoned} and its schedule rescheduled by the first node that sees
- * the lease expired; {@link #close(Duration)} leaves no run {@code running}.
+ * dies mid-run has its run marked {@code abandoned}, repaired from the intent it recorded before its first
+ * write ({@link JobRunner#repairAbandoned}) and its schedule rescheduled by the first node that sees the lease
+ * expired; {@link #close(Duration)} leaves no run {@code running}.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -392,6 +393,7 @@ public final class Scheduler implements AutoCloseable {
             if (e.status() == ExecutionStatus.RUNNING
                     && store.executions().saveIfRunning(e.ended(now, ExecutionStatus.ABANDONED, why))) {
                 LOG.warn("execution {} of schedule {} abandoned: {}", e.id(), lease.scheduleId(), why);
+                runner.repairAbandoned(e.id()); // before the schedule is rescheduled below
             }
         }
         Schedule schedule = lease.schedule();
@@ -444,6 +446,7 @@ public final class Scheduler implements AutoCloseable {
                     "found running with no live scheduler lease on node '" + config.nodeId()
                             + "'; the process running it stopped"))) {
                 abandoned++;
+                runner.repairAbandoned(e.id());
             }
         }
         if (abandoned > 0) {
@@ -455,7 +458,8 @@ public final class Scheduler implements AutoCloseable {
     // ---- housekeeping -------------------------------------------------------------------------------------
 
     /**
-     * Prunes old executions, activity and snapshots, and reconciles stale runs.
+     * Prunes old executions, activity and snapshots, reconciles stale runs and retries the repair of abandoned
+     * runs not repaired yet.
      *
      * @return how many rows were deleted
      */
@@ -479,6 +483,7 @@ public final class Scheduler implements AutoCloseable {
             deleted += store.snapshots().pruneEachPlaylist(h.snapshotsPerPlaylist());
         }
         reconcileStaleRuns();
+        runner.repairPending();
         if (deleted > 0) {
             LOG.info("housekeeping deleted {} old row(s)", deleted);
         }

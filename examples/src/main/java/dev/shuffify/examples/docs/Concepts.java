@@ -19,6 +19,7 @@ import dev.shuffify.model.Preview;
 import dev.shuffify.model.RotationStatus;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleDefinition;
+import dev.shuffify.model.RestoreResult;
 import dev.shuffify.model.Snapshot;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.model.UserSettings;
@@ -112,7 +113,7 @@ public final class Concepts {
         } catch (JobExecutionException e) {                             // the run did not succeed
             run = shuffify.history(schedule.id(), "alice", 1).get(0);  // the execution e.executionId() names
         }
-        ExecutionStatus status = run.status();        // success, failed, failed_rolled_back, skipped, abandoned
+        ExecutionStatus status = run.status();        // success, failed, failed_rolled_back, skipped, abandoned …
         List<String> warnings = run.warnings();       // what went wrong without failing the run
         Map<String, Object> details = run.details();  // what the job type reports: sources, moved tracks …
 
@@ -130,9 +131,10 @@ public final class Concepts {
     public static Snapshot snapshots(Shuffify shuffify) {
         Snapshot manual = shuffify.takeSnapshot("alice", "road-trip");
         List<Snapshot> kept = shuffify.snapshots("alice", "road-trip");     // newest first
-        Snapshot safety = shuffify.restoreSnapshot(manual.id(), "alice");   // first snapshots the current state
+        RestoreResult restored = shuffify.restoreSnapshot(manual.id(), "alice"); // snapshots the current state first
+        List<String> notBack = restored.notRestored();   // local files / unavailable entries no longer there
         shuffify.updateSettings("alice", new UserSettings(true, 25));       // auto-snapshots on, keep 25 each
-        return safety;
+        return restored.safety();
     }
 
     /**

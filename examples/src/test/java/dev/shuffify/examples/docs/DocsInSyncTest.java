@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Code in the docs compiles: every {@code ```java} block of the pages below is found, line for line, in a source
  * file of {@code examples/src/main/java/dev/shuffify/examples/docs/} (which the build compiles and the tests of
  * this package run), or, for the plugin classes of {@code writing-plugins.md}, of
- * {@code core/src/test/java/dev/shuffify/guide/}. A block may leave out the indentation its lines share in the source; nothing else may
+ * {@code core/src/test/java/dev/shuffify/guide/} and the compatibility kit's contract test in
+ * {@code test-kit/src/test/java/dev/shuffify/testkit/}. A block may leave out the indentation its lines share in the source; nothing else may
  * differ. To change an example, change the source first, then copy the lines into the page.
  */
 class DocsInSyncTest {
@@ -25,6 +26,9 @@ class DocsInSyncTest {
     static final Path SOURCES = Path.of("src", "main", "java", "dev", "shuffify", "examples", "docs");
     /** The plugin examples of writing-plugins.md, compiled and tested in the core (see SpiGuideInSyncTest). */
     static final Path GUIDE_SOURCES = Path.of("..", "core", "src", "test", "java", "dev", "shuffify", "guide");
+    /** The compatibility kit's own contract test, which writing-plugins.md shows as the way to pass it. */
+    static final Path TEST_KIT_SOURCES = Path.of("..", "test-kit", "src", "test", "java", "dev", "shuffify",
+            "testkit");
 
     /** The pages whose code must come from compiled sources; each has at least one java block. */
     @ParameterizedTest
@@ -108,7 +112,7 @@ class DocsInSyncTest {
 
     private static List<List<String>> sources() throws IOException {
         List<List<String>> sources = new ArrayList<>();
-        for (Path root : List.of(SOURCES, GUIDE_SOURCES)) {
+        for (Path root : List.of(SOURCES, GUIDE_SOURCES, TEST_KIT_SOURCES)) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                     sources.add(Files.readAllLines(file));

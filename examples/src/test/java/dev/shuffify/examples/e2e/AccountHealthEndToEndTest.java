@@ -102,6 +102,30 @@ class AccountHealthEndToEndTest {
         }
     }
 
+    @Test
+    void aUserNotOnTheAllowListFailsItsRunsAsAnAccountProblemNotAMissingPlaylistUntilQuarantined() {
+        try (TwoWorlds w = new TwoWorlds(ApiDialect.ITEMS, b -> b.health(2, 3))) {
+            w.login(USER);
+            List<String> uris = w.fake.addTracks("t", 40);
+            String mix = w.playlist(USER, "Mix", uris);
+            String schedule = shuffle(w, mix);
+            w.fake.forbid(USER, dev.shuffify.spotify.fake.FakeSpotifyWebApi.Forbidden.NOT_ON_ALLOW_LIST);
+
+            List<AccountHealth> health = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Execution run = w.spotify.execute(schedule).orElseThrow();
+                assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+                assertThat(run.errorMessage()).contains("allow-list").contains("Developer Dashboard")
+                        .doesNotContain("not found");
+                health.add(w.connector.account(USER).health());
+            }
+
+            assertThat(health).containsExactly(AccountHealth.OK, AccountHealth.DEGRADED, AccountHealth.QUARANTINED);
+            assertThat(w.spotify.execute(schedule).orElseThrow().status()).isEqualTo(ExecutionStatus.SKIPPED);
+            assertThat(w.fake.playlistUris(mix)).containsExactlyElementsOf(uris);
+        }
+    }
+
     private static String shuffle(TwoWorlds w, String playlistId) {
         return w.spotify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target(playlistId, "Mix").algorithm("basic").build(), Trigger.named("daily"))).id();

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,13 +30,16 @@ import java.util.Set;
  *
  * <p>Add first, remove from staging second: a failure between the two leaves a track in both playlists,
  * never in neither. The next run finds such tracks (in staging and already in the target), removes them from
- * staging without adding them again, and counts them towards its {@code drip_count}. "Top" means just below
+ * staging without adding them again, and counts them towards its {@code drip_count}; tracks an earlier run
+ * since the schedule's last success already moved all the way (a failure, or a lost answer, on a later
+ * batch of removals from staging) count too, so a retry never releases more than {@code drip_count} for the
+ * drip it completes. "Top" means just below
  * any pinned tracks at the head of the target, so pins stay in place. Local files stay in staging.
  *
  * <p>The result: {@code tracksAdded} = tracks added to the target, {@code tracksRemoved} = 0 (nothing leaves
  * the target), {@code tracksTotal} = the target's size; details {@code staging_playlist},
- * {@code staging_removed}, {@code staging_remaining} and {@code completed_from_earlier_run} (leftovers
- * removed from staging).
+ * {@code staging_removed}, {@code staging_remaining}, {@code completed_from_earlier_run} (leftovers
+ * removed from staging) and {@code released_by_earlier_run} (tracks an earlier failed run moved completely).
  *
  * @since 0.1.0
  */
@@ -112,8 +116,11 @@ public final class DripExecutor implements JobExecutor {
         Set<String> inTarget = new HashSet<>(target.uris());
         boolean oldest = "oldest".equals(context.params().getString(DRIP_ORDER, "oldest"));
         Map<String, Instant> firstSeen = oldest ? context.membership().firstSeen(stagingId) : Map.of();
+        Set<String> inStaging = new HashSet<>(staging.uris());
+        int releasedEarlier = releasedSinceLastSuccess(context, stagingId, target, inStaging);
         DripSelection.Plan plan = DripSelection.plan(staging.items(), inTarget,
-                context.params().getInt(DRIP_COUNT, 5), oldest, firstSeen, context.random());
+                Math.max(0, context.params().getInt(DRIP_COUNT, 5) - releasedEarlier), oldest, firstSeen,
+                context.random());
         if (!plan.moved().isEmpty()) {
             context.snapshotBeforeMutation(targetId);
             context.progress("drip: moving " + plan.moved().size() + " track(s) from '" + stagingId + "' to '"
@@ -139,7 +146,38 @@ public final class DripExecutor implements JobExecutor {
                 .detail("staging_removed", staging.size() - (int) remaining)
                 .detail("staging_remaining", (int) remaining)
                 .detail("completed_from_earlier_run", plan.leftovers().size())
+                .detail("released_by_earlier_run", releasedEarlier)
                 .build();
+    }
+
+    /**
+     * How many tracks an earlier, failed run of this schedule already released for the drip that has not yet
+     * succeeded: tracks now in the target (and no longer in staging) that the engine saw enter the target and
+     * leave staging after the schedule's last success (or since it was created). A retry after a partial
+     * release (say the second batch of removals from staging failed, or its answer was lost after it was
+     * applied) counts them towards {@code drip_count}, so one drip never releases more than {@code drip_count}.
+     */
+    private static int releasedSinceLastSuccess(JobContext context, String stagingId, Playlist target,
+            Set<String> inStaging) {
+        Optional<Instant> lastSuccess = context.lastSuccessAt();
+        Instant created = context.schedule().createdAt();
+        int released = 0;
+        for (Map.Entry<String, Instant> entered : context.membership().firstSeen(target.id()).entrySet()) {
+            String uri = entered.getKey();
+            if (inStaging.contains(uri) || !since(entered.getValue(), lastSuccess, created)) {
+                continue;
+            }
+            Optional<Instant> left = context.membership().leftAt(stagingId, uri);
+            if (left.isPresent() && since(left.get(), lastSuccess, created)) {
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /** Strictly after the last success, or at or after the schedule's creation when it never succeeded. */
+    private static boolean since(Instant at, Optional<Instant> lastSuccess, Instant created) {
+        return lastSuccess.map(at::isAfter).orElseGet(() -> !at.isBefore(created));
     }
 
     private static int firstUnpinned(JobContext context, Playlist target) {

@@ -53,11 +53,14 @@ final class DripSelection {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (int position = 0; position < staging.size(); position++) {
             Track t = staging.get(position);
+            if (!t.writable()) {
+                continue; // a local file or unavailable entry cannot be released: it stays in staging
+            }
             if (inTarget.contains(t.uri())) {
                 if (!leftovers.contains(t.uri())) {
                     leftovers.add(t.uri());
                 }
-            } else if (!t.local()) {
+            } else {
                 Instant since = earliest(firstSeen.get(t.uri()), t.addedAt());
                 candidates.putIfAbsent(t.uri(), new Candidate(t.uri(), since, position));
             }

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * any service.
  *
  * <p>Candidates are considered source by source, each source in its own order. A candidate is skipped, for
- * the first reason that applies, when it is a local file, already in the playlist, already picked (from this
+ * the first reason that applies, when it is a local file, an entry the service cannot add (unavailable, or of an
+ * unknown kind), already in the playlist, already picked (from this
  * or an earlier source), on the exclusion list, beyond the limit, cooling down, or over the per-artist cap.
  * What is picked keeps the order of first appearance. The cooldown is asked last but one, so a history lookup
  * is made only for a track that could otherwise be picked.
@@ -27,6 +28,8 @@ final class RaidSelection {
     enum Skip {
         /** A local file: the service cannot add it. */
         LOCAL("local"),
+        /** Unavailable, or of a kind the service cannot add: it cannot be written to a playlist. */
+        NOT_WRITABLE("not_writable"),
         /** Already in the playlist. */
         PRESENT("already_present"),
         /** Picked earlier in this run. */
@@ -112,6 +115,9 @@ final class RaidSelection {
             Map<String, Integer> perArtist, Rules rules) {
         if (track.local()) {
             return Skip.LOCAL;
+        }
+        if (!track.writable()) {
+            return Skip.NOT_WRITABLE;
         }
         String uri = track.uri();
         if (rules.present().contains(uri)) {

@@ -21,7 +21,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DripExecutorTest {
     final ExecutorHarness harness = Fixtures.harness().build();
@@ -235,5 +240,76 @@ class DripExecutorTest {
                 .containsExactly("37i9dQZF1DXcBWIGoYBM5M");
         assertThat(drip.otherPlaylistsWritten(spec.param("staging_playlist", 42).build())).isEmpty();
         assertThat(drip.otherPlaylistsWritten(JobSpec.builder("drip").target("target", "Target").build())).isEmpty();
+    }
+
+    /**
+     * Issue 14: after a drip of 150 that succeeded, the next drip of 150 meets a fault at each of its four
+     * writes (two adds, two removals from staging), then the retry. Before, a fault on the second removal made
+     * the retry release 50 more than the drip count; a lost answer there made the retry a second full drip.
+     */
+    @ParameterizedTest(name = "{0} on write {1}")
+    @MethodSource("faultAtEachWrite")
+    void aRetryAfterAPartialReleaseNeverReleasesMoreThanTheDripCount(Fault fault, int write) {
+        List<Track> staged = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            staged.add(addedDaysAgo("s" + i, 500 - i));
+        }
+        harness.playlist("target", "Target", tracks("t", 50));
+        harness.playlist("staging", "Staging", staged);
+        HarnessRun first = harness.run(drip(150).build()); // an earlier slot that succeeded
+        assertThat(first.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        harness.clock().advance(Duration.ofHours(1));
+        harness.music().failAtCall(READS_BEFORE_WRITES + write, fault);
+
+        HarnessRun failed = harness.run(first.schedule().id());
+
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        harness.clock().advance(Duration.ofMinutes(5));
+        HarnessRun retry = harness.run(first.schedule().id());
+
+        assertThat(retry.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        List<String> target = harness.music().uris("target");
+        List<String> staging = harness.music().uris("staging");
+        List<String> expectedTarget = new ArrayList<>(uris(staged.subList(0, 300)));
+        expectedTarget.addAll(uris(tracks("t", 50)));
+        assertThat(target).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expectedTarget);
+        assertThat(staging).isEqualTo(uris(staged.subList(300, 450)));
+
+        harness.clock().advance(Duration.ofHours(1));
+        HarnessRun next = harness.run(first.schedule().id()); // the next slot releases a full drip again
+        assertThat(next.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(next.execution().tracksAdded()).isEqualTo(150);
+        assertThat(harness.music().uris("staging")).isEmpty();
+        assertThat(harness.music().uris("target")).hasSize(500).doesNotHaveDuplicates();
+    }
+
+    /** The drip reads staging and target before its first write. */
+    private static final int READS_BEFORE_WRITES = 2;
+
+    static Stream<Arguments> faultAtEachWrite() {
+        return Stream.of(Fault.SERVER_ERROR, Fault.NOT_FOUND, Fault.LOST_RESPONSE)
+                .flatMap(f -> IntStream.rangeClosed(1, 4).mapToObj(w -> Arguments.of(f, w)));
+    }
+
+    @Test
+    void aLostAnswerOnTheLastRemovalFromStagingMakesTheRetryANoOp() {
+        harness.playlist("target", "Target", tracks("t", 50));
+        List<Track> staged = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            staged.add(addedDaysAgo("s" + i, 300 - i));
+        }
+        harness.playlist("staging", "Staging", staged);
+        harness.music().failOn(Operation.REMOVE, 2, Fault.LOST_RESPONSE);
+
+        HarnessRun failed = harness.run(drip(150).build());
+        harness.clock().advance(Duration.ofMinutes(5));
+        HarnessRun retry = harness.run(failed.schedule().id());
+
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(retry.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(retry.writes()).isZero();
+        assertThat(retry.execution().details()).containsEntry("released_by_earlier_run", 150);
+        assertThat(harness.music().uris("target")).hasSize(200).doesNotHaveDuplicates();
+        assertThat(harness.music().uris("staging")).isEqualTo(uris(staged.subList(150, 200)));
     }
 }

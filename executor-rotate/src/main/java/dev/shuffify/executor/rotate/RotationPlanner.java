@@ -50,9 +50,10 @@ final class RotationPlanner {
      * @param index the position of its representative (oldest) copy
      * @param firstSeen when the engine first saw it in the playlist; null when unknown
      * @param addedAt the service's added date of the representative copy; null when unknown or not used
-     * @param local whether it is a local file (the service cannot add those to a playlist)
+     * @param writable whether the service can add and remove it (false for local files, unavailable entries and
+     *     unknown kinds: those never move and never count as movable)
      */
-    record Candidate(String uri, int index, Instant firstSeen, Instant addedAt, boolean local) {
+    record Candidate(String uri, int index, Instant firstSeen, Instant addedAt, boolean writable) {
     }
 
     /**
@@ -68,7 +69,7 @@ final class RotationPlanner {
         for (int i = 0; i < items.size(); i++) {
             Track t = items.get(i);
             Candidate c = new Candidate(t.uri(), i, playlist.firstSeen().get(t.uri()),
-                    useAddedAt ? t.addedAt() : null, t.local());
+                    useAddedAt ? t.addedAt() : null, t.writable());
             byUri.merge(t.uri(), c, (a, b) -> older(b, a) ? b : a);
         }
         return List.copyOf(byUri.values());
@@ -96,14 +97,14 @@ final class RotationPlanner {
         int n = Math.min(settings.count(), size);
         Set<String> inProduction = new HashSet<>(production.uris());
         List<Candidate> outgoing = candidates(production, true).stream()
-                .filter(c -> !c.local() && !production.protectedUris().contains(c.uri()))
+                .filter(c -> c.writable() && !production.protectedUris().contains(c.uri()))
                 .sorted(OLDEST_FIRST).toList();
         Comparator<Candidate> inOrder = settings.mode() == Mode.SWAP
                 && settings.returnOrder() == ReturnOrder.LONGEST_ARCHIVED ? LONGEST_ARCHIVED_FIRST
                         : LONGEST_ARCHIVED_FIRST.reversed();
         List<Candidate> incoming = settings.mode() == Mode.ARCHIVE_OLDEST ? List.of()
                 : candidates(archive, false).stream()
-                        .filter(c -> !c.local() && !inProduction.contains(c.uri()))
+                        .filter(c -> c.writable() && !inProduction.contains(c.uri()))
                         .filter(c -> settings.mode() != Mode.SWAP || !archive.protectedUris().contains(c.uri()))
                         .sorted(inOrder).toList();
 
@@ -116,7 +117,7 @@ final class RotationPlanner {
                 inCount = 0;
                 if (outCount < n) {
                     notes.add("only " + outCount + " of " + n + " tracks could be archived: the others are pinned, "
-                            + "protected or local files");
+                            + "protected, local files or unavailable entries");
                 }
             }
             case REFRESH -> {
@@ -147,7 +148,7 @@ final class RotationPlanner {
         partialNote(notes, "swapped", n, exchanged, outAvailable - extraOut, inAvailable);
         if (extraOut < overflow) {
             notes.add("production stays above target_size " + target + ": only " + outAvailable
-                    + " of its tracks may be rotated out (the others are pinned, protected or local files)");
+                    + " of its tracks may be rotated out (the others are pinned, protected, local files or unavailable entries)");
         }
         if (extraIn < deficit) {
             notes.add("production stays below target_size " + target + ": the archive has no more tracks that "
@@ -166,7 +167,7 @@ final class RotationPlanner {
                     + verb + " " + done + " instead of " + asked);
         } else {
             notes.add("only " + outAvailable + " production track(s) may be rotated out (the others are pinned, "
-                    + "protected or local files); " + verb + " " + done + " instead of " + asked);
+                    + "protected, local files or unavailable entries); " + verb + " " + done + " instead of " + asked);
         }
     }
 

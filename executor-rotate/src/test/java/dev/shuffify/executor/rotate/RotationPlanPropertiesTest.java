@@ -127,7 +127,7 @@ class RotationPlanPropertiesTest {
         World w = world(seed);
         RotationPlan plan = RotationPlanner.plan(w.settings(), w.production(), w.archive());
         List<RotationPlanner.Candidate> eligible = RotationPlanner.candidates(w.production(), true).stream()
-                .filter(c -> !c.local() && !w.production().protectedUris().contains(c.uri()))
+                .filter(c -> c.writable() && !w.production().protectedUris().contains(c.uri()))
                 .sorted(RotationPlanner.OLDEST_FIRST).toList();
 
         assertThat(plan.out()).isEqualTo(eligible.subList(0, plan.out().size()).stream()

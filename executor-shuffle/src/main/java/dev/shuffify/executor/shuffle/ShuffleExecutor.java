@@ -22,6 +22,7 @@ import dev.shuffify.spi.PluginLookup;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
 import dev.shuffify.spi.ValidationContext;
+import dev.shuffify.spi.support.MovePlan;
 import dev.shuffify.spi.support.Pinning;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,10 @@ import java.util.Set;
  * increasing subsequence of the new order stay; the other N − LIS are moved once each, neighbours that travel
  * together in one call, so at most N − LIS calls.</li>
  * </ul>
- * A playlist holding local files is always written with {@code reorder} (the service cannot add local
- * files, so a replace would drop them), with a warning in the result.
+ * A playlist holding any entry the service cannot write back — a local file, an unavailable entry (content
+ * withdrawn or blocked in the user's market), an item of an unknown type — is always written with
+ * {@code reorder} (a replace would drop those entries for good), with a warning in the result. Every entry
+ * counts in the positions of the moves, as it does on the service.
  *
  * <p>Nothing is written when the playlist is empty or the new order equals the current one. Every track is
  * kept: the new order is checked to be a permutation of the old before the first write. The engine
@@ -157,10 +160,12 @@ public final class ShuffleExecutor implements JobExecutor {
         }
 
         WriteMode mode = requested;
-        if (mode == WriteMode.REPLACE && playlist.items().stream().anyMatch(Track::local)) {
+        long fixed = playlist.items().stream().filter(t -> !t.writable()).count();
+        if (mode == WriteMode.REPLACE && fixed > 0) {
             mode = WriteMode.REORDER;
-            result.warning(label + " holds local files, which the service cannot add back; wrote the new order "
-                    + "with in-place moves (write_mode reorder) instead of a replace");
+            result.warning(label + " holds " + fixed + " entr" + (fixed == 1 ? "y" : "ies") + " the service cannot "
+                    + "add back (local files or unavailable entries); wrote the new order with in-place moves "
+                    + "(write_mode reorder) instead of a replace");
         }
         context.snapshotBeforeMutation(target.id());
         int calls = mode == WriteMode.REPLACE

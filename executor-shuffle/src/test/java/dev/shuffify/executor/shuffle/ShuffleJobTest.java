@@ -138,7 +138,7 @@ class ShuffleJobTest {
         assertThat(after).isNotEqualTo(uris(items)).containsExactlyInAnyOrderElementsOf(uris(items));
         int[] source = after.stream().mapToInt(u -> Integer.parseInt(u.substring("spotify:track:t".length())))
                 .toArray();
-        int lis = MovePlanTest.lisLengthQuadratic(source);
+        int lis = lisLengthQuadratic(source);
         assertThat(run.execution().details()).containsEntry("tracksMoved", items.size() - lis);
         assertThat(run.count(Operation.REORDER)).isPositive().isLessThanOrEqualTo(items.size() - lis);
         assertThat(run.count(Operation.REPLACE) + run.count(Operation.ADD)).isZero();
@@ -515,5 +515,21 @@ class ShuffleJobTest {
         again.playlist("p1", "Mix", tracks(50));
         again.run(shuffle(RandomAlgorithm.NAME, "reorder").build());
         assertThat(again.music().uris("p1")).isEqualTo(first);
+    }
+
+    /** The length of a longest strictly increasing subsequence, the slow and obvious way. */
+    private static int lisLengthQuadratic(int[] values) {
+        int[] best = new int[values.length];
+        int max = 0;
+        for (int i = 0; i < values.length; i++) {
+            best[i] = 1;
+            for (int j = 0; j < i; j++) {
+                if (values[j] < values[i]) {
+                    best[i] = Math.max(best[i], best[j] + 1);
+                }
+            }
+            max = Math.max(max, best[i]);
+        }
+        return max;
     }
 }

@@ -5,6 +5,7 @@ import dev.shuffify.NotFoundException;
 import dev.shuffify.PlaylistServiceException;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
+import dev.shuffify.spotify.SpotifyConfigurationException;
 import dev.shuffify.spotify.TokenCipher;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,9 @@ import se.michaelthelin.spotify.requests.authorization.authorization_code.Author
 /**
  * Access tokens per user: cached until {@code refreshAhead} before they expire, then refreshed with the user's
  * stored (encrypted) refresh token through spotify-web-api-java's refresh request. A rotated refresh token is
- * stored at once; {@code invalid_grant} marks the account NEEDS_LOGIN. Tokens never reach a log line or a
+ * stored at once. On {@code invalid_grant} the stored token is read again: when another node rotated it meanwhile,
+ * the stored one is used; only otherwise is the account marked NEEDS_LOGIN. 5xx and I/O errors of the token
+ * endpoint are a transient outage, {@code invalid_client} a configuration error; neither touches the login. Tokens never reach a log line or a
  * message. Thread-safe; refreshes of one user are serialised.
  */
 public final class AccessTokens {
@@ -132,11 +135,24 @@ public final class AccessTokens {
         String refreshToken = cipher.decrypt(userId, encrypted);
         AuthorizationCodeCredentials credentials;
         try {
-            credentials = loop.run("refresh the access token of user '" + userId + "'", userId, null,
-                    clock.instant().plus(deadlineBudget),
-                    () -> exchange(refreshToken), null);
+            credentials = exchangeUnderPolicy(userId, refreshToken);
         } catch (CallFailure e) {
-            throw mapFailure(userId, e);
+            if (!"invalid_grant".equals(e.errorCode())) {
+                throw mapFailure(userId, e);
+            }
+            // another node may have refreshed at the same moment and the service retired the token we sent:
+            // the store then holds its successor
+            String stored = storedRefreshToken(userId);
+            if (stored == null || stored.equals(refreshToken)) {
+                throw mapFailure(userId, e);
+            }
+            LOG.info("the refresh token of user {} was rotated by another node; using the stored one", userId);
+            refreshToken = stored;
+            try {
+                credentials = exchangeUnderPolicy(userId, refreshToken);
+            } catch (CallFailure again) {
+                throw mapFailure(userId, again);
+            }
         }
         if (credentials == null || credentials.getAccessToken() == null) {
             throw new PlaylistServiceException("the accounts service answered the token refresh of user '" + userId
@@ -152,6 +168,19 @@ public final class AccessTokens {
         cache.put(userId, cached);
         LOG.debug("refreshed the access token of user {}, valid for {} s", userId, expiresIn);
         return cached;
+    }
+
+    private AuthorizationCodeCredentials exchangeUnderPolicy(String userId, String refreshToken) {
+        return loop.run("refresh the access token of user '" + userId + "'", userId, null,
+                clock.instant().plus(deadlineBudget), () -> exchange(refreshToken), null);
+    }
+
+    private String storedRefreshToken(String userId) {
+        Account account = ledger.find(userId).orElse(null);
+        if (account == null || account.encryptedRefreshToken() == null) {
+            return null;
+        }
+        return cipher.decrypt(userId, account.encryptedRefreshToken());
     }
 
     /**
@@ -178,11 +207,18 @@ public final class AccessTokens {
             return new AuthenticationException(AuthenticationException.MUST_LOG_IN_AGAIN + ": the Spotify login of user '"
                     + userId + "' was revoked (invalid_grant)", e);
         }
-        if (e.kind() == CallFailure.Kind.REJECTED && (e.status() == 400 || e.status() == 401)) {
-            return new AuthenticationException("the accounts service refused to refresh the token of user '" + userId
-                    + "' (" + e.getMessage() + "); check the application's client id and secret", e);
+        if ("invalid_client".equals(e.errorCode()) || (e.kind() == CallFailure.Kind.REJECTED && e.status() == 401)) {
+            return new SpotifyConfigurationException("the Spotify accounts service refused this application while "
+                    + "refreshing the token of user '" + userId + "' (" + e.getMessage() + "); check the "
+                    + "application's client id and secret (SpotifyConfig); the user's login is not affected", e);
+        }
+        if (e.kind() == CallFailure.Kind.EXHAUSTED || e.kind() == CallFailure.Kind.RATE_LIMITED) {
+            ledger.failure(userId, e.getMessage());
+            return new PlaylistServiceException("the music service is unavailable: Spotify's accounts service did "
+                    + "not answer the token refresh of user '" + userId + "' (" + e.getMessage() + "); a transient "
+                    + "outage, the user's login is kept", true, e);
         }
         ledger.failure(userId, e.getMessage());
-        return new PlaylistServiceException(e.getMessage(), e.kind() != CallFailure.Kind.REJECTED, e);
+        return new PlaylistServiceException(e.getMessage(), e.kind() == CallFailure.Kind.INTERRUPTED, e);
     }
 }

@@ -22,7 +22,12 @@ public final class CallFailure extends RuntimeException {
         /** The answer could not be read. */
         UNREADABLE,
         /** The waiting thread was interrupted. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * A write answered 5xx or failed with an I/O error (timeout, dropped connection): the service may have
+         * applied it. Never re-sent blindly; the caller re-reads to learn the outcome.
+         */
+        UNCERTAIN
     }
 
     private final Kind kind;
@@ -30,10 +35,12 @@ public final class CallFailure extends RuntimeException {
     private final transient Duration retryAfter;
     private final int attempts;
     private final String errorCode;
+    private final String serviceMessage;
 
     CallFailure(Kind kind, int status, Duration retryAfter, int attempts, String errorCode, String message,
             Throwable cause) {
         super(message, cause);
+        this.serviceMessage = cause instanceof ServiceHttpException http ? http.serviceMessage() : null;
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
@@ -59,6 +66,11 @@ public final class CallFailure extends RuntimeException {
     /** @return the attempts made */
     public int attempts() {
         return attempts;
+    }
+
+    /** @return the service's own message of the last answer, or null */
+    public String serviceMessage() {
+        return serviceMessage;
     }
 
     /** @return the OAuth error code of an accounts-service answer, or null */

@@ -81,6 +81,27 @@ public final class CallLoop {
      */
     public <T> T run(String what, String account, RateBudget budget, Instant deadline, Attempt<T> attempt,
             Runnable onUnauthorized) {
+        return run(what, account, budget, deadline, attempt, onUnauthorized, true);
+    }
+
+    /**
+     * Runs a call under the policy; a write ({@code repeatable} false) is not retried on a 5xx or an I/O error,
+     * which may have come after the service applied it: it fails at once with {@link CallFailure.Kind#UNCERTAIN}.
+     * 429 and 401 are retried as for any call (the service did not apply the request).
+     *
+     * @param what what the call does
+     * @param account the account, for the budget
+     * @param budget the budget, or null
+     * @param deadline no wait may end after this
+     * @param attempt the call
+     * @param onUnauthorized run once on the first 401, or null
+     * @param repeatable whether sending the call again is harmless
+     * @param <T> the answer type
+     * @return the answer
+     * @throws CallFailure when the policy gives up
+     */
+    public <T> T run(String what, String account, RateBudget budget, Instant deadline, Attempt<T> attempt,
+            Runnable onUnauthorized, boolean repeatable) {
         int failedAttempts = 0;
         int attempts = 0;
         boolean reauthorized = false;
@@ -119,6 +140,10 @@ public final class CallLoop {
                     sleep(what, wait, attempts);
                     continue;
                 }
+                if (status >= 500 && !repeatable) {
+                    throw new CallFailure(CallFailure.Kind.UNCERTAIN, status, null, attempts, null,
+                            what + " failed with " + e.getMessage() + "; the service may have applied it", e);
+                }
                 if (status >= 500) {
                     failedAttempts++;
                     backoffOrFail(what, failedAttempts, attempts, deadline, status, e);
@@ -127,6 +152,11 @@ public final class CallLoop {
                 throw new CallFailure(CallFailure.Kind.REJECTED, status, null, attempts, e.errorCode(),
                         what + " was rejected: " + e.getMessage(), e);
             } catch (IOException e) {
+                if (!repeatable) {
+                    throw new CallFailure(CallFailure.Kind.UNCERTAIN, 0, null, attempts, null,
+                            what + " failed with an I/O error (" + e.getClass().getSimpleName()
+                                    + "); the service may have applied it", e);
+                }
                 failedAttempts++;
                 backoffOrFail(what, failedAttempts, attempts, deadline, 0, e);
             } catch (SpotifyWebApiException | ParseException | RuntimeException e) {
@@ -142,9 +172,25 @@ public final class CallLoop {
         }
     }
 
+    /**
+     * Waits before attempt {@code failedAttempts + 1} of a write whose earlier attempts did not apply, or gives up.
+     *
+     * @param what what the call does
+     * @param failedAttempts the attempts that failed so far
+     * @param deadline no wait may end after this
+     * @param last the last failure
+     * @throws CallFailure ({@link CallFailure.Kind#EXHAUSTED}) when no attempt is left or the wait would pass the
+     *     deadline
+     */
+    public void backoffBeforeResend(String what, int failedAttempts, Instant deadline, CallFailure last) {
+        backoffOrFail(what, failedAttempts, last.attempts(), deadline, last.status(),
+                last.getCause() instanceof Exception cause ? cause : last);
+    }
+
     private void backoffOrFail(String what, int failedAttempts, int attempts, Instant deadline, int status,
             Exception cause) {
-        String failure = status == 0 ? "I/O error (" + cause.getClass().getSimpleName() + ")" : "HTTP " + status;
+        String failure = status == 0 ? "I/O error (" + cause.getClass().getSimpleName() + ")"
+                : cause instanceof ServiceHttpException http ? http.getMessage() : "HTTP " + status;
         if (failedAttempts >= maxAttempts) {
             throw new CallFailure(CallFailure.Kind.EXHAUSTED, status, null, attempts, null,
                     what + " failed " + failedAttempts + " times, last with " + failure + "; giving up", cause);

@@ -19,12 +19,20 @@ public final class ServiceHttpException extends SpotifyWebApiException {
     private final int status;
     private final transient Duration retryAfter;
     private final String errorCode;
+    private final String serviceMessage;
+    private final String authenticate;
 
-    ServiceHttpException(int status, Duration retryAfter, String errorCode, String message) {
+    ServiceHttpException(int status, Duration retryAfter, String errorCode, String message, String authenticate) {
         super("HTTP " + status + (message == null || message.isBlank() ? "" : ": " + message));
         this.status = status;
         this.retryAfter = retryAfter;
         this.errorCode = errorCode;
+        this.serviceMessage = message;
+        this.authenticate = authenticate;
+    }
+
+    static ServiceHttpException of(int status, String retryAfterHeader, String body) {
+        return of(status, retryAfterHeader, body, null);
     }
 
     /**
@@ -33,12 +41,25 @@ public final class ServiceHttpException extends SpotifyWebApiException {
      * @param status the HTTP status
      * @param retryAfterHeader the {@code Retry-After} header, or null
      * @param body the body, or null
+     * @param authenticate the {@code WWW-Authenticate} header, or null
      * @return the exception
      */
-    static ServiceHttpException of(int status, String retryAfterHeader, String body) {
+    static ServiceHttpException of(int status, String retryAfterHeader, String body, String authenticate) {
         String code = null;
         String message = null;
-        if (body != null && !body.isBlank()) {
+        String trimmed = body == null ? "" : body.strip();
+        if (trimmed.isEmpty()) {
+            message = "empty answer body" + (status >= 500 ? " (a proxy or gateway in front of the service may have"
+                    + " answered)" : "");
+        } else if (trimmed.startsWith("<")) {
+            java.util.regex.Matcher title = java.util.regex.Pattern.compile("(?is)<title>(.*?)</title>")
+                    .matcher(trimmed);
+            message = "an HTML page" + (title.find() ? " '" + title.group(1).strip() + "'" : "")
+                    + ", not the service's JSON error (a proxy or gateway in front of the service answered)";
+        } else if (!trimmed.startsWith("{")) {
+            // some refusals come as plain text, e.g. "User not approved for app"
+            message = trimmed.replaceAll("\\s+", " ");
+        } else {
             try {
                 JsonNode node = JSON.readTree(body);
                 JsonNode error = node.get("error");
@@ -49,13 +70,18 @@ public final class ServiceHttpException extends SpotifyWebApiException {
                     message = node.path("error_description").asText(code);
                 }
             } catch (java.io.IOException | RuntimeException e) {
-                message = null;
+                message = "an answer body that is not valid JSON";
             }
         }
         if (message != null && message.length() > 200) {
             message = message.substring(0, 200);
         }
-        return new ServiceHttpException(status, parseRetryAfter(retryAfterHeader), code, message);
+        if (message == null && authenticate != null) {
+            java.util.regex.Matcher description = java.util.regex.Pattern.compile("error_description=\"([^\"]*)\"")
+                    .matcher(authenticate);
+            message = description.find() ? description.group(1) : null;
+        }
+        return new ServiceHttpException(status, parseRetryAfter(retryAfterHeader), code, message, authenticate);
     }
 
     private static Duration parseRetryAfter(String header) {
@@ -78,6 +104,17 @@ public final class ServiceHttpException extends SpotifyWebApiException {
     /** @return the {@code Retry-After} hint, or null when the service gave none */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** @return the service's own message (from its JSON error, a plain-text body, or a description of an HTML or
+     *      empty body), or null */
+    public String serviceMessage() {
+        return serviceMessage;
+    }
+
+    /** @return the {@code WWW-Authenticate} header of a 401, or null */
+    public String authenticate() {
+        return authenticate;
     }
 
     /** @return the OAuth error code ({@code invalid_grant} …) of an accounts-service error, or null */

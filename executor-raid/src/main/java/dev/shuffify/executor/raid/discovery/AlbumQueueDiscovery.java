@@ -50,7 +50,7 @@ public final class AlbumQueueDiscovery implements DiscoveryStrategy {
         for (String albumId : albumIds(request.source().argument())) {
             List<Track> listed = request.playlists().albumTracks(albumId);
             for (Track t : AlbumTracks.withAlbum(listed, new Album(albumId, "", null))) {
-                if (!t.local()) {
+                if (t.writable()) {
                     tracks.add(t);
                 }
             }

@@ -19,6 +19,6 @@ final class AlbumTracks {
     static List<Track> withAlbum(List<Track> tracks, Album album) {
         return tracks.stream().map(t -> t.album() != null && t.album().id() != null ? t
                 : new Track(t.uri(), t.id(), t.name(), t.artists(), album, t.duration(), t.popularity(),
-                        t.addedAt(), t.local())).toList();
+                        t.addedAt(), t.kind())).toList();
     }
 }

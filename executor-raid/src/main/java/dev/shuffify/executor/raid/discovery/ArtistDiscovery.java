@@ -78,7 +78,7 @@ public final class ArtistDiscovery implements DiscoveryStrategy {
         List<Track> tracks = new ArrayList<>();
         for (Album album : newestFirst) {
             for (Track t : AlbumTracks.withAlbum(request.playlists().albumTracks(album.id()), album)) {
-                if (!t.local() && credits(t, artistId)) {
+                if (t.writable() && credits(t, artistId)) {
                     tracks.add(t);
                 }
             }

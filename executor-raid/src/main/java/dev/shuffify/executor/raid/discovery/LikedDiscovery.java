@@ -50,7 +50,7 @@ public final class LikedDiscovery implements DiscoveryStrategy {
 
     @Override
     public List<Track> discover(DiscoveryRequest request) {
-        return request.playlists().likedTracks(request.params().getInt(LIMIT)).stream().filter(t -> !t.local())
+        return request.playlists().likedTracks(request.params().getInt(LIMIT)).stream().filter(Track::writable)
                 .toList();
     }
 }

@@ -39,6 +39,6 @@ public final class PlaylistDiscovery implements DiscoveryStrategy {
     @Override
     public List<Track> discover(DiscoveryRequest request) {
         String playlistId = CatalogLinks.id(request.source().argument(), "playlist", "argument");
-        return request.playlists().playlist(playlistId).items().stream().filter(t -> !t.local()).toList();
+        return request.playlists().playlist(playlistId).items().stream().filter(Track::writable).toList();
     }
 }

@@ -50,7 +50,7 @@ public final class SearchDiscovery implements DiscoveryStrategy {
     @Override
     public List<Track> discover(DiscoveryRequest request) {
         return request.playlists().searchTracks(query(request.source()), request.params().getInt(LIMIT)).stream()
-                .filter(t -> !t.local()).toList();
+                .filter(Track::writable).toList();
     }
 
     private static String query(DiscoverySource source) {

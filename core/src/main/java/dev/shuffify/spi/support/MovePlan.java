@@ -1,4 +1,4 @@
-package dev.shuffify.executor.shuffle;
+package dev.shuffify.spi.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,13 @@ import java.util.List;
  * increasing). Tracks that sit next to each other before and after are moved together in one call, so the
  * number of calls is at most N − LIS. Planning takes O(N log N): patience sorting for the subsequence and a
  * Fenwick tree for the positions.
+ *
+ * <p>Reorders are the one write that works on every entry (local files and unavailable entries included) and
+ * keeps added dates, so shuffles in reorder mode and restores plan their moves here.
+ *
+ * @since 0.1.0
  */
-final class MovePlan {
+public final class MovePlan {
 
     /**
      * One reorder call.
@@ -22,8 +27,9 @@ final class MovePlan {
      * @param rangeStart the first position moved
      * @param rangeLength how many tracks are moved
      * @param insertBefore where they go, counted in the order before the move
+     * @since 0.1.0
      */
-    record Move(int rangeStart, int rangeLength, int insertBefore) {
+    public record Move(int rangeStart, int rangeLength, int insertBefore) {
     }
 
     private final List<Move> moves;
@@ -36,18 +42,30 @@ final class MovePlan {
         this.stayed = stayed;
     }
 
-    /** The reorder calls, in the order they must be made. */
-    List<Move> moves() {
+    /**
+     * The reorder calls, in the order they must be made.
+     *
+     * @return never null
+     */
+    public List<Move> moves() {
         return moves;
     }
 
-    /** How many tracks change place: N − LIS. */
-    int tracksMoved() {
+    /**
+     * How many tracks change place: N − LIS.
+     *
+     * @return the count
+     */
+    public int tracksMoved() {
         return tracksMoved;
     }
 
-    /** The length of the longest increasing subsequence: tracks that never move. */
-    int stayed() {
+    /**
+     * The length of the longest increasing subsequence: tracks that never move.
+     *
+     * @return the count
+     */
+    public int stayed() {
         return stayed;
     }
 
@@ -59,7 +77,7 @@ final class MovePlan {
      * @return the plan
      * @throws IllegalArgumentException when {@code source} is not a permutation
      */
-    static MovePlan of(int[] source) {
+    public static MovePlan of(int[] source) {
         int n = source.length;
         checkPermutation(source);
         boolean[] stays = longestIncreasingSubsequence(source);

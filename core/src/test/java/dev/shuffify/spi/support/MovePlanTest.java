@@ -1,4 +1,4 @@
-package dev.shuffify.executor.shuffle;
+package dev.shuffify.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,99 @@
+package dev.shuffify.testing;
+
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The harness's check that a run lost no entry and duplicated none beyond what the job meant, over the
+ * multisets of uris of every playlist the run wrote (see {@link ExecutorHarness}).
+ */
+final class EntryLedger {
+    private EntryLedger() {
+    }
+
+    /**
+     * What is wrong with a run, or an empty list.
+     *
+     * @param before every playlist's uris before the run, by id (playlists created by the run are absent)
+     * @param after the uris after the run of every playlist the run wrote, by id
+     * @param everywhere the uris after the run of every playlist, by id (an entry taken out of a written
+     *     playlist is safe when another playlist holds it: a rotation's archive, a drip's target)
+     * @param execution the recorded execution
+     * @return one sentence per violation
+     */
+    static List<String> violations(Map<String, List<String>> before, Map<String, List<String>> after,
+            Map<String, List<String>> everywhere, Execution execution) {
+        List<String> problems = new ArrayList<>();
+        Set<String> uris = new LinkedHashSet<>();
+        after.keySet().forEach(id -> {
+            uris.addAll(before.getOrDefault(id, List.of()));
+            uris.addAll(after.get(id));
+        });
+        Map<String, Map<String, Integer>> b = new HashMap<>();
+        Map<String, Map<String, Integer>> a = new HashMap<>();
+        after.keySet().forEach(id -> {
+            b.put(id, counts(before.getOrDefault(id, List.of())));
+            a.put(id, counts(after.get(id)));
+        });
+        int excused = 0;
+        List<String> lost = new ArrayList<>();
+        List<String> duplicated = new ArrayList<>();
+        int extra = 0;
+        for (String uri : uris) {
+            int totalBefore = 0;
+            int totalAfter = 0;
+            for (String id : after.keySet()) {
+                int was = b.get(id).getOrDefault(uri, 0);
+                int is = a.get(id).getOrDefault(uri, 0);
+                totalBefore += was;
+                totalAfter += is;
+                if (is < was) {
+                    boolean elsewhere = everywhere.entrySet().stream()
+                            .anyMatch(other -> !other.getKey().equals(id) && other.getValue().contains(uri));
+                    if (elsewhere) {
+                        excused += was - is;
+                    } else {
+                        for (int k = is; k < was; k++) {
+                            lost.add(uri + " from playlist '" + id + "'");
+                        }
+                    }
+                }
+                if (is > Math.max(was, 1)) {
+                    duplicated.add(uri + " x" + is + " in playlist '" + id + "' (was x" + was + ")");
+                }
+            }
+            extra += Math.max(0, totalAfter - totalBefore);
+        }
+        boolean succeeded = execution.status() == ExecutionStatus.SUCCESS;
+        int removalsAllowed = succeeded ? Math.max(0, execution.tracksRemoved() - excused) : 0;
+        if (lost.size() > removalsAllowed) {
+            problems.add(lost.size() + " entr" + (lost.size() == 1 ? "y" : "ies") + " lost (taken out and in no other "
+                    + "playlist; the result declares " + removalsAllowed + " removal(s)): " + sample(lost));
+        }
+        if (!duplicated.isEmpty()) {
+            problems.add(duplicated.size() + " uri(s) duplicated by the run: " + sample(duplicated));
+        }
+        if (succeeded && extra > execution.tracksAdded()) {
+            problems.add(extra + " entries more than before across the playlists the run wrote, but the result "
+                    + "says " + execution.tracksAdded() + " were added");
+        }
+        return problems;
+    }
+
+    private static Map<String, Integer> counts(List<String> uris) {
+        Map<String, Integer> m = new HashMap<>();
+        uris.forEach(u -> m.merge(u, 1, Integer::sum));
+        return m;
+    }
+
+    private static String sample(List<String> items) {
+        String head = String.join(", ", items.subList(0, Math.min(5, items.size())));
+        return items.size() > 5 ? head + ", …" : head;
+    }
+}
