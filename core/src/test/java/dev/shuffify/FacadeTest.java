@@ -69,6 +69,31 @@ class FacadeTest {
     }
 
     @Test
+    void aCronThatCanNeverFireIsRejectedAtCreationAndNothingIsStored() {
+        assertThatThrownBy(() -> create(tidy(3), Trigger.cron("0 4 31 2 *", ZoneOffset.UTC)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("trigger.expression"))
+                .hasMessageContaining("'0 4 31 2 *' never fires");
+        assertThat(shuffify.listSchedules("alice")).isEmpty();
+        assertThat(shuffify.activity("alice", 5)).isEmpty();
+
+        Schedule leapDay = create(tidy(3), Trigger.cron("0 0 29 2 *", ZoneOffset.UTC));
+        assertThat(leapDay.nextRunAt()).isNotNull().isAfter(t0);
+        assertThat(shuffify.listSchedules("alice")).containsExactly(leapDay);
+    }
+
+    @Test
+    void anUpdateToACronThatCanNeverFireChangesNothing() {
+        Schedule s = create(tidy(3), Trigger.named("daily"));
+        clock.advance(Duration.ofHours(1));
+        assertThatThrownBy(() -> shuffify.updateSchedule(s.id(), "alice",
+                ScheduleDefinition.of(tidy(3), Trigger.cron("0 0 31 4 *", ZoneOffset.UTC))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("trigger.expression"));
+        assertThat(shuffify.getSchedule(s.id(), "alice")).isEqualTo(s);
+    }
+
+    @Test
     void anUpdateKeepsTheHistoryAndRecomputesTheNextRun() {
         music.createPlaylist("alice", "p1", "Mix", List.of(Track.ofUri("spotify:track:a")));
         Schedule s = create(tidy(3), Trigger.named("daily"));

@@ -90,7 +90,8 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
      * @param expression the expression
      * @param zone the zone; never null
      * @return the trigger
-     * @throws ValidationException naming {@code trigger.expression} or {@code trigger.zone}
+     * @throws ValidationException naming {@code trigger.expression} (also when the expression matches no date,
+     *     such as {@code 0 4 31 2 *}) or {@code trigger.zone}
      */
     static Cron cron(String expression, ZoneId zone) {
         return new Cron(expression, zone);
@@ -185,7 +186,8 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
         private static final Duration TRANSITION_SEARCH = Duration.ofHours(6);
 
         /**
-         * Parses the expression, so a stored trigger is always valid.
+         * Parses the expression and checks that it matches some date, so a stored trigger is always valid and
+         * always fires again.
          *
          * @param expression five Unix cron fields
          * @param zone the zone the fields are read in
@@ -203,11 +205,21 @@ public sealed interface Trigger permits Trigger.Interval, Trigger.Cron {
                 throw new ValidationException("trigger.expression", "'" + expression
                         + "' must have exactly five fields: minute hour day-of-month month day-of-week");
             }
+            com.cronutils.model.Cron parsed;
             try {
-                PARSER.parse(expression).validate();
+                parsed = PARSER.parse(expression).validate();
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("trigger.expression",
                         "'" + expression + "' is not a valid cron expression: " + e.getMessage());
+            }
+            // the fields repeat every calendar year; the latest first match from 1 January of a leap year is
+            // 29 February, so a match that exists at all is found within these eight years (two leap years)
+            ZonedDateTime from = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+            if (ExecutionTime.forCron(parsed).nextExecution(from).filter(t -> t.isBefore(from.plusYears(8)))
+                    .isEmpty()) {
+                throw new ValidationException("trigger.expression", "'" + expression + "' never fires: no date "
+                        + "matches its day of month and month (February has at most 29 days; April, June, September "
+                        + "and November have 30)");
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.shuffify.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -138,8 +139,11 @@ class TriggerDstTest {
     }
 
     @Test
-    void aCronThatNeverMatchesAgainHasNoNextRun() {
-        assertThat(Trigger.cron("0 0 30 2 *", "UTC").nextAfter(Instant.parse("2026-01-01T00:00:00Z"))).isEmpty();
+    void aCronThatWouldNeverMatchCannotBeMadeSoEveryCronHasANextRun() {
+        assertThatThrownBy(() -> Trigger.cron("0 0 30 2 *", "UTC")).hasMessageContaining("trigger.expression")
+                .hasMessageContaining("never fires");
+        assertThat(Trigger.cron("0 0 29 2 *", "UTC").nextAfter(Instant.parse("2096-03-01T00:00:00Z")))
+                .contains(Instant.parse("2104-02-29T00:00:00Z"));
     }
 
     private static List<ZonedDateTime> runs(Trigger trigger, String from, int count) {

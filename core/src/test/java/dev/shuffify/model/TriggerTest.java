@@ -174,8 +174,25 @@ class TriggerTest {
         }
 
         @Test
-        void anImpossibleDateNeverFires() {
-            assertThat(Trigger.cron("0 0 30 2 *", UTC).nextAfter(MONDAY_NOON)).isEmpty();
+        void anExpressionThatMatchesNoDateIsRejectedNamingTheExpression() {
+            for (String never : List.of("0 4 31 2 *", "0 0 30 2 *", "0 0 30,31 2 *", "0 0 31 4,6,9,11 *")) {
+                assertThatThrownBy(() -> Trigger.cron(never, UTC)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                            assertThat(err.field()).isEqualTo("trigger.expression");
+                            assertThat(err.message()).contains("'" + never + "' never fires")
+                                    .contains("February has at most 29 days");
+                        }));
+            }
+        }
+
+        @Test
+        void rareButPossibleDatesAreAccepted() {
+            // 29 February fires in leap years only
+            assertThat(Trigger.cron("0 0 29 2 *", UTC).nextAfter(MONDAY_NOON))
+                    .contains(Instant.parse("2028-02-29T00:00:00Z"));
+            assertThat(Trigger.cron("0 0 31 4,5 *", UTC).nextAfter(MONDAY_NOON)).isPresent();
+            // day of month and day of week both restricted: either matches (Unix cron), so this fires on Mondays
+            assertThat(Trigger.cron("0 4 31 2 1", UTC).nextAfter(MONDAY_NOON)).isPresent();
         }
     }
 

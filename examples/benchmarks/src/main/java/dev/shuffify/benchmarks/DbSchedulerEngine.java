@@ -15,13 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * db-scheduler on a HikariCP pool: {@code n} instances of a recurring task with a persistent schedule
- * (each instance its own hourly schedule, like {@code n} schedules), all due now. Polling every 100 ms with the
- * default fetch-and-lock-on-execute strategy (the one that runs on every database).
+ * (each instance its own hourly schedule, like {@code n} schedules), all due now, polling every 100 ms. Either
+ * with the default fetch-and-lock-on-execute strategy (the one that runs on every database), or with the
+ * high-throughput {@code pollUsingLockAndFetch(1.0, 4.0)} its documentation recommends where the database has
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} (PostgreSQL here; not H2).
  */
 public final class DbSchedulerEngine implements EngineUnderTest {
     private final HikariDataSource dataSource;
     private final boolean postgres;
     private final int threads;
+    private final boolean lockAndFetch;
     private final AtomicLong executed = new AtomicLong();
     private final RecurringTaskWithPersistentSchedule<PlainScheduleAndData> task;
     private Scheduler scheduler;
@@ -32,18 +35,39 @@ public final class DbSchedulerEngine implements EngineUnderTest {
      * @param dataSource a fresh database
      * @param postgres whether it is PostgreSQL (else H2)
      * @param threads worker threads
+     * @param lockAndFetch whether to poll with {@code pollUsingLockAndFetch(1.0, 4.0)} (PostgreSQL only) instead
+     *     of the default fetch strategy
      */
-    public DbSchedulerEngine(HikariDataSource dataSource, boolean postgres, int threads) {
+    public DbSchedulerEngine(HikariDataSource dataSource, boolean postgres, int threads, boolean lockAndFetch) {
+        if (lockAndFetch && !postgres) {
+            dataSource.close();
+            throw new IllegalArgumentException("lock-and-fetch needs SELECT … FOR UPDATE SKIP LOCKED: PostgreSQL only");
+        }
         this.dataSource = dataSource;
         this.postgres = postgres;
         this.threads = threads;
+        this.lockAndFetch = lockAndFetch;
         this.task = Tasks.recurringWithPersistentSchedule("noop", PlainScheduleAndData.class)
                 .execute((instance, context) -> executed.incrementAndGet());
     }
 
     @Override
     public String name() {
-        return "db-scheduler " + Scheduler.class.getPackage().getImplementationVersion();
+        return "db-scheduler " + version() + (lockAndFetch ? " lock-and-fetch(1.0, 4.0)" : " default fetch");
+    }
+
+    /** @return db-scheduler's version, from its jar's Maven metadata (its manifest has none) */
+    static String version() {
+        try (var in = Scheduler.class.getResourceAsStream(
+                "/META-INF/maven/com.github.kagkarlsson/db-scheduler/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "(version unknown)");
+        } catch (java.io.IOException e) {
+            return "(version unknown)";
+        }
     }
 
     @Override
@@ -58,8 +82,12 @@ public final class DbSchedulerEngine implements EngineUnderTest {
                 + "create index execution_time_idx on scheduled_tasks (execution_time);"
                 + "create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);"
                 + "create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc)");
-        scheduler = Scheduler.create(dataSource, task).threads(threads).pollingInterval(Duration.ofMillis(100))
-                .heartbeatInterval(Duration.ofSeconds(60)).build();
+        var builder = Scheduler.create(dataSource, task).threads(threads).pollingInterval(Duration.ofMillis(100))
+                .heartbeatInterval(Duration.ofSeconds(60));
+        if (lockAndFetch) {
+            builder.pollUsingLockAndFetch(1.0, 4.0);
+        }
+        scheduler = builder.build();
         List<SchedulableInstance<?>> instances = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             instances.add(task.schedulableInstance("i" + i, new PlainScheduleAndData(FixedDelay.ofHours(1))));

@@ -14,10 +14,7 @@ import dev.shuffify.store.ScheduleClaim;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -179,36 +176,9 @@ public final class ScaleBenchmark {
         Schedule template = setup.createSchedule(ShuffifyEngine.USER, ScheduleDefinition.of(
                 JobSpec.builder(NoopJob.TYPE).build(), Trigger.named("hourly")).withVerifyWrites(false));
         store.schedules().save(template.withNextRunAt(now.plus(Duration.ofDays(1))));
-        int step = n / DUE;
-        String columns = "user_id, job_type, target_id, target_name, job_json, trigger_kind, trigger_name, "
-                + "trigger_minutes, cron_expression, cron_zone, enabled, verify_writes, misfire_policy, created_at, "
-                + "updated_at";
-        String range = kind == Databases.Kind.H2 ? "SYSTEM_RANGE(?, ?) r" : "generate_series(?, ?) AS r(x)";
-        String x = kind == Databases.Kind.H2 ? "r.X" : "r.x";
-        String sql = "INSERT INTO shuffify_schedules (id, " + columns + ", next_run_at) SELECT 'bulk-' || " + x
-                + ", " + columns.replace("user_id,", "s.user_id,") + ", CASE WHEN MOD(" + x + ", ?) = 1 THEN "
-                + "CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END "
-                + "FROM shuffify_schedules s, " + range + " WHERE s.id = ?";
-        // in chunks: H2 slows down badly on one transaction of a million rows
-        int chunk = 50_000;
         long t0 = System.nanoTime();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int from = 1; from <= n - 1; from += chunk) {
-                ps.setInt(1, step);
-                ps.setTimestamp(2, Timestamp.from(now.minus(Duration.ofMinutes(1))));
-                ps.setTimestamp(3, Timestamp.from(now.plus(Duration.ofDays(1))));
-                ps.setInt(4, from);
-                ps.setInt(5, Math.min(n - 1, from + chunk - 1));
-                ps.setString(6, template.id());
-                ps.executeUpdate();
-                if (!c.getAutoCommit()) {
-                    c.commit();
-                }
-            }
-        }
-        if (kind == Databases.Kind.POSTGRESQL) {
-            Databases.runSql(ds, "ANALYZE shuffify_schedules");
-        }
+        ShuffifyEngine.copySchedule(ds, kind, template.id(), n - 1, n / DUE, now.minus(Duration.ofMinutes(1)),
+                now.plus(Duration.ofDays(1)));
         return (System.nanoTime() - t0) / 1e9;
     }
 

@@ -12,7 +12,10 @@ import dev.shuffify.model.Trigger;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +39,7 @@ public final class ShuffifyEngine implements EngineUnderTest {
      *
      * @param dataSource a fresh database, or null for the in-memory store
      * @param threads worker threads
-     * @param pollInterval the wait between polls
+     * @param pollInterval the wait between polls, or null for the default
      */
     public ShuffifyEngine(HikariDataSource dataSource, int threads, Duration pollInterval) {
         this.dataSource = dataSource;
@@ -48,9 +51,16 @@ public final class ShuffifyEngine implements EngineUnderTest {
                         executed.incrementAndGet();
                     }
                 })
-                .scheduler(SchedulerOptions.builder().nodeId("node1").poolSize(threads).pollInterval(pollInterval)
-                        .build())
+                .scheduler(scheduler(threads, pollInterval))
                 .build();
+    }
+
+    private static SchedulerOptions scheduler(int threads, Duration pollInterval) {
+        SchedulerOptions.Builder options = SchedulerOptions.builder().nodeId("node1").poolSize(threads);
+        if (pollInterval != null) {
+            options.pollInterval(pollInterval);
+        }
+        return options.build();
     }
 
     @Override
@@ -58,13 +68,72 @@ public final class ShuffifyEngine implements EngineUnderTest {
         return "Shuffify";
     }
 
+    /**
+     * Stores {@code n} due schedules: on the JDBC store one is created through the facade and copied {@code n − 1}
+     * times by SQL (set-up, not timed: 20,000 facade calls would take minutes of commits); in memory all go
+     * through the facade.
+     */
     @Override
-    public void prepare(int n) {
+    public void prepare(int n) throws SQLException {
         Instant now = shuffify.clock().instant();
-        for (int i = 0; i < n; i++) {
-            Schedule s = shuffify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder(NoopJob.TYPE).build(),
+        int direct = dataSource == null ? n : 1;
+        Schedule template = null;
+        for (int i = 0; i < direct; i++) {
+            template = shuffify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder(NoopJob.TYPE).build(),
                     Trigger.named("hourly")).withVerifyWrites(false));
-            store.schedules().save(s.withNextRunAt(now));
+            store.schedules().save(template.withNextRunAt(now));
+        }
+        if (dataSource != null && n > 1) {
+            Databases.Kind kind = dataSource.getJdbcUrl().startsWith("jdbc:h2:") ? Databases.Kind.H2
+                    : Databases.Kind.POSTGRESQL;
+            copySchedule(dataSource, kind, template.id(), n - 1, 1, now, now);
+        }
+    }
+
+    /**
+     * Copies a stored schedule {@code count} times by SQL, with ids {@code bulk-1 … bulk-count}, in chunks of
+     * 50,000 rows; every {@code everyNth} copy (the first, then each {@code everyNth}-th) is due at {@code due},
+     * the others at {@code later}.
+     *
+     * @param ds the store's database
+     * @param kind its kind
+     * @param templateId the schedule to copy
+     * @param count how many copies
+     * @param everyNth 1 for all due
+     * @param due the next run of the due copies
+     * @param later the next run of the others
+     * @throws SQLException on failure
+     */
+    static void copySchedule(HikariDataSource ds, Databases.Kind kind, String templateId, int count, int everyNth,
+            Instant due, Instant later) throws SQLException {
+        String columns = "user_id, job_type, target_id, target_name, job_json, trigger_kind, trigger_name, "
+                + "trigger_minutes, cron_expression, cron_zone, enabled, verify_writes, misfire_policy, created_at, "
+                + "updated_at";
+        String range = kind == Databases.Kind.H2 ? "SYSTEM_RANGE(?, ?) r" : "generate_series(?, ?) AS r(x)";
+        String x = kind == Databases.Kind.H2 ? "r.X" : "r.x";
+        String sql = "INSERT INTO shuffify_schedules (id, " + columns + ", next_run_at) SELECT 'bulk-' || " + x
+                + ", " + columns.replace("user_id,", "s.user_id,") + ", CASE WHEN MOD(" + x + ", ?) = ? THEN "
+                + "CAST(? AS TIMESTAMP WITH TIME ZONE) ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END "
+                + "FROM shuffify_schedules s, " + range + " WHERE s.id = ?";
+        // in chunks: H2 slows down badly on one transaction of a million rows
+        int chunk = 50_000;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 1; from <= count; from += chunk) {
+                ps.setInt(1, everyNth);
+                ps.setInt(2, 1 % everyNth);
+                ps.setTimestamp(3, Timestamp.from(due));
+                ps.setTimestamp(4, Timestamp.from(later));
+                ps.setInt(5, from);
+                ps.setInt(6, Math.min(count, from + chunk - 1));
+                ps.setString(7, templateId);
+                ps.executeUpdate();
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+        }
+        if (kind == Databases.Kind.POSTGRESQL) {
+            Databases.runSql(ds, "ANALYZE shuffify_schedules");
         }
     }
 
