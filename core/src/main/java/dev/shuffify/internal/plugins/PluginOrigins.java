@@ -4,11 +4,9 @@ import dev.shuffify.PluginDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
@@ -65,19 +63,18 @@ public final class PluginOrigins {
      *     holding several artifacts' descriptions
      */
     public static Optional<String> artifactOf(Class<?> type) {
-        CodeSource cs = type.getProtectionDomain() == null ? null : type.getProtectionDomain().getCodeSource();
-        URL url = cs == null ? null : cs.getLocation();
-        if (url == null || !"file".equals(url.getProtocol())) {
+        String location = PluginRegistry.sourceOf(type);
+        if (!location.startsWith("file:")) {
             return Optional.empty();
         }
-        return ARTIFACTS.computeIfAbsent(url.toString(), u -> readArtifact(url));
+        return ARTIFACTS.computeIfAbsent(location, PluginOrigins::readArtifact);
     }
 
-    private static Optional<String> readArtifact(URL location) {
+    private static Optional<String> readArtifact(String location) {
         Path path;
         try {
-            path = Path.of(location.toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
+            path = Path.of(URI.create(location));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         if (!Files.isRegularFile(path)) {
