@@ -130,6 +130,20 @@ public interface JobContext {
     Optional<Instant> lastSuccessAt();
 
     /**
+     * Whether this run completes the slot of an earlier run that did not succeed: the newest finished run of
+     * this schedule (skipped runs aside) ended failed, rolled back or abandoned. Such an earlier run may have
+     * written part of its work before it failed (or its answer was lost after the service applied it); a job
+     * that counts what one run may do ({@code limit}, {@code drip_count}) counts those writes too, so a retry
+     * never does more than one run would. Always false on a schedule's first run.
+     *
+     * @return true when an earlier run of this slot did not succeed
+     * @since 0.2.0
+     */
+    default boolean isRetry() {
+        return false;
+    }
+
+    /**
      * Whether this is a preview (nothing is written).
      *
      * @return true in a preview

@@ -623,13 +623,18 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
     private final class Memberships implements MembershipStore {
         @Override
         public void observe(String playlistId, Collection<String> uris, Instant at) {
+            observe(playlistId, uris, Map.of(), at);
+        }
+
+        @Override
+        public void observe(String playlistId, Collection<String> uris, Map<String, Instant> addedAt, Instant at) {
             synchronized (lock) {
                 Map<String, Membership> records = membership.computeIfAbsent(playlistId, k -> new LinkedHashMap<>());
                 Set<String> now = new HashSet<>(uris);
                 for (String uri : now) {
                     Membership m = records.get(uri);
                     if (m == null || !m.isPresent()) {
-                        records.put(uri, new Membership(playlistId, uri, at, null));
+                        records.put(uri, Membership.entering(playlistId, uri, at, addedAt.get(uri), m));
                     }
                 }
                 records.replaceAll((uri, m) -> m.isPresent() && !now.contains(uri)

@@ -586,6 +586,24 @@ public abstract class ShuffifyStoreContract {
         assertThat(store.membership().find("other")).isEmpty();
     }
 
+    @Test
+    void membershipTakesTheServicesAddedDateForAUriItSeesEnterButNeverBeforeItLastLeft() {
+        Instant week = T0.minus(java.time.Duration.ofDays(7));
+        store.membership().observe("pl", List.of("a", "b", "c"), Map.of("a", week, "c", T0.plusSeconds(60)), T0);
+        Map<String, Membership> first = store.membership().find("pl");
+        assertThat(first.get("a").firstSeenAt()).as("the service knew it was there a week ago").isEqualTo(week);
+        assertThat(first.get("b").firstSeenAt()).as("no added date: the observation").isEqualTo(T0);
+        assertThat(first.get("c").firstSeenAt()).as("an added date after the observation is not believed")
+                .isEqualTo(T0);
+
+        store.membership().observe("pl", List.of("b", "c"), Map.of("a", week), T0.plusSeconds(10));
+        store.membership().observe("pl", List.of("a", "b", "c"), Map.of("a", week, "b", week),
+                T0.plusSeconds(20));
+        Map<String, Membership> later = store.membership().find("pl");
+        assertThat(later.get("a").firstSeenAt()).as("re-entered: not before it left").isEqualTo(T0.plusSeconds(10));
+        assertThat(later.get("b").firstSeenAt()).as("present all along: keeps its first sighting").isEqualTo(T0);
+    }
+
     // ---- job intents -----------------------------------------------------------------------------------
 
     private static JobIntent intent(String executionId, String scheduleId, Instant at) {

@@ -751,18 +751,24 @@ class EngineBranchesTest {
         @Test
         void membershipKeepsFirstSeenAcrossRunsAndRecordsWhenATrackLeft() {
             harness.playlist("p1", "Mix", tracks(3));
+            Instant t0 = harness.music().playlist("p1").items().get(0).addedAt();
             Instant t1 = harness.clock().advance(Duration.ofHours(1));
             harness.run(JobSpec.builder("append").target("p1", "Mix").param("uris", List.of("spotify:track:x"))
                     .build());
             Map<String, Membership> first = harness.store().membership().find("p1");
             assertThat(first).containsOnlyKeys("spotify:track:t0", "spotify:track:t1", "spotify:track:t2",
                     "spotify:track:x");
-            assertThat(first.values()).extracting(Membership::firstSeenAt).containsOnly(t1);
+            assertThat(first.get("spotify:track:x").firstSeenAt()).as("added by the run").isEqualTo(t1);
+            assertThat(first.get("spotify:track:t0").firstSeenAt())
+                    .as("first seen at its added date: the service knew it was there before the first look")
+                    .isEqualTo(t0).isBefore(t1);
+            assertThat(List.of(first.get("spotify:track:t1").firstSeenAt(), first.get("spotify:track:t2")
+                    .firstSeenAt())).containsOnly(t0);
 
             Instant t2 = harness.clock().advance(Duration.ofDays(1));
             harness.run(on("reverse", "p1"));
             assertThat(harness.store().membership().find("p1").values()).extracting(Membership::firstSeenAt)
-                    .as("a shuffle resets the service's addedAt but not first-seen").containsOnly(t1);
+                    .as("a shuffle resets the service's addedAt but not first-seen").containsOnly(t0, t1);
             assertThat(harness.music().playlist("p1").items()).extracting(Track::addedAt).containsOnly(t2);
 
             Instant t3 = harness.clock().advance(Duration.ofDays(1));
@@ -776,7 +782,7 @@ class EngineBranchesTest {
             harness.run(on("probe", "p1"));
             assertThat(seen).singleElement().satisfies(firstSeen -> assertThat(firstSeen)
                     .as("only tracks present count").doesNotContainKey("spotify:track:t1")
-                    .containsEntry("spotify:track:t0", t1).containsEntry("spotify:track:x", t1));
+                    .containsEntry("spotify:track:t0", t0).containsEntry("spotify:track:x", t1));
             assertThat(leftAt).containsExactly(Optional.of(t3), Optional.empty());
 
             harness.run(JobSpec.builder("append").target("p1", "Mix").param("uris", List.of("spotify:track:t1"))

@@ -1,5 +1,6 @@
 package dev.shuffify.internal.engine;
 
+import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Membership;
 import dev.shuffify.model.Pin;
 import dev.shuffify.model.PlaylistPair;
@@ -123,12 +124,27 @@ final class EngineJobContext implements JobContext {
 
     @Override
     public Optional<Instant> lastSuccessAt() {
-        if (schedule.lastStatus() == dev.shuffify.model.ExecutionStatus.SUCCESS) {
+        if (schedule.lastStatus() == ExecutionStatus.SUCCESS) {
             return Optional.ofNullable(schedule.lastRunAt());
         }
         return config.store().executions().listBySchedule(schedule.id(), 50).stream()
-                .filter(e -> e.status() == dev.shuffify.model.ExecutionStatus.SUCCESS && e.completedAt() != null)
+                .filter(e -> e.status() == ExecutionStatus.SUCCESS && e.completedAt() != null)
                 .map(e -> e.completedAt()).findFirst();
+    }
+
+    @Override
+    public boolean isRetry() {
+        ExecutionStatus last = schedule.lastStatus();
+        if (last == null) {
+            return false;
+        }
+        if (last != ExecutionStatus.SKIPPED) {
+            return last != ExecutionStatus.SUCCESS;
+        }
+        return config.store().executions().listBySchedule(schedule.id(), 50).stream()
+                .filter(e -> !e.id().equals(executionId) && e.status().isFinal()
+                        && e.status() != ExecutionStatus.SKIPPED)
+                .findFirst().map(e -> e.status() != ExecutionStatus.SUCCESS).orElse(false);
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.store.ShuffifyStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -875,7 +876,17 @@ public final class ExecutionEngine {
 
         @Override
         public void observed(Playlist playlist) {
-            observe(playlist.id(), playlist.uris());
+            Map<String, Instant> addedAt = new HashMap<>();
+            for (dev.shuffify.model.Track t : playlist.items()) {
+                if (t.addedAt() != null) {
+                    addedAt.merge(t.uri(), t.addedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            try {
+                store.membership().observe(playlist.id(), playlist.uris(), addedAt, config.clock().instant());
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the membership of playlist {}", playlist.id(), e);
+            }
         }
 
         @Override

@@ -31,6 +31,11 @@ public final class JdbcMembership implements MembershipStore {
 
     @Override
     public void observe(String playlistId, Collection<String> uris, Instant at) {
+        observe(playlistId, uris, Map.of(), at);
+    }
+
+    @Override
+    public void observe(String playlistId, Collection<String> uris, Map<String, Instant> addedAt, Instant at) {
         sql.inTransaction("record the membership of playlist '" + playlistId + "'", c -> {
             Map<String, Membership> records = new LinkedHashMap<>();
             Sql.query(c, "SELECT * FROM " + T + " WHERE playlist_id = ?", ps -> ps.setString(1, playlistId),
@@ -40,7 +45,7 @@ public final class JdbcMembership implements MembershipStore {
             for (String uri : now) {
                 Membership m = records.get(uri);
                 if (m == null || !m.isPresent()) {
-                    changed.add(new Membership(playlistId, uri, at, null));
+                    changed.add(Membership.entering(playlistId, uri, at, addedAt.get(uri), m));
                 }
             }
             for (Membership m : records.values()) {

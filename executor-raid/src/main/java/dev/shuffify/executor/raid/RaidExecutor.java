@@ -54,7 +54,12 @@ import java.util.function.Predicate;
  *
  * <p>The result's details hold {@code destination} (the playlist written), {@code sources} (per source: its
  * index, strategy, argument, status {@code ok} or {@code gone}, {@code found} candidates and {@code added}
- * tracks) and {@code skipped} (candidates not added, by reason).
+ * tracks), {@code skipped} (candidates not added, by reason) and {@code added_by_earlier_run}.
+ *
+ * <p>A retry never adds more than one run would: when the schedule's previous run failed after its add was
+ * applied (a later step of a chain failed, or the add's answer was lost), the tracks it added — in the
+ * destination now, first seen there after the schedule's last success — count towards {@code limit} and
+ * {@code max_per_artist}, and are reported as {@code added_by_earlier_run}.
  *
  * @since 0.1.0
  */
@@ -179,7 +184,7 @@ public final class RaidExecutor implements JobExecutor {
         if (gone == sources.size()) {
             result.warning("all " + sources.size() + " source(s) are gone or no longer readable; nothing was added");
         }
-        RaidSelection.Result selection = RaidSelection.select(candidates, rules(context, present, destinationId,
+        RaidSelection.Result selection = RaidSelection.select(candidates, rules(context, present, destination,
                 targetId));
         for (int i = 0; i < sourceDetails.size(); i++) {
             sourceDetails.get(i).put("added", selection.pickedPerSource().get(i));
@@ -191,7 +196,8 @@ public final class RaidExecutor implements JobExecutor {
             context.playlists().addAll(destinationId, uris);
         }
         return result.tracksAdded(uris.size()).tracksTotal(destination.size() + uris.size())
-                .detail("sources", List.copyOf(sourceDetails)).detail("skipped", selection.skipped()).build();
+                .detail("sources", List.copyOf(sourceDetails)).detail("skipped", selection.skipped())
+                .detail("added_by_earlier_run", selection.addedEarlier()).build();
     }
 
     private static List<Track> discover(JobContext context, DiscoverySource source, int index) {
@@ -211,8 +217,9 @@ public final class RaidExecutor implements JobExecutor {
         return found;
     }
 
-    private static RaidSelection.Rules rules(JobContext context, Set<String> present, String destinationId,
+    private static RaidSelection.Rules rules(JobContext context, Set<String> present, Playlist destination,
             String targetId) {
+        String destinationId = destination.id();
         Params params = context.params();
         Set<String> excluded = new LinkedHashSet<>();
         List<String> entries = params.getList(EXCLUDED_TRACKS);
@@ -222,7 +229,30 @@ public final class RaidExecutor implements JobExecutor {
         Integer limit = params.has(LIMIT) ? params.getInt(LIMIT) : null;
         Integer maxPerArtist = params.has(MAX_PER_ARTIST) ? params.getInt(MAX_PER_ARTIST) : null;
         return new RaidSelection.Rules(present, excluded, coolingDown(context, destinationId, targetId), limit,
-                maxPerArtist);
+                maxPerArtist, addedByEarlierRun(context, destination));
+    }
+
+    /**
+     * The tracks an earlier, failed run of this slot already added to the destination: on a retry, the tracks
+     * in it that the engine first saw there after the schedule's last success (or since it was created). Their
+     * add was applied although the run failed (a later step failed, or the add's answer was lost), so they
+     * count towards this slot's {@code limit}.
+     */
+    private static Set<String> addedByEarlierRun(JobContext context, Playlist destination) {
+        if (!context.isRetry()) {
+            return Set.of();
+        }
+        Optional<Instant> lastSuccess = context.lastSuccessAt();
+        Instant created = context.schedule().createdAt();
+        Set<String> in = new HashSet<>(destination.uris());
+        Set<String> out = new HashSet<>();
+        context.membership().firstSeen(destination.id()).forEach((uri, at) -> {
+            boolean since = lastSuccess.map(at::isAfter).orElseGet(() -> !at.isBefore(created));
+            if (since && in.contains(uri)) {
+                out.add(uri);
+            }
+        });
+        return out;
     }
 
     private static Predicate<String> coolingDown(JobContext context, String destinationId, String targetId) {

@@ -21,6 +21,10 @@ import java.util.function.Predicate;
  * or an earlier source), on the exclusion list, beyond the limit, cooling down, or over the per-artist cap.
  * What is picked keeps the order of first appearance. The cooldown is asked last but one, so a history lookup
  * is made only for a track that could otherwise be picked.
+ *
+ * <p>On a retry of a slot whose earlier run failed after adding some tracks, those tracks (present now, so
+ * skipped as {@code already_present}) still count towards the limit and the per-artist cap: the slot adds
+ * no more than one run would.
  */
 final class RaidSelection {
 
@@ -58,9 +62,11 @@ final class RaidSelection {
      * @param coolingDown whether a uri left the playlist too recently; asked only for otherwise eligible uris
      * @param limit the most tracks to pick; null for no limit
      * @param maxPerArtist the most tracks per primary artist; null for no cap
+     * @param earlier uris an earlier, failed run of the same slot already added (all of them in
+     *     {@code present}): a candidate among them counts towards the limit and the per-artist cap
      */
     record Rules(Set<String> present, Set<String> excluded, Predicate<String> coolingDown, Integer limit,
-            Integer maxPerArtist) {
+            Integer maxPerArtist, Set<String> earlier) {
     }
 
     /**
@@ -69,8 +75,10 @@ final class RaidSelection {
      * @param picked the tracks to add, in order
      * @param pickedPerSource how many picks came from each source, by source index
      * @param skipped how many candidates were skipped, by reason key, in {@link Skip} order
+     * @param addedEarlier how many candidates an earlier, failed run of the same slot had already added
      */
-    record Result(List<Track> picked, List<Integer> pickedPerSource, Map<String, Integer> skipped) {
+    record Result(List<Track> picked, List<Integer> pickedPerSource, Map<String, Integer> skipped,
+            int addedEarlier) {
     }
 
     private RaidSelection() {
@@ -89,9 +97,18 @@ final class RaidSelection {
         Map<String, Integer> perArtist = new HashMap<>();
         Map<Skip, Integer> skipped = new LinkedHashMap<>();
         List<Integer> perSource = new ArrayList<>(Collections.nCopies(candidatesPerSource.size(), 0));
+        Set<String> counted = new HashSet<>();
+        for (List<Track> candidates : candidatesPerSource) {
+            for (Track track : candidates) {
+                if (rules.earlier().contains(track.uri()) && counted.add(track.uri())) {
+                    perArtist.merge(track.primaryArtistKey(), 1, Integer::sum);
+                }
+            }
+        }
+        int earlier = counted.size();
         for (int source = 0; source < candidatesPerSource.size(); source++) {
             for (Track track : candidatesPerSource.get(source)) {
-                Skip reason = reasonToSkip(track, picked.size(), pickedUris, perArtist, rules);
+                Skip reason = reasonToSkip(track, earlier + picked.size(), pickedUris, perArtist, rules);
                 if (reason != null) {
                     skipped.merge(reason, 1, Integer::sum);
                     continue;
@@ -108,7 +125,8 @@ final class RaidSelection {
                 skippedByKey.put(s.key, skipped.get(s));
             }
         }
-        return new Result(List.copyOf(picked), List.copyOf(perSource), Collections.unmodifiableMap(skippedByKey));
+        return new Result(List.copyOf(picked), List.copyOf(perSource), Collections.unmodifiableMap(skippedByKey),
+                earlier);
     }
 
     private static Skip reasonToSkip(Track track, int pickedSoFar, Set<String> pickedUris,

@@ -316,4 +316,54 @@ class RaidExecutorTest {
         });
         assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
     }
+
+    /**
+     * Issue 14: a raid whose add was applied although the run failed (its answer lost) must not raid again on
+     * the retry: the tracks it added count towards the slot's limit. The next slot raids a full limit again.
+     */
+    @Test
+    void aRetryAfterALostAnswerOnTheAddAddsNoMoreThanOneRunWould() {
+        harness.playlist("target", "Target", tracks("t", 2));
+        harness.playlist("s1", "One", tracks("s", 10));
+        HarnessRun first = harness.run(raid("s1").param("limit", 3).build());
+        assertThat(first.execution().tracksAdded()).isEqualTo(3);
+        String id = first.schedule().id();
+        harness.clock().advance(Duration.ofDays(1));
+        harness.music().failOn(Operation.ADD, 1, Fault.LOST_RESPONSE);
+
+        HarnessRun failed = harness.run(id);
+        assertThat(failed.status()).isNotEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(harness.music().uris("target")).hasSize(8);
+        harness.clock().advance(Duration.ofMinutes(5));
+        HarnessRun retry = harness.run(id);
+
+        assertThat(retry.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(retry.writes()).isZero();
+        assertThat(retry.execution().details()).containsEntry("added_by_earlier_run", 3);
+        List<String> expected = new ArrayList<>(uris(tracks("t", 2)));
+        expected.addAll(uris(tracks("s", 10).subList(0, 6)));
+        assertThat(harness.music().uris("target")).isEqualTo(expected);
+
+        harness.clock().advance(Duration.ofDays(1));
+        HarnessRun next = harness.run(id);
+        assertThat(next.execution().tracksAdded()).isEqualTo(3);
+        assertThat(next.execution().details()).containsEntry("added_by_earlier_run", 0);
+        assertThat(harness.music().uris("target")).hasSize(11).doesNotHaveDuplicates();
+    }
+
+    /** A track the user put in the target by hand between two good runs is no earlier run's add. */
+    @Test
+    void tracksAddedByHandBetweenGoodRunsDoNotCountTowardsTheLimit() {
+        harness.playlist("target", "Target", tracks("t", 2));
+        harness.playlist("s1", "One", tracks("s", 10));
+        String id = harness.run(raid("s1").param("limit", 3).build()).schedule().id();
+        harness.clock().advance(Duration.ofDays(1));
+        harness.music().insertEntries("target", 5, tracks("s", 10).subList(3, 4));
+
+        HarnessRun next = harness.run(id);
+
+        assertThat(next.execution().tracksAdded()).isEqualTo(3);
+        assertThat(next.execution().details()).containsEntry("added_by_earlier_run", 0);
+        assertThat(harness.music().uris("target")).hasSize(9).doesNotHaveDuplicates();
+    }
 }

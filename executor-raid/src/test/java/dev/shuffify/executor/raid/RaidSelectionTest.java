@@ -31,7 +31,7 @@ class RaidSelectionTest {
     }
 
     private static RaidSelection.Rules rules(Set<String> present, Integer limit, Integer maxPerArtist) {
-        return new RaidSelection.Rules(present, Set.of(), uri -> false, limit, maxPerArtist);
+        return new RaidSelection.Rules(present, Set.of(), uri -> false, limit, maxPerArtist, Set.of());
     }
 
     private static List<String> ids(RaidSelection.Result r) {
@@ -70,7 +70,7 @@ class RaidSelectionTest {
     void neverPicksExcludedCoolingDownOrLocalTracks() {
         List<Track> source = List.of(track("a", "x"), track("b", "x"), local("mine"), track("c", "x"));
         RaidSelection.Rules rules = new RaidSelection.Rules(Set.of(), Set.of("spotify:track:a"),
-                uri -> uri.equals("spotify:track:c"), null, null);
+                uri -> uri.equals("spotify:track:c"), null, null, Set.of());
         RaidSelection.Result r = RaidSelection.select(List.of(source), rules);
         assertThat(ids(r)).containsExactly("b");
         assertThat(r.skipped()).containsExactly(Map.entry("local", 1), Map.entry("excluded", 1),
@@ -87,8 +87,20 @@ class RaidSelectionTest {
         List<Track> source = List.of(track("present", "x"), track("a", "x"), track("a", "x"), track("b", "y"),
                 track("c", "z"));
         RaidSelection.select(List.of(source), new RaidSelection.Rules(Set.of("spotify:track:present"), Set.of(),
-                cooldown, 2, null));
+                cooldown, 2, null, Set.of()));
         assertThat(asked).containsExactly("spotify:track:a", "spotify:track:b");
+    }
+
+    @Test
+    void tracksAnEarlierRunOfTheSlotAddedCountTowardsTheLimitAndTheArtistCap() {
+        List<Track> source = List.of(track("a1", "a"), track("a2", "a"), track("b1", "b"), track("c1", "c"),
+                track("a3", "a"), track("d1", "d"));
+        Set<String> earlier = Set.of("spotify:track:a1", "spotify:track:b1");
+        RaidSelection.Result r = RaidSelection.select(List.of(source), new RaidSelection.Rules(earlier, Set.of(),
+                uri -> false, 4, 2, earlier));
+        assertThat(ids(r)).containsExactly("a2", "c1");
+        assertThat(r.addedEarlier()).isEqualTo(2);
+        assertThat(r.skipped()).containsEntry("already_present", 2).containsEntry("over_limit", 2);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.shuffify.memory.Call;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.Operation;
 import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.Track;
 import dev.shuffify.testing.HarnessRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,13 @@ class FailureInjectionTest {
         /** A rotated track duplicated in production, a returning track duplicated in the archive; count 2. */
         DUPLICATES,
         /** 230 production and 150 archive tracks, count 120: every step takes two calls. */
-        BATCHES
+        BATCHES,
+        /**
+         * Production holds an unavailable entry, a local file and a track twice, the archive a local file and an
+         * unavailable entry; count 3, no membership history: the tracks an undo puts back into production get a
+         * new added date from the service, and must still rank as old as they were.
+         */
+        ENTRIES
     }
 
     static Stream<Arguments> cases() {
@@ -70,13 +77,37 @@ class FailureInjectionTest {
                 f.production(ids("p", 230)).archive(ids("a", 150));
                 f.observedGrowing(PROD, ids("p", 230));
             }
+            case ENTRIES -> {
+                List<Track> production = new ArrayList<>();
+                production.add(Track.unavailable(RotationFixture.ADDED_BASE));
+                production.addAll(tracks(1, "p1", "p2", "p3"));
+                production.add(local("Demo", 4));
+                production.addAll(tracks(5, "p4", "p5", "p6", "p7", "p2"));
+                f.harness.playlist(PROD, PROD_NAME, production);
+                List<Track> archive = new ArrayList<>(tracks(300, "a1", "a2"));
+                archive.add(Track.unavailable(RotationFixture.ADDED_BASE));
+                archive.addAll(tracks(303, "a3"));
+                archive.add(local("Archived", 304));
+                archive.addAll(tracks(305, "a4"));
+                f.harness.playlist(ARCH, ARCH_NAME, archive);
+            }
         }
         f.pair();
         return f;
     }
 
     private static int count(Setup setup) {
-        return setup == Setup.BATCHES ? 120 : 2;
+        return switch (setup) {
+            case BATCHES -> 120;
+            case ENTRIES -> 3;
+            default -> 2;
+        };
+    }
+
+    private static Track local(String name, int day) {
+        return new Track("spotify:local:Band:Record:" + name + ":200", null, name, List.of(), null,
+                java.time.Duration.ofMinutes(3), 0, RotationFixture.ADDED_BASE.plus(java.time.Duration.ofDays(day)),
+                Track.Kind.LOCAL);
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
