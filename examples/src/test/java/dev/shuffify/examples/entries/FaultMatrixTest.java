@@ -101,7 +101,9 @@ class FaultMatrixTest {
 
     /** Backend factories by name; the Spotify dialects join here over the fake. */
     static Map<String, java.util.function.Function<TestClock, Backend>> backends() {
-        return Map.of("in-memory", FaultMatrixTest::inMemory);
+        return Map.of("in-memory", FaultMatrixTest::inMemory,
+                "spotify-items", clock -> SpotifyBackends.of(dev.shuffify.spotify.ApiDialect.ITEMS, clock),
+                "spotify-tracks", clock -> SpotifyBackends.of(dev.shuffify.spotify.ApiDialect.TRACKS, clock));
     }
 
     static final List<Fault> FAULTS = List.of(Fault.SERVER_ERROR, Fault.PERMANENT_ERROR, Fault.LOST_RESPONSE);

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * {@link Mode#ITEMS current} or the {@link Mode#TRACKS older} dialect, with paging and {@code next} links.
  *
  * <p>Faults can be programmed: 429 with {@code Retry-After} (requests that arrive before the hint ran out are
- * answered 429 again and counted as {@link #earlyRequests()}), 5xx, slow answers, expired access tokens,
+ * answered 429 again and counted as {@link #earlyRequests()}), 5xx (by endpoint, or at the n-th API request from
+ * now with {@link #failRequest}, done or not), slow answers, expired access tokens,
  * revoked refresh tokens and refresh-token rotation. Every request is recorded as an {@link Exchange} with its
  * arrival time by the fake's clock, and counted per endpoint.
  *
@@ -178,6 +179,8 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
     private final Map<String, Session> accessTokens = new HashMap<>();
     private final List<String> issued = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
+    private final Map<Integer, Fault> numberedFaults = new HashMap<>();
+    private int apiRequestNumber;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final Map<String, Integer> counts = new TreeMap<>();
     private boolean rotateRefreshTokens;
@@ -670,6 +673,27 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
     }
 
     /**
+     * Fails the {@code nth} API request from now, whatever its endpoint: it is answered with {@code status} and
+     * the given body, after being done when {@code afterApplying} is set (a lost answer) or without being done.
+     * Counts requests as {@link #apiRequests()} does: every request to {@code /v1/}, failed or not, and never the
+     * token endpoint. Several requests can be failed this way; a numbered fault takes precedence over the ones
+     * queued by endpoint.
+     *
+     * @param nth 1 for the next API request
+     * @param status the status, e.g. 502 or 400
+     * @param body the error body
+     * @param afterApplying whether the request is done before its answer is replaced
+     */
+    public void failRequest(int nth, int status, ErrorBody body, boolean afterApplying) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("nth must be at least 1: " + nth);
+        }
+        synchronized (lock) {
+            numberedFaults.put(apiRequestNumber + nth, new Fault(null, status, null, null, body, afterApplying));
+        }
+    }
+
+    /**
      * Answers the next {@code count} API requests with 429 and {@code Retry-After: seconds}. A request arriving
      * before the hint ran out is answered 429 again and counted as early.
      *
@@ -887,14 +911,18 @@ public final class FakeSpotifyWebApi implements AutoCloseable {
             return token(http, body);
         }
         String endpoint = endpoint(method, path);
-        if (at.isBefore(rateLimitedUntil)) {
+        Fault numbered = numberedFaults.remove(++apiRequestNumber);
+        if (numbered != null && !numbered.applyFirst()) {
+            return failure(numbered, endpoint);
+        }
+        if (numbered == null && at.isBefore(rateLimitedUntil)) {
             earlyRequests++;
             long seconds = Math.max(1, Duration.between(at, rateLimitedUntil).toSeconds());
             return new Answer(429, error(429, "API rate limit exceeded"), Long.toString(seconds), endpoint, null);
         }
         Duration delay = null;
-        Fault afterApplying = null;
-        for (int i = 0; i < faults.size(); i++) {
+        Fault afterApplying = numbered;
+        for (int i = 0; afterApplying == null && i < faults.size(); i++) {
             Fault f = faults.get(i);
             if ("POST /api/token".equals(f.endpoint())) {
                 continue;
