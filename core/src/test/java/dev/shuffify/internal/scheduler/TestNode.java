@@ -79,7 +79,8 @@ final class TestNode {
                 id -> new SplittableRandom(id.hashCode()), () -> nodeId + "-" + ids.incrementAndGet() + "-"
                         + UUID.randomUUID().toString().substring(0, 8), List.of());
         this.engine = new ExecutionEngine(engineConfig);
-        this.scheduler = new Scheduler(store, engine::execute, config, clock, new SplittableRandom(42), workers);
+        this.scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
+                engine::repairPending, engine::retryOutcome), config, clock, new SplittableRandom(42), workers);
     }
 
     static SchedulerConfig config(String nodeId, int poolSize) {
