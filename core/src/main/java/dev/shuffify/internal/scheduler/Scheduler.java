@@ -268,11 +268,12 @@ public final class Scheduler implements AutoCloseable {
                 continue;
             }
             try {
-                // hold the lease while retrying, so no other node takes the run for dead
+                // hold the lease while retrying, so no other node takes the run for dead (the heartbeat renews
+                // it too; a failure here does not keep the retry from going on)
                 store.schedules().renew(List.of(job.claim.token()), now.plus(config.leaseDuration()));
             } catch (RuntimeException e) {
-                bookkeepingFailed(job, e);
-                continue;
+                LOG.debug("could not renew the lease of schedule {} before retrying its bookkeeping",
+                        job.claim.scheduleId(), e);
             }
             if (completeRun(job)) {
                 unfinishedBookkeeping.remove(job.claim.token());
@@ -377,8 +378,8 @@ public final class Scheduler implements AutoCloseable {
 
     private void bookkeepingFailed(InFlight job, Throwable e) {
         job.bookkeepingFailures++;
-        long backoff = Math.min(config.pollInterval().toMillis() << Math.min(job.bookkeepingFailures - 1, 4),
-                config.leaseDuration().toMillis() / 4);
+        long backoff = Math.min(config.pollInterval().toMillis() << Math.min(job.bookkeepingFailures - 1, 2),
+                config.leaseDuration().toMillis() / 10);
         job.retryAt = clock.instant().plusMillis(backoff);
         unfinishedBookkeeping.put(job.claim.token(), job);
         trouble.failed("recording the end of a run of schedule " + job.claim.scheduleId(), e);
@@ -392,14 +393,22 @@ public final class Scheduler implements AutoCloseable {
             // the job never ran (the schedule could not be read, was deleted or paused, or the store failed
             // before the job started): give the slot back, still due
             if (outcome.isPresent()) {
-                endNotRun(outcome.get());
+                Execution notRun = outcome.get();
+                retrying(() -> {
+                    endNotRun(notRun);
+                    return null;
+                });
             }
-            store.schedules().release(claim.token(), claim.slot(), claim.slot(), retryOf(claim));
+            retrying(() -> store.schedules().release(claim.token(), claim.slot(), claim.slot(), retryOf(claim)));
             return;
         }
         Execution execution = outcome.get();
         if (Boolean.TRUE.equals(execution.details().get(ExecutionEngine.DETAIL_OUTCOME_UNRECORDED))) {
-            runner.retryOutcome(execution, job.source);
+            Execution unrecorded = execution;
+            retrying(() -> {
+                runner.retryOutcome(unrecorded, job.source);
+                return null;
+            });
             Map<String, Object> details = new java.util.LinkedHashMap<>(execution.details());
             details.remove(ExecutionEngine.DETAIL_OUTCOME_UNRECORDED);
             execution = new Execution(execution.id(), execution.scheduleId(), execution.userId(),
@@ -412,7 +421,7 @@ public final class Scheduler implements AutoCloseable {
         Instant now = clock.instant();
         boolean held;
         if (job.source != TriggerSource.MANUAL && config.retry().shouldRetry(execution)) {
-            Optional<Schedule> current = store.schedules().find(claim.scheduleId());
+            Optional<Schedule> current = retrying(() -> store.schedules().find(claim.scheduleId()));
             if (current.isEmpty()) {
                 return; // deleted while running; its lease went with it
             }
@@ -421,26 +430,46 @@ public final class Scheduler implements AutoCloseable {
             if (expected == null || retryAt.isBefore(expected)) {
                 LOG.info("schedule {}: attempt {} failed ({}); retry {} at {}", claim.scheduleId(),
                         execution.attempt(), execution.errorMessage(), execution.attempt() + 1, retryAt);
-                held = store.schedules().release(claim.token(), expected, retryAt, execution.attempt() + 1);
+                int retry = execution.attempt() + 1;
+                held = retrying(() -> store.schedules().release(claim.token(), expected, retryAt, retry));
             } else {
-                held = store.schedules().release(claim.token(), expected, expected, 0);
+                held = retrying(() -> store.schedules().release(claim.token(), expected, expected, 0));
             }
         } else if (!config.jitter().isZero() && job.source != TriggerSource.MANUAL) {
-            Optional<Schedule> current = store.schedules().find(claim.scheduleId());
+            Optional<Schedule> current = retrying(() -> store.schedules().find(claim.scheduleId()));
             if (current.isEmpty()) {
                 return;
             }
             Instant expected = current.get().nextRunAt();
             Instant next = Objects.equals(expected, claim.slot()) || retrying ? expected : jittered(expected);
-            held = store.schedules().release(claim.token(), expected, next, 0);
+            held = retrying(() -> store.schedules().release(claim.token(), expected, next, 0));
         } else {
             // the outcome's transaction moved the next run; the release leaves it as it is
-            held = store.schedules().release(claim.token(), claim.slot(), claim.slot(), 0);
+            held = retrying(() -> store.schedules().release(claim.token(), claim.slot(), claim.slot(), 0));
         }
         if (!held && !retrying) {
             LOG.warn("schedule {}: the lease was lost while running (recovered by another node after missed "
                     + "heartbeats); the recovering node rescheduled it", claim.scheduleId());
         }
+    }
+
+    /**
+     * A step of the bookkeeping, tried up to three times at once (each step is idempotent); a failure of all
+     * three is left to the next poll's retry, with backoff.
+     */
+    private static <T> T retrying(java.util.function.Supplier<T> step) {
+        RuntimeException last = null;
+        for (int i = 0; i < 3; i++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (last != null) {
+                    e.addSuppressed(last);
+                }
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private static boolean isNotRun(Execution execution) {
@@ -556,8 +585,11 @@ public final class Scheduler implements AutoCloseable {
     private boolean recover(ScheduleClaim lease, Instant now, boolean onlyIfExpired, String why) {
         boolean started = false;
         for (Execution e : store.executions().listBySchedule(lease.scheduleId(), RECENT_EXECUTIONS)) {
-            if (e.startedAt().isBefore(lease.acquiredAt()) || isNotRun(e)) {
-                continue; // an earlier run, or one whose job never ran
+            if (e.startedAt().isBefore(lease.acquiredAt()) || isNotRun(e)
+                    || (onlyIfExpired && e.startedAt().isAfter(lease.expiresAt()))) {
+                // an earlier run; one whose job never ran; or one that started after this lease expired: a
+                // newer claim's (another poll recovered this lease meanwhile and the schedule was claimed again)
+                continue;
             }
             started = true;
             if (e.status() == ExecutionStatus.RUNNING

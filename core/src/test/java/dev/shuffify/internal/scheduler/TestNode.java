@@ -59,6 +59,8 @@ final class TestNode {
     final AtomicInteger runs = new AtomicInteger();
     /** When the job itself ran, per schedule (the engine's bookkeeping aside). */
     final Map<String, List<Instant>> jobRuns = new ConcurrentHashMap<>();
+    /** The executions in which the job itself ran. */
+    final java.util.Set<String> jobExecutions = ConcurrentHashMap.newKeySet();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrentPerTarget = new AtomicInteger();
     final Map<String, AtomicInteger> runningPerTarget = new ConcurrentHashMap<>();
@@ -124,6 +126,7 @@ final class TestNode {
             int now = runningPerTarget.computeIfAbsent(target, k -> new AtomicInteger()).incrementAndGet();
             maxConcurrentPerTarget.accumulateAndGet(now, Math::max);
             runs.incrementAndGet();
+            jobExecutions.add(context.executionId());
             jobRuns.computeIfAbsent(s.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
                     .add(clock.instant());
             try {
