@@ -60,6 +60,8 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
     private final SettingsStore settingsStore = new Settings();
     private final PinStore pinStore = new Pins();
     private final IntentStore intentStore = new Intents();
+    private final Map<String, Map.Entry<String, Instant>> playlistLeases = new HashMap<>();
+    private final PlaylistLeaseStore playlistLeaseStore = new PlaylistLeases();
 
     /** Creates an empty store. */
     public InMemoryShuffifyStore() {
@@ -113,6 +115,48 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
     @Override
     public IntentStore intents() {
         return intentStore;
+    }
+
+    @Override
+    public PlaylistLeaseStore playlistLeases() {
+        return playlistLeaseStore;
+    }
+
+    private final class PlaylistLeases implements PlaylistLeaseStore {
+        @Override
+        public boolean tryAcquire(String playlistId, String holder, String takeOverFrom, Instant until,
+                Instant now) {
+            Objects.requireNonNull(playlistId, "playlistId");
+            Objects.requireNonNull(holder, "holder");
+            synchronized (lock) {
+                Map.Entry<String, Instant> lease = playlistLeases.get(playlistId);
+                if (lease != null && lease.getValue().isAfter(now) && !lease.getKey().equals(holder)
+                        && !lease.getKey().equals(takeOverFrom)) {
+                    return false;
+                }
+                playlistLeases.put(playlistId, Map.entry(holder, until));
+                return true;
+            }
+        }
+
+        @Override
+        public void release(String playlistId, String holder) {
+            synchronized (lock) {
+                Map.Entry<String, Instant> lease = playlistLeases.get(playlistId);
+                if (lease != null && lease.getKey().equals(holder)) {
+                    playlistLeases.remove(playlistId);
+                }
+            }
+        }
+
+        @Override
+        public Optional<String> holder(String playlistId, Instant now) {
+            synchronized (lock) {
+                Map.Entry<String, Instant> lease = playlistLeases.get(playlistId);
+                return lease == null || !lease.getValue().isAfter(now) ? Optional.empty()
+                        : Optional.of(lease.getKey());
+            }
+        }
     }
 
     @Override

@@ -189,6 +189,11 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
     }
 
     @Override
+    public PlaylistLeaseStore playlistLeases() {
+        return parts.playlistLeases();
+    }
+
+    @Override
     public void recordOutcome(Execution execution, Schedule schedule) {
         parts.recordOutcome(execution, schedule);
     }

@@ -87,6 +87,18 @@ public interface ShuffifyStore extends AutoCloseable {
     IntentStore intents();
 
     /**
+     * The leases of playlists that runs write, shared by every node of the store. The built-in stores share
+     * them (a database table for the JDBC store); the default, for a store that does not, grants every lease
+     * ({@link PlaylistLeaseStore#UNSHARED}), which excludes runs of one node only.
+     *
+     * @return never null
+     * @since 0.2.0
+     */
+    default PlaylistLeaseStore playlistLeases() {
+        return PlaylistLeaseStore.UNSHARED;
+    }
+
+    /**
      * Records the end of an execution and the schedule's new last-run fields and next run, and deletes the
      * execution's {@linkplain #intents() intent}, in one transaction: either all of it happens or none of it.
      *

@@ -12,6 +12,8 @@ import dev.shuffify.model.Preview;
 import dev.shuffify.model.Track;
 import dev.shuffify.testing.ExecutorHarness;
 import dev.shuffify.testing.HarnessRun;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -40,7 +42,31 @@ class DedupeExecutorTest {
                 .containsExactly("spotify:track:a", "spotify:track:b", "spotify:track:c");
         assertThat(run.execution().tracksRemoved()).isEqualTo(2);
         assertThat(run.snapshots()).singleElement().satisfies(s -> assertThat(s.size()).isEqualTo(5));
-        assertThat(run.count(Operation.REPLACE)).isEqualTo(1);
+        assertThat(run.count(Operation.REMOVE)).isEqualTo(1);
+        assertThat(run.count(Operation.ADD)).isEqualTo(1);
+    }
+
+    @Test
+    void leavesLocalFilesAndUnavailableEntriesAloneAndKeepsTheOthersAddedDates() {
+        Track local = new Track("spotify:local:Band:Record:Demo:200", null, "Demo", List.of(), null, null, 0,
+                null, Track.Kind.LOCAL);
+        List<Track> items = new ArrayList<>(tracks("a", "b"));
+        items.add(Track.unavailable(null));
+        items.add(local);
+        items.addAll(tracks("a", "c"));
+        items.add(Track.unavailable(null));
+        items.add(local);
+        harness.playlist("mix", "Mix", items);
+        Instant cDate = harness.music().playlist("mix").items().get(5).addedAt();
+        harness.clock().advance(Duration.ofDays(1));
+
+        HarnessRun run = harness.run(dedupe("first"));
+
+        assertThat(run.succeeded()).isTrue();
+        assertThat(harness.music().uris("mix")).containsExactly("spotify:track:a", "spotify:track:b",
+                Track.UNAVAILABLE_URI, local.uri(), "spotify:track:c", Track.UNAVAILABLE_URI, local.uri());
+        assertThat(run.execution().tracksRemoved()).isEqualTo(1);
+        assertThat(harness.music().playlist("mix").items().get(4).addedAt()).isEqualTo(cDate);
     }
 
     @Test
@@ -74,7 +100,7 @@ class DedupeExecutorTest {
         harness.playlist("mix", "Mix", tracks("a", "a"));
         Preview preview = harness.preview(dedupe("first"));
         assertThat(preview.result().tracksRemoved()).isEqualTo(1);
-        assertThat(preview.changes()).hasSize(1);
+        assertThat(preview.changes()).extracting(c -> c.operation().name()).containsExactly("REMOVE", "ADD");
         assertThat(harness.music().uris("mix")).hasSize(2);
     }
 
@@ -84,7 +110,7 @@ class DedupeExecutorTest {
                 .map(id -> Track.ofUri("spotify:track:" + id)).toList());
         items.addAll(tracks("t0", "t1"));
         harness.playlist("mix", "Mix", items);
-        harness.music().failOn(Operation.ADD, 1, Fault.SERVER_ERROR); // the append after the first 100
+        harness.music().failOn(Operation.ADD, 1, Fault.SERVER_ERROR); // putting t0 and t1 back
 
         HarnessRun run = harness.run(dedupe("first"));
 

@@ -33,11 +33,11 @@ class JdbcSchemaMigrationTest {
         Path file = dir.resolve("nested/folder/shuffify");
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(file)) {
             assertThat(store.schemaVersionAtOpen()).isZero();
-            assertThat(store.schemaVersion()).isEqualTo(JdbcShuffifyStore.latestSchemaVersion()).isEqualTo(3);
+            assertThat(store.schemaVersion()).isEqualTo(JdbcShuffifyStore.latestSchemaVersion()).isEqualTo(4);
         }
         assertThat(Files.exists(dir.resolve("nested/folder/shuffify.mv.db"))).isTrue();
         try (JdbcShuffifyStore again = JdbcShuffifyStore.embedded(dir.resolve("nested/folder/shuffify.mv.db"))) {
-            assertThat(again.schemaVersionAtOpen()).isEqualTo(3);
+            assertThat(again.schemaVersionAtOpen()).isEqualTo(4);
         }
     }
 
@@ -74,8 +74,9 @@ class JdbcSchemaMigrationTest {
 
     private static void assertMigratedAndUsable(JdbcShuffifyStore store) {
         assertThat(store.schemaVersionAtOpen()).isEqualTo(1);
-        assertThat(store.schemaVersion()).isEqualTo(3);
+        assertThat(store.schemaVersion()).isEqualTo(4);
         assertThat(store.intents().list(10)).isEmpty();
+        assertThat(store.playlistLeases().tryAcquire("pl-1", "e1", null, T0.plusSeconds(60), T0)).isTrue();
         assertThat(store.schedules().find("s1")).contains(schedule("s1", "alice", "pl-1", T0));
         assertThat(store.schedules().claimDue("n", T0, Duration.ofMinutes(1), 10))
                 .extracting(ScheduleClaim::scheduleId).containsExactly("s1");
@@ -89,7 +90,7 @@ class JdbcSchemaMigrationTest {
             markVersion(pool, 99);
             assertThatThrownBy(() -> JdbcShuffifyStore.create(pool)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("schema is at version 99")
-                    .hasMessageContaining("newer than version 3")
+                    .hasMessageContaining("newer than version 4")
                     .hasMessageContaining("upgrade Shuffify");
         } finally {
             pool.dispose();
@@ -101,9 +102,9 @@ class JdbcSchemaMigrationTest {
         JdbcConnectionPool pool = PostgresTestServer.newSchema(4);
         try {
             JdbcShuffifyStore.postgres(pool).close();
-            markVersion(pool, 4);
+            markVersion(pool, 5);
             assertThatThrownBy(() -> JdbcShuffifyStore.postgres(pool)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("schema is at version 4, newer than version 3");
+                    .hasMessageContaining("schema is at version 5, newer than version 4");
         } finally {
             pool.dispose();
         }

@@ -604,6 +604,31 @@ public abstract class ShuffifyStoreContract {
         assertThat(later.get("b").firstSeenAt()).as("present all along: keeps its first sighting").isEqualTo(T0);
     }
 
+    // ---- playlist leases --------------------------------------------------------------------------------
+
+    @Test
+    void aPlaylistLeaseIsHeldByOneHolderUntilReleasedOrExpired() {
+        PlaylistLeaseStore leases = store.playlistLeases();
+        Instant until = T0.plusSeconds(60);
+        assertThat(leases.tryAcquire("pl", "e1", null, until, T0)).isTrue();
+        assertThat(leases.holder("pl", T0)).contains("e1");
+        assertThat(leases.tryAcquire("pl", "e2", null, until, T0.plusSeconds(1))).as("held").isFalse();
+        assertThat(leases.holder("pl", T0.plusSeconds(1))).as("a refusal changes nothing").contains("e1");
+        assertThat(leases.tryAcquire("pl", "e1", null, T0.plusSeconds(90), T0.plusSeconds(1))).as("renewed")
+                .isTrue();
+        assertThat(leases.tryAcquire("other", "e2", null, until, T0)).as("another playlist").isTrue();
+
+        leases.release("pl", "e2");
+        assertThat(leases.holder("pl", T0.plusSeconds(2))).as("only the holder releases").contains("e1");
+        assertThat(leases.tryAcquire("pl", "e3", "e1", until, T0.plusSeconds(2))).as("taken over").isTrue();
+        leases.release("pl", "e3");
+        assertThat(leases.holder("pl", T0.plusSeconds(3))).isEmpty();
+        assertThat(leases.tryAcquire("pl", "e4", null, T0.plusSeconds(10), T0.plusSeconds(3))).isTrue();
+        assertThat(leases.holder("pl", T0.plusSeconds(10))).as("expired").isEmpty();
+        assertThat(leases.tryAcquire("pl", "e5", null, until, T0.plusSeconds(10))).as("an expired lease is free")
+                .isTrue();
+    }
+
     // ---- job intents -----------------------------------------------------------------------------------
 
     private static JobIntent intent(String executionId, String scheduleId, Instant at) {

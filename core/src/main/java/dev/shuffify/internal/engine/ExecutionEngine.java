@@ -27,8 +27,10 @@ import dev.shuffify.model.UserSettings;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.Params;
 import dev.shuffify.spi.PlaylistService;
+import dev.shuffify.store.PlaylistLeaseStore;
 import dev.shuffify.store.ShuffifyStore;
 import dev.shuffify.store.StoreException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +62,12 @@ public final class ExecutionEngine {
     public static final String MDC_USER = "shuffify.userId";
     /** Execution detail set to {@code true} when a run failed for a transient reason (rate limit, 5xx, I/O). */
     public static final String DETAIL_TRANSIENT_FAILURE = "transientFailure";
+    /**
+     * How long a run's cross-node playlist leases last unless released: longer than a job may run (the Spotify
+     * adapter's job deadline is 15 minutes by default). A host that dies leaves them to expire, or to the repair
+     * of its run, which takes them over.
+     */
+    static final Duration PLAYLIST_LEASE = Duration.ofMinutes(30);
 
     /**
      * Execution detail set to {@code true} on a run whose job never ran because a store call failed before it
@@ -159,7 +167,8 @@ public final class ExecutionEngine {
                 return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, skipReason.get(), List.of());
             }
             List<ReentrantLock> held = new ArrayList<>();
-            for (String playlistId : playlistsWritten(schedule)) {
+            List<String> playlists = playlistsWritten(schedule);
+            for (String playlistId : playlists) {
                 ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
                 if (!lock.tryLock()) {
                     held.forEach(ReentrantLock::unlock);
@@ -168,7 +177,21 @@ public final class ExecutionEngine {
                 }
                 held.add(lock);
             }
+            List<String> leased = new ArrayList<>();
             try {
+                Optional<String> busy;
+                try {
+                    busy = leasePlaylists(playlists, execution.id(), null, leased);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not lease the playlists of execution {}", execution.id(), e);
+                    return finish(schedule, withDetail(execution, DETAIL_TRANSIENT_FAILURE, true), source,
+                            ExecutionStatus.FAILED, null, "could not lease the playlists it writes (nothing was "
+                                    + "written): " + e.getMessage(), List.of());
+                }
+                if (busy.isPresent()) {
+                    return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null,
+                            "another job is running on playlist '" + busy.get() + "' (on another node)", List.of());
+                }
                 Optional<String> unfinished = unfinishedRun(schedule, execution.id());
                 if (unfinished.isPresent()) {
                     return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, unfinished.get(),
@@ -176,6 +199,7 @@ public final class ExecutionEngine {
                 }
                 return runLocked(schedule, execution, source);
             } finally {
+                releaseLeases(leased, execution.id());
                 held.forEach(ReentrantLock::unlock);
             }
         } finally {
@@ -183,6 +207,44 @@ public final class ExecutionEngine {
                 MDC.clear();
             } else {
                 MDC.setContextMap(previousMdc);
+            }
+        }
+    }
+
+    /**
+     * Takes the cross-node lease of every playlist, in order, for {@code holder}; a lease held by a run that has
+     * ended (or is no longer recorded) is taken over, as is {@code takeOverFrom}'s. Stops at the first playlist
+     * another running execution holds, releasing nothing itself (the caller releases {@code leased}).
+     *
+     * @return the playlist that is busy, or empty when every lease was taken
+     */
+    private Optional<String> leasePlaylists(List<String> playlists, String holder, String takeOverFrom,
+            List<String> leased) {
+        PlaylistLeaseStore leases = store.playlistLeases();
+        for (String playlistId : playlists) {
+            Instant now = config.clock().instant();
+            Instant until = now.plus(PLAYLIST_LEASE);
+            boolean taken = leases.tryAcquire(playlistId, holder, takeOverFrom, until, now);
+            if (!taken) {
+                Optional<String> other = leases.holder(playlistId, now);
+                boolean ended = other.isEmpty() || store.executions().find(other.get())
+                        .map(e -> e.status().isFinal()).orElse(true);
+                taken = ended && leases.tryAcquire(playlistId, holder, other.orElse(null), until, now);
+            }
+            if (!taken) {
+                return Optional.of(playlistId);
+            }
+            leased.add(playlistId);
+        }
+        return Optional.empty();
+    }
+
+    private void releaseLeases(List<String> leased, String holder) {
+        for (String playlistId : leased) {
+            try {
+                store.playlistLeases().release(playlistId, holder);
+            } catch (RuntimeException e) {
+                LOG.warn("could not release the lease of playlist {}; it expires by itself", playlistId, e);
             }
         }
     }
@@ -856,8 +918,20 @@ public final class ExecutionEngine {
                 }
                 held.add(lock);
             }
-            repair(intent, () -> connect(intent.userId()));
-            return true;
+            List<String> leased = new ArrayList<>();
+            try {
+                Optional<String> busy = leasePlaylists(List.copyOf(new TreeSet<>(intent.playlists())),
+                        intent.executionId(), intent.executionId(), leased);
+                if (busy.isPresent()) {
+                    LOG.info("repair of abandoned execution {} waits: a job on another node holds playlist {}",
+                            intent.executionId(), busy.get());
+                    return false;
+                }
+                repair(intent, () -> connect(intent.userId()));
+                return true;
+            } finally {
+                releaseLeases(leased, intent.executionId());
+            }
         } finally {
             held.forEach(ReentrantLock::unlock);
         }

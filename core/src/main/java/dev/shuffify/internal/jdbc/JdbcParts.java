@@ -19,11 +19,13 @@ import javax.sql.DataSource;
  * @param settings per-user settings
  * @param pins pins
  * @param intents the intents of running jobs
+ * @param playlistLeases the leases of playlists that runs write
  * @param schemaVersionBefore the schema version found when the store was opened (0 for a new database)
  */
 public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executions, JdbcSnapshots snapshots,
         JdbcPairs pairs, JdbcAccounts accounts, JdbcActivity activity, JdbcMembership membership,
-        JdbcSettings settings, JdbcPins pins, JdbcIntents intents, int schemaVersionBefore) {
+        JdbcSettings settings, JdbcPins pins, JdbcIntents intents, JdbcPlaylistLeases playlistLeases,
+        int schemaVersionBefore) {
 
     /**
      * Detects the dialect, migrates the schema to the latest version and builds the parts.
@@ -38,7 +40,7 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
         Sql sql = new Sql(dataSource, dialect);
         return new JdbcParts(sql, new JdbcSchedules(sql), new JdbcExecutions(sql), new JdbcSnapshots(sql),
                 new JdbcPairs(sql), new JdbcAccounts(sql), new JdbcActivity(sql), new JdbcMembership(sql),
-                new JdbcSettings(sql), new JdbcPins(sql), new JdbcIntents(sql), before);
+                new JdbcSettings(sql), new JdbcPins(sql), new JdbcIntents(sql), new JdbcPlaylistLeases(sql), before);
     }
 
     /**

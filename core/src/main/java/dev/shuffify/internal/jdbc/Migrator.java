@@ -35,7 +35,8 @@ public final class Migrator {
     public static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "core_tables"),
             new Migration(2, "scheduler_leases"),
-            new Migration(3, "job_intents"));
+            new Migration(3, "job_intents"),
+            new Migration(4, "playlist_leases"));
 
     private static final long ADVISORY_LOCK_KEY = 0x5348_5546_4649_4659L; // "SHUFFIFY"
     private static final Object H2_LOCK = new Object();

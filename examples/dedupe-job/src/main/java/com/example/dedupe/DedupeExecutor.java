@@ -2,6 +2,7 @@ package com.example.dedupe;
 
 import dev.shuffify.model.JobResult;
 import dev.shuffify.model.Playlist;
+import dev.shuffify.model.Track;
 import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
@@ -16,9 +17,10 @@ import java.util.Set;
  * Job type {@code dedupe}: removes duplicate tracks from the target, keeping the first occurrence of each.
  *
  * <p>The music service removes a uri everywhere it occurs, so "remove all but one copy" is not a call it
- * offers. The job therefore writes the deduplicated list back with {@code replaceAll} (one replace of the first
- * 100, then appends of 100). The engine has taken a snapshot before that first write, and its post-write
- * verification restores the snapshot if a call fails halfway; a plugin gets that safety for free.
+ * offers. The job removes every copy of each duplicated uri and puts one back where the first copy stood, so
+ * every other entry keeps its place and its added date; local files and unavailable entries, which the
+ * service cannot write, are never touched. The engine records the playlist before the first write; if the
+ * run fails (or the host dies) between the removal and the put-back, the engine puts back what was lost.
  *
  * <p>Parameter {@code dry_report} (boolean, default false): only count the duplicates, change nothing.
  */
@@ -44,28 +46,52 @@ public final class DedupeExecutor implements JobExecutor {
     public JobResult execute(JobContext context) {
         String target = context.spec().target().id();
         Playlist playlist = context.playlists().playlist(target);
-        List<String> uris = playlist.uris();
+        List<Track> items = playlist.items();
 
+        // only tracks and episodes can be written back: local files and unavailable entries are left alone
         Map<String, Integer> firstPosition = new HashMap<>();
         Set<String> duplicated = new LinkedHashSet<>();
-        for (int i = 0; i < uris.size(); i++) {
-            if (firstPosition.putIfAbsent(uris.get(i), i) != null) {
-                duplicated.add(uris.get(i));
+        int removed = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Track track = items.get(i);
+            if (track.writable() && firstPosition.putIfAbsent(track.uri(), i) != null) {
+                duplicated.add(track.uri());
+                removed++;
             }
         }
-        int removed = 0;
-        for (String uri : duplicated) {
-            removed += (int) uris.stream().filter(uri::equals).count() - 1;
-        }
-        JobResult.Builder result = JobResult.builder().tracksRemoved(context.params().getBoolean("dry_report",
-                false) ? 0 : removed).detail("duplicates", removed);
-        if (duplicated.isEmpty() || context.params().getBoolean("dry_report", false)) {
-            return result.tracksTotal(uris.size()).build();
+        boolean dryReport = context.params().getBoolean("dry_report", false);
+        JobResult.Builder result = JobResult.builder().tracksRemoved(dryReport ? 0 : removed)
+                .detail("duplicates", removed);
+        if (duplicated.isEmpty() || dryReport) {
+            return result.tracksTotal(items.size()).build();
         }
 
         context.progress(duplicated.size() + " uris occur more than once; removing " + removed + " copies");
-        List<String> kept = new ArrayList<>(new LinkedHashSet<>(uris));
-        context.playlists().replaceAll(target, kept);
-        return result.tracksTotal(kept.size()).build();
+        context.playlists().removeAll(target, List.copyOf(duplicated));
+        List<String> putBack = new ArrayList<>();
+        int runStart = 0;
+        int position = 0; // in the playlist as it will be
+        for (int i = 0; i < items.size(); i++) {
+            Track track = items.get(i);
+            if (!track.writable() || !duplicated.contains(track.uri())) {
+                putBack(context, target, putBack, runStart);
+                position++;
+            } else if (firstPosition.get(track.uri()) == i) {
+                if (putBack.isEmpty()) {
+                    runStart = position;
+                }
+                putBack.add(track.uri());
+                position++;
+            }
+        }
+        putBack(context, target, putBack, runStart);
+        return result.tracksTotal(items.size() - removed).build();
+    }
+
+    private static void putBack(JobContext context, String playlistId, List<String> uris, int position) {
+        if (!uris.isEmpty()) {
+            context.playlists().insertAll(playlistId, List.copyOf(uris), position);
+            uris.clear();
+        }
     }
 }

@@ -40,6 +40,26 @@ class DedupeExecutorTest {
     }
 
     @Test
+    void neverTouchesLocalFilesOrUnavailableEntries() {
+        Track local = new Track("spotify:local:Band:Record:Demo:200", null, "Demo", List.of(), null, null, 0, null,
+                Track.Kind.LOCAL);
+        List<Track> items = new ArrayList<>(tracks("a"));
+        items.add(Track.unavailable(null));
+        items.add(local);
+        items.addAll(tracks("b", "a"));
+        items.add(Track.unavailable(null));
+        items.add(local);
+        harness.playlist("p", "Mix", items);
+
+        HarnessRun run = harness.run(JobSpec.builder("dedupe").target("p", "Mix").build());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(harness.music().uris("p")).containsExactly("spotify:track:a", Track.UNAVAILABLE_URI, local.uri(),
+                "spotify:track:b", Track.UNAVAILABLE_URI, local.uri());
+        assertThat(run.execution().tracksRemoved()).isEqualTo(1);
+    }
+
+    @Test
     void aPlaylistWithoutDuplicatesIsNotWritten() {
         harness.playlist("p", "Mix", tracks("a", "b", "c"));
         HarnessRun run = harness.run(JobSpec.builder("dedupe").target("p", "Mix").build());

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class AccountLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountLedger.class);
+    /** How the reason of a failure from a write refused for a missing write scope begins. */
+    static final String WRITE_SCOPE_REFUSED = "missing write scope (" + ServiceCaller.WRITE_SCOPES + "): ";
 
     private final AccountStore store;
     private final Clock clock;
@@ -59,7 +61,24 @@ public final class AccountLedger {
      * @param userId the user
      */
     public void success(String userId) {
+        success(userId, true);
+    }
+
+    /**
+     * A call of the user succeeded: back to OK with no failures (stored only when that changes anything) —
+     * except that a read does not clear failures whose latest was a write refused for a missing write scope:
+     * reads need no write scope, so they say nothing about it, and the account keeps counting towards
+     * degraded and quarantined while every write is refused.
+     *
+     * @param userId the user
+     * @param write whether the call was a write
+     */
+    public void success(String userId, boolean write) {
         if (knownHealthy.contains(userId)) {
+            return;
+        }
+        if (!write && find(userId).map(a -> a.reason() != null && a.reason().startsWith(WRITE_SCOPE_REFUSED))
+                .orElse(false)) {
             return;
         }
         update(userId, a -> a.health() == AccountHealth.OK && a.consecutiveFailures() == 0 ? a
@@ -75,7 +94,20 @@ public final class AccountLedger {
      * @param reason why, without tokens
      */
     public void failure(String userId, String reason) {
+        failure(userId, reason, false);
+    }
+
+    /**
+     * A call of the user failed for good (after retries).
+     *
+     * @param userId the user
+     * @param reason why, without tokens
+     * @param writeScopeMissing whether a write was refused because the login lacks the write scopes: reads
+     *     then do not clear the failures ({@link #success(String, boolean)})
+     */
+    public void failure(String userId, String reason, boolean writeScopeMissing) {
         knownHealthy.remove(userId);
+        String recorded = writeScopeMissing ? WRITE_SCOPE_REFUSED + reason : reason;
         update(userId, a -> {
             if (a.health() == AccountHealth.NEEDS_LOGIN) {
                 return a;
@@ -87,7 +119,7 @@ public final class AccountLedger {
                 LOG.warn("account of user {} is now {} after {} consecutive failures: {}", userId, health, failures,
                         reason);
             }
-            return new Account(a.userId(), a.encryptedRefreshToken(), health, failures, cut(reason),
+            return new Account(a.userId(), a.encryptedRefreshToken(), health, failures, cut(recorded),
                     clock.instant());
         });
     }

@@ -128,7 +128,7 @@ public final class ServiceCaller {
         String label = label(what, playlistId);
         try {
             T result = attempt(label, call, true);
-            success();
+            success(WRITE_SCOPES.equals(scope));
             return result;
         } catch (CallFailure e) {
             throw map(label, playlistId, scope, e);
@@ -156,7 +156,7 @@ public final class ServiceCaller {
             CallFailure lost;
             try {
                 T result = attempt(label, call, false);
-                success();
+                success(true);
                 return result;
             } catch (CallFailure e) {
                 if (e.kind() != CallFailure.Kind.UNCERTAIN) {
@@ -177,7 +177,7 @@ public final class ServiceCaller {
             }
             if (outcome instanceof Outcome.Applied<T> applied) {
                 LOG.info("{}: the re-read shows the write was applied; not sending it again", label);
-                success();
+                success(true);
                 return applied.answer();
             }
             if (outcome instanceof Outcome.Unknown<T> unknown) {
@@ -205,9 +205,10 @@ public final class ServiceCaller {
         }, () -> tokens.refreshAfterRejection(token[0]), repeatable);
     }
 
-    private void success() {
+    /** A call succeeded; a read does not clear a write refused for a missing scope (reads need no write scope). */
+    private void success(boolean write) {
         if (ledger != null) {
-            ledger.success(userId);
+            ledger.success(userId, write);
         }
     }
 
@@ -243,7 +244,10 @@ public final class ServiceCaller {
                 Optional<SpotifyAccountException.Reason> account = e.status() == 403
                         ? accountRefusal(e.serviceMessage()) : Optional.empty();
                 if (account.isPresent()) {
-                    fail(e);
+                    if (ledger != null) {
+                        ledger.failure(userId, e.getMessage(), WRITE_SCOPES.equals(scope)
+                                && account.get() == SpotifyAccountException.Reason.MISSING_SCOPE);
+                    }
                     return account.get() == SpotifyAccountException.Reason.MISSING_SCOPE
                             ? new SpotifyAccountException(account.get(), scope, label + " was refused: the Spotify "
                                     + "login of user '" + userId + "' lacks the scope " + scope + " (403 Insufficient "
