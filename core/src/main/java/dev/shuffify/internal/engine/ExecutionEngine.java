@@ -183,6 +183,9 @@ public final class ExecutionEngine {
                 try {
                     busy = leasePlaylists(playlists, execution.id(), null, leased);
                 } catch (RuntimeException e) {
+                    if (isStoreFailure(e)) {
+                        return notRun(schedule, execution, e);
+                    }
                     LOG.warn("could not lease the playlists of execution {}", execution.id(), e);
                     return finish(schedule, withDetail(execution, DETAIL_TRANSIENT_FAILURE, true), source,
                             ExecutionStatus.FAILED, null, "could not lease the playlists it writes (nothing was "
