@@ -116,7 +116,7 @@ public final class Shuffify implements AutoCloseable {
                 List.copyOf(b.listeners)));
         this.schedulerOptions = b.scheduler;
         this.scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
-                engine::repairPending), b.scheduler.config(), clock,
+                engine::repairPending, engine::retryOutcome), b.scheduler.config(), clock,
                 b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed), null);
     }
 

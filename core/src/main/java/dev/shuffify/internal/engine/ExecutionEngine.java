@@ -29,6 +29,7 @@ import dev.shuffify.spi.Params;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.store.PlaylistLeaseStore;
 import dev.shuffify.store.ShuffifyStore;
+import dev.shuffify.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,18 @@ public final class ExecutionEngine {
      * of its run, which takes them over.
      */
     static final Duration PLAYLIST_LEASE = Duration.ofMinutes(30);
+
+    /**
+     * Execution detail set to {@code true} on a run whose job never ran because a store call failed before it
+     * (recording the start, or a read the run needs): the scheduler gives the slot back, still due.
+     */
+    public static final String DETAIL_NOT_RUN = "notRun";
+
+    /**
+     * Detail on a returned (never a stored) execution whose outcome could not be stored: the caller retries
+     * with {@link #retryOutcome}.
+     */
+    public static final String DETAIL_OUTCOME_UNRECORDED = "outcomeUnrecorded";
 
     private final EngineConfig config;
     private final ShuffifyStore store;
@@ -143,8 +156,8 @@ public final class ExecutionEngine {
                 store.executions().save(execution);
             } catch (RuntimeException e) {
                 LOG.error("could not record the start of execution {}; the job was not run", execution.id(), e);
-                Execution failed = execution.ended(config.clock().instant(), ExecutionStatus.FAILED,
-                        "could not record the execution: " + e.getMessage());
+                Execution failed = withDetail(execution.ended(config.clock().instant(), ExecutionStatus.FAILED,
+                        "could not record the execution: " + e.getMessage()), DETAIL_NOT_RUN, true);
                 fire(event(JobEvent.Type.FAILED, schedule, failed, failed.errorMessage()));
                 return failed;
             }
@@ -170,6 +183,9 @@ public final class ExecutionEngine {
                 try {
                     busy = leasePlaylists(playlists, execution.id(), null, leased);
                 } catch (RuntimeException e) {
+                    if (isStoreFailure(e)) {
+                        return notRun(schedule, execution, e);
+                    }
                     LOG.warn("could not lease the playlists of execution {}", execution.id(), e);
                     return finish(schedule, withDetail(execution, DETAIL_TRANSIENT_FAILURE, true), source,
                             ExecutionStatus.FAILED, null, "could not lease the playlists it writes (nothing was "
@@ -283,6 +299,7 @@ public final class ExecutionEngine {
     private Execution runLocked(Schedule schedule, Execution execution, TriggerSource source) {
         List<String> warnings = new ArrayList<>();
         TrackingPlaylistService tracking = null;
+        boolean invoked = false;
         try {
             List<JobExecutor> steps = config.jobTypes().resolve(schedule.jobType());
             Params params = JobTypes.parseParams(steps, schedule.job().params());
@@ -293,6 +310,7 @@ public final class ExecutionEngine {
             tracking = new TrackingPlaylistService(service, false, config.clock(), hooks);
             EngineJobContext context = new EngineJobContext(schedule, execution.id(), params, tracking, config,
                     config.randomFactory().apply(execution.id()), false, this::progress);
+            invoked = true;
             JobResult result = runSteps(steps, context, hooks);
             List<Verification.Check> checks = null;
             if (schedule.verifyWrites()) {
@@ -321,6 +339,9 @@ public final class ExecutionEngine {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
+            if (!invoked && isStoreFailure(e)) {
+                return notRun(schedule, execution, e);
+            }
             if (isTransient(e)) {
                 execution = withDetail(execution, DETAIL_TRANSIENT_FAILURE, true);
             }
@@ -461,20 +482,13 @@ public final class ExecutionEngine {
         Instant now = config.clock().instant();
         Execution done = status == ExecutionStatus.SUCCESS ? execution.succeeded(now, result)
                 : withWarnings(execution, warnings).ended(now, status, error);
+        boolean recorded = false;
         try {
-            Schedule current = store.schedules().find(schedule.id()).orElse(null);
-            if (current == null) {
-                store.executions().save(done);
-                store.intents().delete(done.id());
-            } else {
-                Instant next = !current.enabled() ? null // a paused schedule stays without a next run
-                        : source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
-                        : current.trigger().nextAfter(now).orElse(null);
-                store.recordOutcome(done, current.withOutcome(now, status, error, next));
-            }
+            writeOutcome(done, source);
+            recorded = true;
         } catch (RuntimeException e) {
-            LOG.error("could not record the outcome of execution {} ({}{})", done.id(), status.wireName(),
-                    error == null ? "" : ": " + error, e);
+            LOG.error("could not record the outcome of execution {} ({}{}); the scheduler retries it", done.id(),
+                    status.wireName(), error == null ? "" : ": " + error, e);
         }
         if (status != ExecutionStatus.SKIPPED) {
             logActivity(schedule, done);
@@ -485,7 +499,76 @@ public final class ExecutionEngine {
             default -> JobEvent.Type.FAILED;
         };
         fire(event(type, schedule, done, error));
+        return recorded ? done : withDetail(done, DETAIL_OUTCOME_UNRECORDED, true);
+    }
+
+    /** The execution's end, the schedule's outcome and next run, in one transaction. */
+    private void writeOutcome(Execution done, TriggerSource source) {
+        Instant now = done.completedAt();
+        Schedule current = store.schedules().find(done.scheduleId()).orElse(null);
+        if (current == null) {
+            store.executions().save(done);
+            store.intents().delete(done.id());
+        } else {
+            Instant next = !current.enabled() ? null // a paused schedule stays without a next run
+                    : source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
+                    : current.trigger().nextAfter(now).orElse(null);
+            store.recordOutcome(done, current.withOutcome(now, done.status(), done.errorMessage(), next));
+        }
+    }
+
+    /**
+     * Stores the outcome of a run that {@link #run} returned with {@link #DETAIL_OUTCOME_UNRECORDED}: idempotent
+     * by execution id, so a write that did commit though it was reported failed is not repeated, and an
+     * execution another party already ended (a recovery) is left as it is.
+     *
+     * @param execution the execution as {@link #run} returned it
+     * @param source what started it
+     * @throws dev.shuffify.store.StoreException when the store fails again
+     */
+    public void retryOutcome(Execution execution, TriggerSource source) {
+        Map<String, Object> details = new LinkedHashMap<>(execution.details());
+        details.remove(DETAIL_OUTCOME_UNRECORDED);
+        Execution done = new Execution(execution.id(), execution.scheduleId(), execution.userId(),
+                execution.jobType(), execution.startedAt(), execution.completedAt(), execution.status(),
+                execution.tracksAdded(), execution.tracksRemoved(), execution.tracksTotal(),
+                execution.errorMessage(), execution.triggerSource(), execution.attempt(), details,
+                execution.warnings());
+        Optional<Execution> stored = store.executions().find(done.id());
+        if (stored.isPresent() && stored.get().status().isFinal()) {
+            return; // recorded already
+        }
+        writeOutcome(done, source);
+        LOG.info("recorded the outcome of execution {} ({}) on a retry", done.id(), done.status().wireName());
+    }
+
+    /**
+     * The run's job did not run: a store call before it failed. Ends the execution {@code skipped}, marked
+     * {@link #DETAIL_NOT_RUN}, without touching the schedule (its slot stays due); the scheduler retries that
+     * write when it fails here.
+     */
+    private Execution notRun(Schedule schedule, Execution execution, Throwable cause) {
+        Execution done = withDetail(execution.ended(config.clock().instant(), ExecutionStatus.SKIPPED,
+                "not run: the store failed before the job started (" + cause.getMessage()
+                        + "); the slot stays due and is tried again"), DETAIL_NOT_RUN, true);
+        LOG.warn("schedule {}: the store failed before the job started; not run, the slot stays due",
+                schedule.id(), cause);
+        try {
+            store.executions().saveIfRunning(done);
+        } catch (RuntimeException e) {
+            LOG.debug("could not end execution {} as not run; the scheduler retries it", done.id(), e);
+        }
+        fire(event(JobEvent.Type.SKIPPED, schedule, done, done.errorMessage()));
         return done;
+    }
+
+    private static boolean isStoreFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

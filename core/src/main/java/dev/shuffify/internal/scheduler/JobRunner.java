@@ -39,6 +39,53 @@ public interface JobRunner {
     }
 
     /**
+     * Stores the outcome of a run returned with the engine's {@code outcomeUnrecorded} detail, idempotently by
+     * execution id. The default stores nothing.
+     *
+     * @param execution the execution as {@link #run} returned it
+     * @param source what started it
+     * @throws RuntimeException when the store fails again (the scheduler retries)
+     */
+    default void retryOutcome(Execution execution, TriggerSource source) {
+    }
+
+    /**
+     * A runner from the engine's entry points.
+     *
+     * @param run runs a schedule
+     * @param repair repairs one abandoned run
+     * @param repairPending retries pending repairs
+     * @param retryOutcome stores an outcome the run could not store
+     * @return the runner
+     */
+    static JobRunner of(JobRunner run, java.util.function.Consumer<String> repair,
+            java.util.function.IntSupplier repairPending,
+            java.util.function.BiConsumer<Execution, TriggerSource> retryOutcome) {
+        JobRunner base = of(run, repair, repairPending);
+        return new JobRunner() {
+            @Override
+            public Optional<Execution> run(String scheduleId, TriggerSource source, int attempt) {
+                return base.run(scheduleId, source, attempt);
+            }
+
+            @Override
+            public void repairAbandoned(String executionId) {
+                base.repairAbandoned(executionId);
+            }
+
+            @Override
+            public int repairPending() {
+                return base.repairPending();
+            }
+
+            @Override
+            public void retryOutcome(Execution execution, TriggerSource source) {
+                retryOutcome.accept(execution, source);
+            }
+        };
+    }
+
+    /**
      * A runner from the engine's three entry points.
      *
      * @param run runs a schedule

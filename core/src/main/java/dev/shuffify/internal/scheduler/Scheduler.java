@@ -1,6 +1,7 @@
 package dev.shuffify.internal.scheduler;
 
 import dev.shuffify.NotFoundException;
+import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.MisfirePolicy;
@@ -70,6 +71,14 @@ public final class Scheduler implements AutoCloseable {
     private ScheduledExecutorService heartbeats;
     private volatile boolean started;
     private volatile boolean closing;
+    /** Start-up reconciliation has not succeeded yet: each poll tries it again. */
+    private volatile boolean reconcilePending;
+    /** Claims whose run is over but whose outcome or release could not be stored yet; retried by each poll. */
+    private final Map<String, InFlight> unfinishedBookkeeping = new ConcurrentHashMap<>();
+    private final StoreTrouble trouble = new StoreTrouble();
+    /** The poll loop skips polls until this time after a poll that met store failures. */
+    private volatile Instant pollBackoffUntil = Instant.MIN;
+    private int failedPollsInARow;
 
     /** One claim this node holds: queued on the pool, then running (or cancelled by close before it ran). */
     private static final class InFlight {
@@ -82,6 +91,12 @@ public final class Scheduler implements AutoCloseable {
         final CompletableFuture<Optional<Execution>> done = new CompletableFuture<>();
         final AtomicInteger state = new AtomicInteger(QUEUED);
         volatile Thread thread;
+        /** What the run returned, kept while its bookkeeping is retried. */
+        volatile Optional<Execution> outcome = Optional.empty();
+        /** Failed attempts at the bookkeeping after the run (storing its outcome, releasing the claim). */
+        int bookkeepingFailures;
+        /** When the next attempt at the bookkeeping is due. */
+        Instant retryAt;
 
         InFlight(ScheduleClaim claim, TriggerSource source) {
             this.claim = claim;
@@ -146,11 +161,20 @@ public final class Scheduler implements AutoCloseable {
             throw new IllegalStateException(closing ? "the scheduler was closed; build a new Shuffify to start again"
                     : "the scheduler is already started");
         }
+        reconcileAtStart();
+        try {
+            loop = Executors.newSingleThreadScheduledExecutor(threads("shuffify-scheduler-" + config.nodeId()));
+            heartbeats = Executors.newSingleThreadScheduledExecutor(
+                    threads("shuffify-heartbeat-" + config.nodeId()));
+        } catch (RuntimeException e) {
+            if (loop != null) {
+                loop.shutdownNow();
+                loop = null;
+            }
+            throw e; // nothing started: start() can be called again
+        }
         started = true;
-        reconcileStaleRuns();
-        loop = Executors.newSingleThreadScheduledExecutor(threads("shuffify-scheduler-" + config.nodeId()));
-        heartbeats = Executors.newSingleThreadScheduledExecutor(threads("shuffify-heartbeat-" + config.nodeId()));
-        loop.scheduleWithFixedDelay(() -> safely("poll", this::runDueOnce), 0, config.pollInterval().toMillis(),
+        loop.scheduleWithFixedDelay(this::pollFromLoop, 0, config.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         loop.scheduleWithFixedDelay(() -> safely("housekeeping", this::housekeeping),
                 config.housekeeping().interval().toMillis(), config.housekeeping().interval().toMillis(),
@@ -159,6 +183,28 @@ public final class Scheduler implements AutoCloseable {
                 config.heartbeatInterval().toMillis(), config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("scheduler started on node {} ({} workers, polling every {})", config.nodeId(), config.poolSize(),
                 config.pollInterval());
+    }
+
+    /**
+     * Start-up reconciliation; when the store fails it is left to the poll loop, which tries it first on each
+     * poll until it succeeds.
+     */
+    private void reconcileAtStart() {
+        try {
+            reconcileStaleRuns();
+            reconcilePending = false;
+        } catch (RuntimeException e) {
+            reconcilePending = true;
+            trouble.failed("start-up reconciliation", e);
+        }
+    }
+
+    /** A poll of the loop: skipped while backing off after store failures. */
+    private void pollFromLoop() {
+        if (clock.instant().isBefore(pollBackoffUntil)) {
+            return;
+        }
+        safely("poll", this::runDueOnce);
     }
 
     // ---- one poll ----------------------------------------------------------------------------------------
@@ -173,20 +219,68 @@ public final class Scheduler implements AutoCloseable {
         if (closing) {
             return 0;
         }
+        int failuresBefore = trouble.failures();
+        if (reconcilePending) {
+            reconcileAtStart();
+        }
+        retryBookkeeping();
         recoverExpiredLeases();
         int free = config.poolSize() - inFlight.size();
+        int claimed = 0;
         if (free <= 0) {
             morePossiblyDue = true;
-            return 0;
+        } else {
+            Instant now = clock.instant();
+            try {
+                List<ScheduleClaim> claims = store.schedules().claimDue(config.nodeId(), now,
+                        config.leaseDuration(), Math.min(free, config.batchSize()));
+                morePossiblyDue = !claims.isEmpty() && claims.size() == Math.min(free, config.batchSize());
+                for (ScheduleClaim claim : claims) {
+                    dispatch(claim, claim.source());
+                }
+                claimed = claims.size();
+            } catch (RuntimeException e) {
+                // a claim that committed though reported failed expires and is released as never started
+                trouble.failed("claiming due schedules", e);
+            }
         }
+        afterPoll(trouble.failures() > failuresBefore);
+        return claimed;
+    }
+
+    /** Backs the poll loop off after a poll that met store failures (doubling up to 16 intervals). */
+    private void afterPoll(boolean failed) {
+        if (!failed) {
+            failedPollsInARow = 0;
+            pollBackoffUntil = Instant.MIN;
+            trouble.recovered(config.nodeId());
+            return;
+        }
+        failedPollsInARow = Math.min(failedPollsInARow + 1, 5);
+        pollBackoffUntil = clock.instant().plus(config.pollInterval().multipliedBy(1L << (failedPollsInARow - 1)));
+    }
+
+    /** Retries the bookkeeping of finished runs whose outcome or release could not be stored, lease renewed. */
+    private void retryBookkeeping() {
         Instant now = clock.instant();
-        List<ScheduleClaim> claims = store.schedules().claimDue(config.nodeId(), now, config.leaseDuration(),
-                Math.min(free, config.batchSize()));
-        morePossiblyDue = !claims.isEmpty() && claims.size() == Math.min(free, config.batchSize());
-        for (ScheduleClaim claim : claims) {
-            dispatch(claim, claim.source());
+        for (InFlight job : List.copyOf(unfinishedBookkeeping.values())) {
+            if (job.retryAt != null && now.isBefore(job.retryAt)) {
+                continue;
+            }
+            try {
+                // hold the lease while retrying, so no other node takes the run for dead (the heartbeat renews
+                // it too; a failure here does not keep the retry from going on)
+                store.schedules().renew(List.of(job.claim.token()), now.plus(config.leaseDuration()));
+            } catch (RuntimeException e) {
+                LOG.debug("could not renew the lease of schedule {} before retrying its bookkeeping",
+                        job.claim.scheduleId(), e);
+            }
+            if (completeRun(job)) {
+                unfinishedBookkeeping.remove(job.claim.token());
+                finish(job, null);
+                job.done.complete(job.outcome);
+            }
         }
-        return claims.size();
     }
 
     /**
@@ -228,7 +322,7 @@ public final class Scheduler implements AutoCloseable {
             job.thread = null;
             return; // the scheduler closed before this claim started; close() released it
         }
-        Optional<Execution> outcome = Optional.empty();
+        boolean completed = true;
         try {
             Instant now = clock.instant();
             Schedule schedule = claim.schedule();
@@ -239,18 +333,21 @@ public final class Scheduler implements AutoCloseable {
                 store.schedules().release(claim.token(), claim.slot(), next, 0);
                 return;
             }
-            outcome = runner.run(schedule.id(), job.source, job.source == TriggerSource.MANUAL ? 1 : claim.attempt());
-            afterRun(job, outcome);
+            job.outcome = runner.run(schedule.id(), job.source,
+                    job.source == TriggerSource.MANUAL ? 1 : claim.attempt());
+            completed = completeRun(job);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            // the lease stays; it expires and the run is recovered like a dead node's
-            LOG.error("schedule {}: could not finish the run's bookkeeping; its lease will expire and be recovered",
+            // the misfire skip's release failed: the lease expires and the claim is released as never started
+            LOG.error("schedule {}: could not release the skipped slot; its lease will expire and be recovered",
                     claim.scheduleId(), e);
         } finally {
             job.thread = null;
-            finish(job, null);
-            job.done.complete(outcome);
+            if (completed) {
+                finish(job, null);
+                job.done.complete(job.outcome);
+            }
         }
     }
 
@@ -259,56 +356,146 @@ public final class Scheduler implements AutoCloseable {
                 && job.claim.slot() != null && now.isAfter(job.claim.slot().plus(config.misfireThreshold()));
     }
 
-    private void afterRun(InFlight job, Optional<Execution> outcome) {
+    /**
+     * The bookkeeping after a run, each step idempotent so that it can be retried: stores the outcome when the
+     * engine could not, then releases the claim. A run whose job never ran gives its slot back still due; only
+     * the transaction that records a run's outcome moves the next run. On a store failure the claim stays in
+     * flight (its lease renewed by the heartbeat and by each retry) and the next poll tries again.
+     *
+     * @return true when done; false when it is left for a retry
+     */
+    private boolean completeRun(InFlight job) {
+        try {
+            doCompleteRun(job);
+            return true;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            bookkeepingFailed(job, e);
+            return false;
+        }
+    }
+
+    private void bookkeepingFailed(InFlight job, Throwable e) {
+        job.bookkeepingFailures++;
+        long backoff = Math.min(config.pollInterval().toMillis() << Math.min(job.bookkeepingFailures - 1, 2),
+                config.leaseDuration().toMillis() / 10);
+        job.retryAt = clock.instant().plusMillis(backoff);
+        unfinishedBookkeeping.put(job.claim.token(), job);
+        trouble.failed("recording the end of a run of schedule " + job.claim.scheduleId(), e);
+    }
+
+    private void doCompleteRun(InFlight job) {
         ScheduleClaim claim = job.claim;
+        Optional<Execution> outcome = job.outcome;
+        boolean retrying = job.bookkeepingFailures > 0;
+        if (outcome.isEmpty() || isNotRun(outcome.get())) {
+            // the job never ran (the schedule could not be read, was deleted or paused, or the store failed
+            // before the job started): give the slot back, still due
+            if (outcome.isPresent()) {
+                Execution notRun = outcome.get();
+                retrying(() -> {
+                    endNotRun(notRun);
+                    return null;
+                });
+            }
+            retrying(() -> store.schedules().release(claim.token(), claim.slot(), claim.slot(), retryOf(claim)));
+            return;
+        }
+        Execution execution = outcome.get();
+        if (Boolean.TRUE.equals(execution.details().get(ExecutionEngine.DETAIL_OUTCOME_UNRECORDED))) {
+            Execution unrecorded = execution;
+            retrying(() -> {
+                runner.retryOutcome(unrecorded, job.source);
+                return null;
+            });
+            Map<String, Object> details = new java.util.LinkedHashMap<>(execution.details());
+            details.remove(ExecutionEngine.DETAIL_OUTCOME_UNRECORDED);
+            execution = new Execution(execution.id(), execution.scheduleId(), execution.userId(),
+                    execution.jobType(), execution.startedAt(), execution.completedAt(), execution.status(),
+                    execution.tracksAdded(), execution.tracksRemoved(), execution.tracksTotal(),
+                    execution.errorMessage(), execution.triggerSource(), execution.attempt(), details,
+                    execution.warnings());
+            job.outcome = Optional.of(execution);
+        }
         Instant now = clock.instant();
-        outcome.ifPresent(this::makeSureItIsRecorded);
-        Optional<Schedule> current = store.schedules().find(claim.scheduleId());
-        if (current.isEmpty()) {
-            return; // deleted while running; its lease went with it
-        }
-        Schedule schedule = current.get();
-        Instant expected = schedule.nextRunAt();
-        Instant next = expected;
-        if (job.source != TriggerSource.MANUAL) {
-            if (Objects.equals(expected, claim.slot())) {
-                // nothing moved the next run (the outcome was not recorded, or the schedule was paused): move it
-                // past the slot that ran, so the slot never runs twice
-                Instant from = claim.slot() == null || now.isAfter(claim.slot()) ? now : claim.slot();
-                next = jittered(schedule.trigger().nextAfter(from).orElse(null));
+        boolean held;
+        if (job.source != TriggerSource.MANUAL && config.retry().shouldRetry(execution)) {
+            Optional<Schedule> current = retrying(() -> store.schedules().find(claim.scheduleId()));
+            if (current.isEmpty()) {
+                return; // deleted while running; its lease went with it
+            }
+            Instant expected = current.get().nextRunAt();
+            Instant retryAt = now.plus(config.retry().backoff(execution.attempt()));
+            if (expected == null || retryAt.isBefore(expected)) {
+                LOG.info("schedule {}: attempt {} failed ({}); retry {} at {}", claim.scheduleId(),
+                        execution.attempt(), execution.errorMessage(), execution.attempt() + 1, retryAt);
+                int retry = execution.attempt() + 1;
+                held = retrying(() -> store.schedules().release(claim.token(), expected, retryAt, retry));
             } else {
-                next = jittered(expected);
+                held = retrying(() -> store.schedules().release(claim.token(), expected, expected, 0));
             }
-        }
-        int retryAttempt = 0;
-        if (outcome.isPresent() && job.source != TriggerSource.MANUAL && config.retry().shouldRetry(outcome.get())) {
-            Execution failed = outcome.get();
-            Instant retryAt = now.plus(config.retry().backoff(failed.attempt()));
-            if (next == null || retryAt.isBefore(next)) {
-                next = retryAt;
-                retryAttempt = failed.attempt() + 1;
-                LOG.info("schedule {}: attempt {} failed ({}); retry {} at {}", claim.scheduleId(), failed.attempt(),
-                        failed.errorMessage(), retryAttempt, retryAt);
+        } else if (!config.jitter().isZero() && job.source != TriggerSource.MANUAL) {
+            Optional<Schedule> current = retrying(() -> store.schedules().find(claim.scheduleId()));
+            if (current.isEmpty()) {
+                return;
             }
+            Instant expected = current.get().nextRunAt();
+            Instant next = Objects.equals(expected, claim.slot()) || retrying ? expected : jittered(expected);
+            held = retrying(() -> store.schedules().release(claim.token(), expected, next, 0));
+        } else {
+            // the outcome's transaction moved the next run; the release leaves it as it is
+            held = retrying(() -> store.schedules().release(claim.token(), claim.slot(), claim.slot(), 0));
         }
-        if (!store.schedules().release(claim.token(), expected, next, retryAttempt)) {
+        if (!held && !retrying) {
             LOG.warn("schedule {}: the lease was lost while running (recovered by another node after missed "
                     + "heartbeats); the recovering node rescheduled it", claim.scheduleId());
         }
     }
 
     /**
-     * Stores the run's end when the engine could not (its store call failed). Throws when that fails too: the
-     * lease is then kept, expires, and the run is recovered like a dead node's, so it never stays running.
+     * A step of the bookkeeping, tried up to three times at once (each step is idempotent); a failure of all
+     * three is left to the next poll's retry, with backoff.
      */
-    private void makeSureItIsRecorded(Execution execution) {
-        if (!execution.status().isFinal()) {
-            return;
+    private static <T> T retrying(java.util.function.Supplier<T> step) {
+        RuntimeException last = null;
+        for (int i = 0; i < 3; i++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (last != null) {
+                    e.addSuppressed(last);
+                }
+                last = e;
+            }
         }
+        throw last;
+    }
+
+    private static boolean isNotRun(Execution execution) {
+        return Boolean.TRUE.equals(execution.details().get(ExecutionEngine.DETAIL_NOT_RUN));
+    }
+
+    /** A run whose job never ran must not stay {@code running} (it would be taken for abandoned). */
+    private void endNotRun(Execution execution) {
         Optional<Execution> stored = store.executions().find(execution.id());
         if (stored.isPresent() && stored.get().status() == ExecutionStatus.RUNNING) {
-            store.executions().saveIfRunning(execution);
+            Execution skipped = execution.status() == ExecutionStatus.SKIPPED ? execution
+                    : stored.get().ended(clock.instant(), ExecutionStatus.SKIPPED, "not run: "
+                            + execution.errorMessage() + "; the slot stays due and is tried again");
+            store.executions().saveIfRunning(withNotRun(skipped));
         }
+    }
+
+    private static Execution withNotRun(Execution e) {
+        if (isNotRun(e)) {
+            return e;
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>(e.details());
+        details.put(ExecutionEngine.DETAIL_NOT_RUN, true);
+        return new Execution(e.id(), e.scheduleId(), e.userId(), e.jobType(), e.startedAt(), e.completedAt(),
+                e.status(), e.tracksAdded(), e.tracksRemoved(), e.tracksTotal(), e.errorMessage(),
+                e.triggerSource(), e.attempt(), details, e.warnings());
     }
 
     private void finish(InFlight job, Runnable releaseFirst) {
@@ -371,13 +558,25 @@ public final class Scheduler implements AutoCloseable {
     public int recoverExpiredLeases() {
         Instant now = clock.instant();
         int recovered = 0;
-        for (ScheduleClaim lease : store.schedules().findExpired(now, config.batchSize())) {
+        List<ScheduleClaim> expired;
+        try {
+            expired = store.schedules().findExpired(now, config.batchSize());
+        } catch (RuntimeException e) {
+            trouble.failed("finding expired leases", e);
+            return 0;
+        }
+        for (ScheduleClaim lease : expired) {
             if (inFlight.containsKey(lease.token())) {
                 continue; // ours and still running: the heartbeat renews it
             }
-            if (recover(lease, now, true, "node '" + lease.owner() + "' stopped renewing its lease (expired at "
-                    + lease.expiresAt() + ")")) {
-                recovered++;
+            try {
+                if (recover(lease, now, true, "node '" + lease.owner() + "' stopped renewing its lease (expired at "
+                        + lease.expiresAt() + ")")) {
+                    recovered++;
+                }
+            } catch (RuntimeException e) {
+                // each lease on its own: the next poll tries this one again, the others and claiming go on
+                trouble.failed("recovering the expired lease of schedule " + lease.scheduleId(), e);
             }
         }
         return recovered;
@@ -386,7 +585,10 @@ public final class Scheduler implements AutoCloseable {
     private boolean recover(ScheduleClaim lease, Instant now, boolean onlyIfExpired, String why) {
         boolean started = false;
         for (Execution e : store.executions().listBySchedule(lease.scheduleId(), RECENT_EXECUTIONS)) {
-            if (e.startedAt().isBefore(lease.acquiredAt())) {
+            if (e.startedAt().isBefore(lease.acquiredAt()) || isNotRun(e)
+                    || (onlyIfExpired && e.startedAt().isAfter(lease.expiresAt()))) {
+                // an earlier run; one whose job never ran; or one that started after this lease expired: a
+                // newer claim's (another poll recovered this lease meanwhile and the schedule was claimed again)
                 continue;
             }
             started = true;
@@ -595,6 +797,20 @@ public final class Scheduler implements AutoCloseable {
                 job.done.complete(Optional.empty());
             }
         }
+        for (InFlight job : List.copyOf(unfinishedBookkeeping.values())) {
+            // the run is over; only its outcome or release is left: a few more tries, then leave the lease
+            boolean done = false;
+            for (int i = 0; i < 3 && !done; i++) {
+                done = completeRun(job);
+            }
+            if (!done) {
+                LOG.error("schedule {}: could not store the end of its run before shutdown; its lease expires and "
+                        + "another node (or the next start) recovers it", job.claim.scheduleId());
+            }
+            unfinishedBookkeeping.remove(job.claim.token());
+            finish(job, null);
+            job.done.complete(job.outcome);
+        }
         boolean allDone = awaitIdle(timeout);
         if (!allDone) {
             for (InFlight job : List.copyOf(inFlight.values())) {
@@ -656,7 +872,39 @@ public final class Scheduler implements AutoCloseable {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            LOG.warn("scheduler {} on node {} failed; trying again next time", what, config.nodeId(), e);
+            trouble.failed(what, e);
+        }
+    }
+
+    /**
+     * Logs store failures once per episode: a warning at the first, a debug line for each further one, and an
+     * info line with the count when a poll goes through without one.
+     */
+    private static final class StoreTrouble {
+        private final AtomicInteger failures = new AtomicInteger();
+        private int failuresAtEpisodeStart = -1;
+
+        int failures() {
+            return failures.get();
+        }
+
+        synchronized void failed(String what, Throwable e) {
+            failures.incrementAndGet();
+            if (failuresAtEpisodeStart < 0) {
+                failuresAtEpisodeStart = failures.get() - 1;
+                LOG.warn("scheduler: {} failed; retrying with backoff (further failures logged at debug until it "
+                        + "recovers)", what, e);
+            } else {
+                LOG.debug("scheduler: {} failed again", what, e);
+            }
+        }
+
+        synchronized void recovered(String nodeId) {
+            if (failuresAtEpisodeStart >= 0) {
+                LOG.info("scheduler on node {} recovered after {} store failure(s)", nodeId,
+                        failures.get() - failuresAtEpisodeStart);
+                failuresAtEpisodeStart = -1;
+            }
         }
     }
 

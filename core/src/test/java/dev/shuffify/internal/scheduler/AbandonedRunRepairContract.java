@@ -162,7 +162,8 @@ abstract class AbandonedRunRepairContract {
             engine = new ExecutionEngine(new EngineConfig(store, connector, new JobTypes(registry, Map.of()), clock,
                     e -> new SplittableRandom(1), () -> id + "-" + ids.incrementAndGet(), List.of()));
             scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
-                    engine::repairPending), TestNode.config(id, 2), clock, new SplittableRandom(2), workers);
+                    engine::repairPending, engine::retryOutcome), TestNode.config(id, 2), clock,
+                    new SplittableRandom(2), workers);
         }
 
         private PlaylistService killing(PlaylistService real) {

@@ -17,20 +17,40 @@ import javax.sql.DataSource;
 /**
  * A data source whose connections fail at random points: on open, before a commit (nothing written), after a
  * commit (written, but the caller is told it failed), and around auto-committed statements the same way.
+ *
+ * <p>By default a commit or statement has two chances to fail (before, then after). With
+ * {@code onePerCall} each open, statement and commit fails with the probability once, before or after (a coin
+ * decides; after only when something was committed): "p of opens, statements and commits fail".
  */
 final class FlakyDataSource implements DataSource {
     private final DataSource delegate;
     private final Random random;
     private final double probability;
+    private final boolean onePerCall;
     private volatile boolean enabled;
     final AtomicInteger onOpen = new AtomicInteger();
     final AtomicInteger beforeCommit = new AtomicInteger();
     final AtomicInteger afterCommit = new AtomicInteger();
 
     FlakyDataSource(DataSource delegate, long seed, double probability) {
+        this(delegate, seed, probability, false);
+    }
+
+    FlakyDataSource(DataSource delegate, long seed, double probability, boolean onePerCall) {
         this.delegate = delegate;
         this.random = new Random(seed);
         this.probability = probability;
+        this.onePerCall = onePerCall;
+    }
+
+    /** Once per call: 0 no failure, 1 before, 2 after. */
+    private int failOnce() {
+        if (!enabled) {
+            return 0;
+        }
+        synchronized (random) {
+            return random.nextDouble() >= probability ? 0 : random.nextBoolean() ? 1 : 2;
+        }
     }
 
     void enable(boolean value) {
@@ -74,6 +94,19 @@ final class FlakyDataSource implements DataSource {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("commit") && onePerCall) {
+                int f = failOnce();
+                if (f == 1) {
+                    beforeCommit.incrementAndGet();
+                    throw injected("before commit");
+                }
+                call(real, method, args);
+                if (f == 2) {
+                    afterCommit.incrementAndGet();
+                    throw injected("after commit");
+                }
+                return null;
+            }
             if (method.getName().equals("commit")) {
                 if (fail()) {
                     beforeCommit.incrementAndGet();
@@ -110,6 +143,20 @@ final class FlakyDataSource implements DataSource {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (!method.getName().startsWith("execute")) {
                 return call(real, method, args);
+            }
+            if (onePerCall) {
+                int f = failOnce();
+                boolean after = f == 2 && connection.getAutoCommit();
+                if (f != 0 && !after) {
+                    beforeCommit.incrementAndGet();
+                    throw injected("before " + method.getName());
+                }
+                Object result = call(real, method, args);
+                if (after) {
+                    afterCommit.incrementAndGet();
+                    throw injected("after an auto-committed " + method.getName());
+                }
+                return result;
             }
             if (fail()) {
                 beforeCommit.incrementAndGet();

@@ -59,6 +59,8 @@ final class TestNode {
     final AtomicInteger runs = new AtomicInteger();
     /** When the job itself ran, per schedule (the engine's bookkeeping aside). */
     final Map<String, List<Instant>> jobRuns = new ConcurrentHashMap<>();
+    /** The executions in which the job itself ran. */
+    final java.util.Set<String> jobExecutions = ConcurrentHashMap.newKeySet();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrentPerTarget = new AtomicInteger();
     final Map<String, AtomicInteger> runningPerTarget = new ConcurrentHashMap<>();
@@ -79,7 +81,8 @@ final class TestNode {
                 id -> new SplittableRandom(id.hashCode()), () -> nodeId + "-" + ids.incrementAndGet() + "-"
                         + UUID.randomUUID().toString().substring(0, 8), List.of());
         this.engine = new ExecutionEngine(engineConfig);
-        this.scheduler = new Scheduler(store, engine::execute, config, clock, new SplittableRandom(42), workers);
+        this.scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
+                engine::repairPending, engine::retryOutcome), config, clock, new SplittableRandom(42), workers);
     }
 
     static SchedulerConfig config(String nodeId, int poolSize) {
@@ -123,6 +126,7 @@ final class TestNode {
             int now = runningPerTarget.computeIfAbsent(target, k -> new AtomicInteger()).incrementAndGet();
             maxConcurrentPerTarget.accumulateAndGet(now, Math::max);
             runs.incrementAndGet();
+            jobExecutions.add(context.executionId());
             jobRuns.computeIfAbsent(s.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
                     .add(clock.instant());
             try {
