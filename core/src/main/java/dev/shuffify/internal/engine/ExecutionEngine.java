@@ -470,8 +470,12 @@ public final class ExecutionEngine {
     }
 
     private void observe(String playlistId, List<String> uris) {
+        observe(playlistId, uris, Map.of());
+    }
+
+    private void observe(String playlistId, List<String> uris, Map<String, Instant> addedAt) {
         try {
-            store.membership().observe(playlistId, uris, config.clock().instant());
+            store.membership().observe(playlistId, uris, addedAt, config.clock().instant());
         } catch (RuntimeException e) {
             LOG.warn("could not record the membership of playlist {}", playlistId, e);
         }
@@ -1039,11 +1043,7 @@ public final class ExecutionEngine {
                     addedAt.merge(t.uri(), t.addedAt(), (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
-            try {
-                store.membership().observe(playlist.id(), playlist.uris(), addedAt, config.clock().instant());
-            } catch (RuntimeException e) {
-                LOG.warn("could not record the membership of playlist {}", playlist.id(), e);
-            }
+            observe(playlist.id(), playlist.uris(), addedAt);
         }
 
         @Override

@@ -61,21 +61,20 @@ public interface JobRunner {
     static JobRunner of(JobRunner run, java.util.function.Consumer<String> repair,
             java.util.function.IntSupplier repairPending,
             java.util.function.BiConsumer<Execution, TriggerSource> retryOutcome) {
-        JobRunner base = of(run, repair, repairPending);
         return new JobRunner() {
             @Override
             public Optional<Execution> run(String scheduleId, TriggerSource source, int attempt) {
-                return base.run(scheduleId, source, attempt);
+                return run.run(scheduleId, source, attempt);
             }
 
             @Override
             public void repairAbandoned(String executionId) {
-                base.repairAbandoned(executionId);
+                repair.accept(executionId);
             }
 
             @Override
             public int repairPending() {
-                return base.repairPending();
+                return repairPending.getAsInt();
             }
 
             @Override
@@ -95,21 +94,6 @@ public interface JobRunner {
      */
     static JobRunner of(JobRunner run, java.util.function.Consumer<String> repair,
             java.util.function.IntSupplier repairPending) {
-        return new JobRunner() {
-            @Override
-            public Optional<Execution> run(String scheduleId, TriggerSource source, int attempt) {
-                return run.run(scheduleId, source, attempt);
-            }
-
-            @Override
-            public void repairAbandoned(String executionId) {
-                repair.accept(executionId);
-            }
-
-            @Override
-            public int repairPending() {
-                return repairPending.getAsInt();
-            }
-        };
+        return of(run, repair, repairPending, (execution, source) -> { });
     }
 }

@@ -176,7 +176,7 @@ public final class DripExecutor implements JobExecutor {
     }
 
     /** Strictly after the last success, or at or after the schedule's creation when it never succeeded. */
-    private static boolean since(Instant at, Optional<Instant> lastSuccess, Instant created) {
+    static boolean since(Instant at, Optional<Instant> lastSuccess, Instant created) {
         return lastSuccess.map(at::isAfter).orElseGet(() -> !at.isBefore(created));
     }
 

@@ -247,8 +247,7 @@ public final class RaidExecutor implements JobExecutor {
         Set<String> in = new HashSet<>(destination.uris());
         Set<String> out = new HashSet<>();
         context.membership().firstSeen(destination.id()).forEach((uri, at) -> {
-            boolean since = lastSuccess.map(at::isAfter).orElseGet(() -> !at.isBefore(created));
-            if (since && in.contains(uri)) {
+            if (DripExecutor.since(at, lastSuccess, created) && in.contains(uri)) {
                 out.add(uri);
             }
         });
