@@ -152,7 +152,8 @@ public final class SchedulerOptions {
         }
 
         /**
-         * The most due schedules claimed in one poll (default 20); never more than the free workers.
+         * The most due schedules claimed in one poll, and started together in one transaction (default 20); never
+         * more than the node's free capacity ({@code poolSize × claimAhead} less the claims it holds).
          *
          * @param value at least 1
          * @return this

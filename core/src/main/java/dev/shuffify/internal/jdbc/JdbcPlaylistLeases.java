@@ -120,9 +120,11 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
                     return current.put(rs.getString("playlist_id"),
                             new String[] {rs.getString("holder"), Boolean.toString(ended)});
                 });
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<Optional<String>> busy = new ArrayList<>(starts.size());
         for (RunStart s : starts) {
             String id = s.execution().id();
+            List<String> taken = new ArrayList<>();
+            Optional<String> first = Optional.empty();
             for (String p : s.playlists()) {
                 String[] lease = current.get(p);
                 boolean ok;
@@ -138,27 +140,20 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
                 } else {
                     ok = false;
                 }
-                if (ok) {
-                    taken.add(p + '\u0000' + id);
-                    current.put(p, new String[] {id, "false"}); // a later run of this batch finds it held
-                } else {
+                if (!ok) {
+                    first = Optional.of(p);
                     break;
                 }
+                taken.add(p);
+                current.put(p, new String[] {id, "false"}); // a later run of this batch finds it held
             }
-        }
-        List<Optional<String>> busy = new ArrayList<>(starts.size());
-        List<String[]> giveBack = new ArrayList<>();
-        for (RunStart s : starts) {
-            String id = s.execution().id();
-            Optional<String> first = s.playlists().stream().filter(p -> !taken.contains(p + '\u0000' + id))
-                    .findFirst();
-            if (first.isPresent()) {
-                s.playlists().stream().filter(p -> taken.contains(p + '\u0000' + id))
-                        .forEach(p -> giveBack.add(new String[] {p, id}));
+            if (first.isPresent() && !taken.isEmpty()) {
+                // none of its leases: give back what it took, so a later run of the batch can take them
+                releaseAll(c, taken.stream().map(p -> new String[] {p, id}).toList());
+                taken.forEach(current::remove);
             }
             busy.add(first);
         }
-        releaseAll(c, giveBack);
         return busy;
     }
 

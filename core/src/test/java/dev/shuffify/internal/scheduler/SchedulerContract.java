@@ -201,6 +201,32 @@ abstract class SchedulerContract {
     }
 
     @Test
+    void claimAheadLetsANodeHoldMoreClaimsThanWorkersAndRecordsTheirEndsTogether() {
+        for (int i = 0; i < 10; i++) {
+            save(TestNode.schedule("s" + i, "pl-" + i, T0, T0));
+        }
+        ManualExecutor ex = new ManualExecutor();
+        SchedulerConfig ahead = new SchedulerConfig("n", 2, 50, Duration.ofSeconds(5), Duration.ofMinutes(5),
+                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO, RetryPolicy.DEFAULT,
+                Housekeeping.DEFAULT, 3);
+        TestNode n = new TestNode("n", store, clock, ahead, ex);
+
+        assertThat(n.scheduler.runDueOnce()).as("2 workers × 3").isEqualTo(6);
+        assertThat(n.scheduler.runDueOnce()).as("full until runs end").isZero();
+        assertThat(store.executions().listByStatus(ExecutionStatus.RUNNING, 10)).as("started together").hasSize(6);
+        ex.runAll();
+        assertThat(n.scheduler.runDueOnce()).isEqualTo(4);
+        ex.runAll();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(executions("s" + i)).singleElement().extracting(Execution::status)
+                    .isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(schedule("s" + i).nextRunAt()).isEqualTo(T0.plus(HOUR));
+        }
+        assertThat(store.schedules().listLeases()).isEmpty();
+    }
+
+    @Test
     void aClaimThatWasNeverStartedRunsOnceAfterItsLeaseExpires() {
         save(TestNode.schedule("s1", "pl-1", T0, T0));
         ManualExecutor eb = new ManualExecutor();
