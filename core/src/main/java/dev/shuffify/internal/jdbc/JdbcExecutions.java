@@ -77,6 +77,60 @@ public final class JdbcExecutions implements ExecutionStore {
     }
 
     /**
+     * Writes the ends of executions over rows stored {@code running} (or inserts them where no row is stored),
+     * in one batch; a row that has ended already is left as it is. Each is found by its primary key whatever the
+     * planner's statistics say (PostgreSQL: an insert whose conflict updates only a running row).
+     *
+     * @param c the connection
+     * @param list the ended executions
+     * @return for each, whether it was written
+     * @throws SQLException on failure
+     */
+    boolean[] endAll(Connection c, List<Execution> list) throws SQLException {
+        boolean[] written = new boolean[list.size()];
+        if (list.isEmpty()) {
+            return written;
+        }
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), COLUMNS)
+                    + " WHERE " + T + ".status = " + RUNNING)) {
+                for (Execution e : list) {
+                    bind(ps, e);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    written[i] = counts[i] != 0;
+                }
+            }
+            return written;
+        }
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(SAVE_IF_RUNNING)) {
+            for (Execution e : list) {
+                bindIfRunning(ps, e);
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        List<Execution> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            written[i] = counts[i] != 0;
+            if (!written[i]) {
+                String id = list.get(i).id();
+                boolean stored = !Sql.query(c, "SELECT 1 FROM " + T + " WHERE id = ?", ps -> ps.setString(1, id),
+                        rs -> 1).isEmpty();
+                if (!stored) {
+                    missing.add(list.get(i));
+                    written[i] = true;
+                }
+            }
+        }
+        upsertAll(c, missing);
+        return written;
+    }
+
+    /**
      * Replaces executions stored {@code running}, in one batch; others are left as they are.
      *
      * @param c the connection
@@ -94,24 +148,6 @@ public final class JdbcExecutions implements ExecutionStore {
             }
             ps.executeBatch();
         }
-    }
-
-    /**
-     * The stored status of each execution, by id; ids not stored are absent.
-     *
-     * @param c the connection
-     * @param ids the execution ids
-     * @return the statuses
-     * @throws SQLException on failure
-     */
-    Map<String, ExecutionStatus> statuses(Connection c, java.util.Collection<String> ids) throws SQLException {
-        Map<String, ExecutionStatus> found = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        Sql.query(c, "SELECT id, status FROM " + T + " WHERE id IN (" + Sql.marks(ids.size()) + ")",
-                Sql.strings(ids), rs -> found.put(rs.getString(1), status(rs.getString(2))));
-        return found;
     }
 
     private static void bind(PreparedStatement ps, Execution e) throws SQLException {

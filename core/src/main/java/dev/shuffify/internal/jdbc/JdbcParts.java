@@ -2,7 +2,6 @@ package dev.shuffify.internal.jdbc;
 
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
-import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.store.RunCompletion;
 import dev.shuffify.store.RunStart;
@@ -106,46 +105,46 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             return;
         }
         sql.inTransaction("record the end of " + completions.size() + " run(s)", c -> {
-            Map<String, ExecutionStatus> stored = executions.statuses(c,
-                    completions.stream().map(r -> r.execution().id()).toList());
-            Map<String, Schedule> current = schedules.lockAll(c, completions.stream()
+            // the ends of runs whose job ran: written only over a running (or missing) row, so an end that did
+            // commit though it was reported failed, or a run another node ended meanwhile, is not written again
+            List<RunCompletion> ran = completions.stream().filter(RunCompletion::jobRan).toList();
+            boolean[] fresh = executions.endAll(c, ran.stream().map(RunCompletion::execution).toList());
+            executions.saveAllIfRunning(c, completions.stream().filter(r -> !r.jobRan())
+                    .map(RunCompletion::execution).toList());
+            List<RunCompletion> recordedNow = new ArrayList<>();
+            for (int i = 0; i < ran.size(); i++) {
+                if (fresh[i]) {
+                    recordedNow.add(ran.get(i));
+                }
+            }
+            Map<String, Schedule> current = schedules.lockAll(c, recordedNow.stream()
                     .map(r -> r.execution().scheduleId()).collect(Collectors.toCollection(TreeSet::new)));
-            List<Execution> ended = new ArrayList<>();
-            List<Execution> endedIfRunning = new ArrayList<>();
-            Map<String, Schedule> outcomes = new LinkedHashMap<>();
+            Map<String, Map.Entry<Schedule, Map.Entry<String, Integer>>> outcomes = new LinkedHashMap<>();
             List<String> intentsDone = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
+            for (RunCompletion r : recordedNow) {
+                intentsDone.add(r.execution().id());
+                Schedule s = current.get(r.execution().scheduleId());
+                if (s != null) {
+                    Schedule next = r.outcome().apply(s);
+                    // one row version: the outcome and the lease's release in one statement
+                    outcomes.put(next.id(), Map.entry(next, new java.util.AbstractMap.SimpleEntry<>(
+                            r.leaseToken(), r.retryAttempt())));
+                    current.put(next.id(), next);
+                }
+                if (r.activity() != null) {
+                    activity.add(r.activity());
+                }
+            }
             List<String[]> playlistLeasesHeld = new ArrayList<>();
             Map<String, Integer> leases = new LinkedHashMap<>();
             for (RunCompletion r : completions) {
-                Execution e = r.execution();
-                ExecutionStatus status = stored.get(e.id());
-                boolean recorded = status != null && status.isFinal();
-                if (!recorded && !r.jobRan()) {
-                    if (status == ExecutionStatus.RUNNING) {
-                        endedIfRunning.add(e);
-                    }
-                } else if (!recorded) {
-                    ended.add(e);
-                    intentsDone.add(e.id());
-                    Schedule s = current.get(e.scheduleId());
-                    if (s != null) {
-                        Schedule next = r.outcome().apply(s);
-                        outcomes.put(next.id(), next);
-                        current.put(next.id(), next);
-                    }
-                    if (r.activity() != null) {
-                        activity.add(r.activity());
-                    }
-                }
-                r.playlists().forEach(p -> playlistLeasesHeld.add(new String[] {p, e.id()}));
-                if (r.leaseToken() != null) {
+                r.playlists().forEach(p -> playlistLeasesHeld.add(new String[] {p, r.execution().id()}));
+                if (r.leaseToken() != null && !outcomes.containsKey(r.execution().scheduleId())) {
                     leases.put(r.leaseToken(), r.retryAttempt());
                 }
             }
-            executions.upsertAll(c, ended);
-            executions.saveAllIfRunning(c, endedIfRunning);
-            schedules.upsertAll(c, List.copyOf(outcomes.values()));
+            schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()));
             intents.deleteAll(c, intentsDone);
             this.activity.appendAll(c, activity);
             playlistLeases.releaseAll(c, playlistLeasesHeld);

@@ -111,8 +111,9 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
         }
         Instant now = starts.get(0).execution().startedAt();
         Map<String, String[]> current = new HashMap<>(); // playlist -> holder, whether it may be taken over
-        Sql.query(c, "SELECT l.playlist_id, l.holder, l.expires_at, e.status FROM " + T
-                + " l LEFT JOIN shuffify_executions e ON e.id = l.holder WHERE l.playlist_id IN ("
+        // the holder's status by its primary key (a join could scan every execution while statistics are stale)
+        Sql.query(c, "SELECT l.playlist_id, l.holder, l.expires_at, (SELECT e.status FROM shuffify_executions e"
+                + " WHERE e.id = l.holder) AS status FROM " + T + " l WHERE l.playlist_id IN ("
                 + Sql.marks(playlists.size()) + ")", Sql.strings(playlists), rs -> {
                     Instant expires = Rows.instant(rs, "expires_at");
                     String status = rs.getString("status");

@@ -337,20 +337,49 @@ public final class JdbcSchedules implements ScheduleStore {
         return found;
     }
 
+    private static final String LEASE_IF = "CASE WHEN lease_token = ? THEN NULL ELSE %s END";
     /**
-     * Inserts or replaces schedules on a connection, in one batch (lease columns untouched).
+     * Every column but the lease ones from a schedule, and its lease cleared (retry attempt set) when it is
+     * still held by the given token: one row version per recorded outcome. Parameters: the columns (as
+     * {@link ScheduleRows#bind}), then the token six times with the retry attempt after the sixth, then the id.
+     */
+    private static final String OUTCOME_AND_RELEASE = "UPDATE " + T + " SET "
+            + String.join(" = ?, ", ScheduleRows.COLUMNS) + " = ?"
+            + ", lease_owner = " + LEASE_IF.formatted("lease_owner")
+            + ", lease_acquired_at = " + LEASE_IF.formatted("lease_acquired_at")
+            + ", lease_expires_at = " + LEASE_IF.formatted("lease_expires_at")
+            + ", lease_slot = " + LEASE_IF.formatted("lease_slot")
+            + ", lease_target = " + LEASE_IF.formatted("lease_target")
+            + ", retry_attempt = CASE WHEN lease_token = ? THEN ? ELSE retry_attempt END"
+            + ", lease_token = " + LEASE_IF.formatted("lease_token")
+            + " WHERE id = ?";
+
+    /**
+     * Stores schedules' outcomes and releases their leases in one statement each, batched.
      *
      * @param c the connection
-     * @param list the schedules
+     * @param outcomes the schedules to store, each with the token of the lease to release (or null) and the
+     *     retry attempt to set with it
      * @throws SQLException on failure
      */
-    void upsertAll(Connection c, List<Schedule> list) throws SQLException {
-        if (list.isEmpty()) {
+    void storeOutcomesAndRelease(Connection c, List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String,
+            Integer>>> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), ScheduleRows.COLUMNS))) {
-            for (Schedule s : list) {
-                ScheduleRows.bind(ps, s);
+        try (PreparedStatement ps = c.prepareStatement(OUTCOME_AND_RELEASE)) {
+            for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
+                ScheduleRows.bind(ps, o.getKey());
+                int i = ScheduleRows.COLUMNS.size() + 1;
+                String token = o.getValue().getKey();
+                for (int k = 0; k < 6; k++) {
+                    Rows.setString(ps, i++, token);
+                    if (k == 5) {
+                        ps.setInt(i++, Math.max(0, o.getValue().getValue()));
+                    }
+                }
+                Rows.setString(ps, i++, token);
+                ps.setString(i, o.getKey().id());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -65,6 +65,8 @@ public final class Scheduler implements AutoCloseable {
     /** Ends of runs waiting to be recorded; one worker at a time records all that are waiting (group commit). */
     private final java.util.ArrayDeque<InFlight> completions = new java.util.ArrayDeque<>();
     private boolean recordingCompletions;
+    /** Runs whose job is over and whose end waits in the queue or in the transaction recording it. */
+    private final AtomicInteger endsToRecord = new AtomicInteger();
     /** Schedules whose last run waited for a playlist another run holds: not started again before this time. */
     private final Map<String, Instant> waitingUntil = new ConcurrentHashMap<>();
     private final SchedulerConfig config;
@@ -240,7 +242,11 @@ public final class Scheduler implements AutoCloseable {
         retryBookkeeping();
         recoverExpiredLeases();
         // a run whose end waits for the store to come back holds its lease but no worker
-        int free = config.capacity() - (inFlight.size() - unfinishedBookkeeping.size());
+        // nor does one whose end waits to be recorded: the next batch is claimed and started while it commits
+        int held = inFlight.size() - unfinishedBookkeeping.size() - endsToRecord.get();
+        // claiming ahead, a node claims again once no more runs wait than it has workers, so that each claim
+        // (and each start) takes a batch, not the one or two runs that just ended (db-scheduler's lower limit)
+        int free = config.claimAhead() > 1 && held > config.poolSize() ? 0 : config.capacity() - held;
         int claimed = 0;
         if (free <= 0) {
             morePossiblyDue = true;
@@ -486,6 +492,8 @@ public final class Scheduler implements AutoCloseable {
      * the next (a group commit, with no wait added).
      */
     private void recordEnd(InFlight job) {
+        endsToRecord.incrementAndGet();
+        repollIfMoreMayBeDue(); // the worker is free: claim the next batch while this end is recorded
         synchronized (completions) {
             completions.add(job);
             if (recordingCompletions) {
@@ -519,6 +527,14 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void recordEnds(List<InFlight> batch) {
+        try {
+            recordEndsOf(batch);
+        } finally {
+            endsToRecord.addAndGet(-batch.size());
+        }
+    }
+
+    private void recordEndsOf(List<InFlight> batch) {
         try {
             List<RunCompletion> ends = new ArrayList<>(batch.size());
             for (InFlight job : batch) {
