@@ -1,6 +1,6 @@
 package dev.shuffify.algorithms;
 
-import dev.shuffify.algorithms.internal.Groups;
+import dev.shuffify.algorithms.internal.Grouping;
 import dev.shuffify.algorithms.internal.ParamValues;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
@@ -55,14 +55,24 @@ public final class AlbumSequenceShuffle implements ShuffleAlgorithm {
     @Override
     public List<Track> shuffle(ShuffleRequest request) {
         boolean within = ParamValues.bool(request.params(), WITHIN);
-        List<List<Track>> albums = Groups.by(request.tracks(), Track::albumKey);
-        Shuffling.shuffle(albums, request.random());
-        List<Track> result = new ArrayList<>(request.tracks().size());
-        for (List<Track> album : albums) {
+        Object[] tracks = request.tracks().toArray();
+        Grouping albums = Grouping.byAlbum(tracks);
+        int[] order = new int[albums.count];
+        for (int g = 0; g < order.length; g++) {
+            order[g] = g;
+        }
+        Shuffling.shuffle(order, 0, order.length, request.random());
+        int[] members = albums.members;
+        List<Track> result = new ArrayList<>(tracks.length);
+        for (int album : order) {
+            int from = albums.start[album];
+            int to = albums.start[album + 1];
             if (within) {
-                Shuffling.shuffle(album, request.random());
+                Shuffling.shuffle(members, from, to, request.random());
             }
-            result.addAll(album);
+            for (int i = from; i < to; i++) {
+                result.add((Track) tracks[members[i]]);
+            }
         }
         return result;
     }

@@ -58,20 +58,23 @@ public final class BalancedShuffle implements ShuffleAlgorithm {
     public List<Track> shuffle(ShuffleRequest request) {
         int keepFirst = ParamValues.integer(request.params(), KeepFirst.SPEC);
         int sectionCount = ParamValues.integer(request.params(), SECTIONS);
-        List<Track> tracks = new ArrayList<>(request.tracks());
-        int start = Math.min(keepFirst, tracks.size());
-        int[] bounds = Sections.bounds(start, tracks.size(), sectionCount);
+        Object[] tracks = request.tracks().toArray();
+        int n = tracks.length;
+        int start = Math.min(keepFirst, n);
+        int[] bounds = Sections.bounds(start, n, sectionCount);
         for (int s = 0; s < sectionCount; s++) {
             Shuffling.shuffle(tracks, bounds[s], bounds[s + 1], request.random());
         }
-        List<Track> result = new ArrayList<>(tracks.size());
-        result.addAll(tracks.subList(0, start));
+        List<Track> result = new ArrayList<>(n);
+        for (int i = 0; i < start; i++) {
+            result.add((Track) tracks[i]);
+        }
         int longest = bounds[1] - bounds[0];
         for (int round = 0; round < longest; round++) {
             for (int s = 0; s < sectionCount; s++) {
                 int index = bounds[s] + round;
                 if (index < bounds[s + 1]) {
-                    result.add(tracks.get(index));
+                    result.add((Track) tracks[index]);
                 }
             }
         }
