@@ -1,18 +1,15 @@
 package dev.shuffify.algorithms;
 
 import dev.shuffify.algorithms.internal.DitheredSpread;
-import dev.shuffify.algorithms.internal.Groups;
+import dev.shuffify.algorithms.internal.Grouping;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.ParamValues;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.random.RandomGenerator;
 
 /**
@@ -51,17 +48,6 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
     private static final ParamSpec SPACING = ParamSpec.integer(MIN_SPACING,
             "Least number of other tracks between two tracks of one artist").range(1, 10).withDefault(1);
 
-    /** Earliest target first, then the artist's first appearance. */
-    private static final Comparator<Entry> BY_TARGET = (x, y) -> {
-        int c = Double.compare(x.target, y.target);
-        return c != 0 ? c : Integer.compare(x.artist.id, y.artist.id);
-    };
-    /** Most demanding first, then as {@link #BY_TARGET}. */
-    private static final Comparator<Entry> BY_DEMAND = (x, y) -> {
-        int c = Long.compare(y.demand, x.demand);
-        return c != 0 ? c : BY_TARGET.compare(x, y);
-    };
-
     /** Creates the algorithm; it holds no state. */
     public ArtistSpacingShuffle() {
     }
@@ -90,145 +76,152 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
     @Override
     public List<Track> shuffle(ShuffleRequest request) {
         int spacing = ParamValues.integer(request.params(), SPACING);
-        int n = request.tracks().size();
-        List<List<Track>> groups = Groups.byArtist(request.tracks());
-        List<Artist> artists = new ArrayList<>(groups.size());
-        for (int id = 0; id < groups.size(); id++) {
-            artists.add(new Artist(id, groups.get(id), n, spacing, request.random()));
-        }
-        return new Filling(artists, n, spacing).fill();
+        Object[] tracks = request.tracks().toArray();
+        Grouping artists = Grouping.byArtist(tracks);
+        int[] order = new Filling(artists, spacing, request.random()).fill();
+        return Output.inOrder(tracks, order);
     }
 
     /**
-     * The state of one filling of the playlist. The artists that are not resting sit in two heaps, by target and
-     * by demand; an artist taken from one heap leaves a stale entry in the other, recognised by its epoch and
-     * skipped.
+     * The state of one filling of the playlist, in flat arrays indexed by artist (numbered in order of first
+     * appearance). The artists that are not resting sit in two indexed heaps, by target and by demand; an artist
+     * chosen from one heap is taken out of the other.
      */
     private static final class Filling {
         private final int n;
         private final int spacing;
-        private final PriorityQueue<Entry> byTarget = new PriorityQueue<>(BY_TARGET);
-        private final PriorityQueue<Entry> byDemand = new PriorityQueue<>(BY_DEMAND);
-        private final ArrayDeque<Artist> resting = new ArrayDeque<>();
-        private int available;
+        private final int[] members;
+        private final int[] trackStart;
+        /** Each artist's runs: lengths and targets in {@code [runStart[a], runStart[a + 1])}. */
+        private final int[] runStart;
+        private final int[] runLength;
+        private final double[] runTarget;
+        private final int[] nextRun;
+        private final int[] placed;
+        private final int[] remaining;
+        /** Slots each artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
+        private final long[] demand;
+        private final double[] target;
+        private final int[] readyAt;
+        private final Heap byTarget;
+        private final Heap byDemand;
+        /** Resting artists, in the order they rested: a ring of at most one entry per artist. */
+        private final int[] resting;
+        private int restingHead;
+        private int restingSize;
         /** How many artists (resting or not) have each demand. */
         private final int[] demandCount;
         private int maxDemand;
 
-        Filling(List<Artist> artists, int n, int spacing) {
-            this.n = n;
+        Filling(Grouping artists, int spacing, RandomGenerator random) {
+            int k = artists.count;
+            this.n = artists.members.length;
             this.spacing = spacing;
-            long largest = artists.stream().mapToLong(a -> a.demand).max().orElse(0);
+            this.members = artists.members;
+            this.trackStart = artists.start;
+            this.runStart = new int[k + 1];
+            int[] runs = new int[k];
+            for (int a = 0; a < k; a++) {
+                int count = artists.size(a);
+                boolean separable = (long) (count - 1) * (spacing + 1) + 1 <= n;
+                runs[a] = separable ? count : (n - count) / spacing + 1;
+                runStart[a + 1] = runStart[a] + runs[a];
+            }
+            this.runLength = new int[runStart[k]];
+            this.runTarget = new double[runStart[k]];
+            this.nextRun = new int[k];
+            this.placed = new int[k];
+            this.remaining = new int[k];
+            this.demand = new long[k];
+            this.target = new double[k];
+            this.readyAt = new int[k];
+            long largest = 0;
+            for (int a = 0; a < k; a++) {
+                int count = artists.size(a);
+                Shuffling.shuffle(members, trackStart[a], trackStart[a + 1], random);
+                runLengths(count, runs[a], runStart[a], random);
+                DitheredSpread.fill(runTarget, runStart[a], runs[a], random);
+                remaining[a] = count;
+                demand[a] = demandOf(count, runs[a], spacing);
+                target[a] = runTarget[runStart[a]];
+                largest = Math.max(largest, demand[a]);
+            }
             this.demandCount = new int[(int) largest + 1];
             this.maxDemand = (int) largest;
-            for (Artist artist : artists) {
-                demandCount[(int) artist.demand]++;
-                makeAvailable(artist);
+            this.byTarget = new Heap(k, target, null);
+            this.byDemand = new Heap(k, target, demand);
+            this.resting = new int[Math.max(1, k)];
+            for (int a = 0; a < k; a++) {
+                demandCount[(int) demand[a]]++;
+                byTarget.add(a);
+                byDemand.add(a);
             }
         }
 
-        List<Track> fill() {
-            List<Track> result = new ArrayList<>(n);
-            while (result.size() < n) {
-                int position = result.size();
-                while (!resting.isEmpty() && resting.peekFirst().readyAt <= position) {
-                    makeAvailable(resting.pollFirst());
+        int[] fill() {
+            int[] out = new int[n];
+            int position = 0;
+            while (position < n) {
+                while (restingSize > 0 && readyAt[resting[restingHead]] <= position) {
+                    int a = resting[restingHead];
+                    restingHead = restingHead + 1 == resting.length ? 0 : restingHead + 1;
+                    restingSize--;
+                    byTarget.add(a);
+                    byDemand.add(a);
                 }
                 while (demandCount[maxDemand] == 0) {
                     maxDemand--;
                 }
-                Artist next = choose(n - position);
-                demandCount[(int) next.demand]--;
-                next.placeRun(result, spacing);
-                if (next.remainingTracks > 0) {
-                    demandCount[(int) next.demand]++;
-                    next.readyAt = result.size() + spacing;
-                    resting.addLast(next);
+                int next = choose(n - position);
+                demandCount[(int) demand[next]]--;
+                position = placeRun(next, out, position);
+                if (remaining[next] > 0) {
+                    demandCount[(int) demand[next]]++;
+                    readyAt[next] = position + spacing;
+                    int tail = restingHead + restingSize;
+                    resting[tail >= resting.length ? tail - resting.length : tail] = next;
+                    restingSize++;
                 }
             }
-            return result;
-        }
-
-        private void makeAvailable(Artist artist) {
-            Entry entry = new Entry(artist);
-            byTarget.add(entry);
-            byDemand.add(entry);
-            available++;
+            return out;
         }
 
         /** The artist whose run comes next, no longer available. */
-        private Artist choose(int remainingSlots) {
-            if (available == 0) {
+        private int choose(int remainingSlots) {
+            if (byTarget.size == 0) {
                 // the spacing cannot be kept: the artist just played continues
-                return resting.pollLast();
+                restingSize--;
+                int tail = restingHead + restingSize;
+                return resting[tail >= resting.length ? tail - resting.length : tail];
             }
             boolean tight = remainingSlots <= (long) maxDemand + demandCount[maxDemand] - 1;
-            PriorityQueue<Entry> heap = tight ? byDemand : byTarget;
-            while (heap.peek().epoch != heap.peek().artist.epoch) {
-                heap.poll();
+            int next;
+            if (tight) {
+                next = byDemand.poll();
+                byTarget.remove(next);
+            } else {
+                next = byTarget.poll();
+                byDemand.remove(next);
             }
-            Artist next = heap.poll().artist;
-            next.epoch++;
-            available--;
             return next;
         }
-    }
 
-    /** An artist's keys at the time it became available; stale once the artist's epoch moved on. */
-    private static final class Entry {
-        final Artist artist;
-        final int epoch;
-        final double target;
-        final long demand;
-
-        Entry(Artist artist) {
-            this.artist = artist;
-            this.epoch = artist.epoch;
-            this.target = artist.target();
-            this.demand = artist.demand;
-        }
-    }
-
-    /** One artist's tracks, cut into runs, in the order they will be placed, with a target position per run. */
-    private static final class Artist {
-        final int id;
-        final List<Track> tracks;
-        final int[] runLengths;
-        final double[] targets;
-        int nextRun;
-        int placedTracks;
-        int remainingTracks;
-        /** Slots this artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
-        long demand;
-        int readyAt;
-        /** Moves on each time the artist is chosen, so that its entries in the heaps go stale. */
-        int epoch;
-
-        Artist(int id, List<Track> tracks, int playlistSize, int spacing, RandomGenerator random) {
-            this.id = id;
-            this.tracks = tracks;
-            Shuffling.shuffle(tracks, random);
-            int count = tracks.size();
-            boolean separable = (long) (count - 1) * (spacing + 1) + 1 <= playlistSize;
-            int runs = separable ? count : (playlistSize - count) / spacing + 1;
-            this.runLengths = runLengths(count, runs, random);
-            this.targets = DitheredSpread.targets(runs, random);
-            this.remainingTracks = count;
-            this.demand = demandOf(count, runs, spacing);
-        }
-
-        double target() {
-            return targets[nextRun];
-        }
-
-        void placeRun(List<Track> out, int spacing) {
-            int length = runLengths[nextRun++];
-            for (int i = placedTracks; i < placedTracks + length; i++) {
-                out.add(tracks.get(i));
+        /** Places the artist's next run at {@code position}; returns the position after it. */
+        private int placeRun(int a, int[] out, int position) {
+            int run = runStart[a] + nextRun[a]++;
+            int length = runLength[run];
+            int from = trackStart[a] + placed[a];
+            for (int i = 0; i < length; i++) {
+                out[position + i] = members[from + i];
             }
-            placedTracks += length;
-            remainingTracks -= length;
-            demand = remainingTracks == 0 ? 0 : demandOf(remainingTracks, runLengths.length - nextRun, spacing);
+            placed[a] += length;
+            remaining[a] -= length;
+            int runsLeft = runStart[a + 1] - run - 1;
+            demand[a] = remaining[a] == 0 ? 0 : demandOf(remaining[a], runsLeft, spacing);
+            if (runsLeft > 0) {
+                target[a] = runTarget[run + 1];
+            }
+            return position + length;
         }
 
         private static long demandOf(int tracks, int runs, int spacing) {
@@ -236,8 +229,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         }
 
         /** {@code runs} lengths adding up to {@code count}, differing by at most one, the longer ones at random. */
-        private static int[] runLengths(int count, int runs, RandomGenerator random) {
-            int[] lengths = new int[runs];
+        private void runLengths(int count, int runs, int from, RandomGenerator random) {
             int base = count / runs;
             int longer = count % runs;
             for (int r = 0; r < runs; r++) {
@@ -245,9 +237,98 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
                 if (isLonger) {
                     longer--;
                 }
-                lengths[r] = base + (isLonger ? 1 : 0);
+                runLength[from + r] = base + (isLonger ? 1 : 0);
             }
-            return lengths;
+        }
+    }
+
+    /**
+     * A binary heap of artists that knows where each artist sits, so that any artist can be taken out. Earliest
+     * target first, then the artist's first appearance; with demands, the most demanding first, then as by
+     * target. An artist's keys do not change while it is in the heap.
+     */
+    private static final class Heap {
+        private final int[] heap;
+        private final int[] slot;
+        private final double[] target;
+        private final long[] demand;
+        int size;
+
+        Heap(int artists, double[] target, long[] demand) {
+            this.heap = new int[artists];
+            this.slot = new int[artists];
+            this.target = target;
+            this.demand = demand;
+        }
+
+        private boolean before(int x, int y) {
+            if (demand != null && demand[x] != demand[y]) {
+                return demand[x] > demand[y];
+            }
+            int c = Double.compare(target[x], target[y]);
+            return c != 0 ? c < 0 : x < y;
+        }
+
+        void add(int a) {
+            siftUp(size++, a);
+        }
+
+        int poll() {
+            int top = heap[0];
+            int last = heap[--size];
+            if (size > 0) {
+                siftDown(0, last);
+            }
+            return top;
+        }
+
+        void remove(int a) {
+            int at = slot[a];
+            int last = heap[--size];
+            if (at == size) {
+                return;
+            }
+            if (at > 0 && before(last, heap[(at - 1) >>> 1])) {
+                siftUp(at, last);
+            } else {
+                siftDown(at, last);
+            }
+        }
+
+        private void siftUp(int at, int a) {
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                int p = heap[parent];
+                if (!before(a, p)) {
+                    break;
+                }
+                heap[at] = p;
+                slot[p] = at;
+                at = parent;
+            }
+            heap[at] = a;
+            slot[a] = at;
+        }
+
+        private void siftDown(int at, int a) {
+            int half = size >>> 1;
+            while (at < half) {
+                int child = 2 * at + 1;
+                int c = heap[child];
+                int right = child + 1;
+                if (right < size && before(heap[right], c)) {
+                    child = right;
+                    c = heap[child];
+                }
+                if (!before(c, a)) {
+                    break;
+                }
+                heap[at] = c;
+                slot[c] = at;
+                at = child;
+            }
+            heap[at] = a;
+            slot[a] = at;
         }
     }
 }
