@@ -1,13 +1,13 @@
 package dev.shuffify.algorithms;
 
 import dev.shuffify.algorithms.internal.Grouping;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.ParamValues;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,7 +63,7 @@ public final class AlbumSequenceShuffle implements ShuffleAlgorithm {
         }
         Shuffling.shuffle(order, 0, order.length, request.random());
         int[] members = albums.members;
-        List<Track> result = new ArrayList<>(tracks.length);
+        List<Object> result = Output.builder(tracks.length);
         for (int album : order) {
             int from = albums.start[album];
             int to = albums.start[album + 1];
@@ -71,9 +71,9 @@ public final class AlbumSequenceShuffle implements ShuffleAlgorithm {
                 Shuffling.shuffle(members, from, to, request.random());
             }
             for (int i = from; i < to; i++) {
-                result.add((Track) tracks[members[i]]);
+                result.add(tracks[members[i]]);
             }
         }
-        return result;
+        return Output.tracks(result);
     }
 }

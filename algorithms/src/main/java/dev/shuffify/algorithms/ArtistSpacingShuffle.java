@@ -84,8 +84,10 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
 
     /**
      * The state of one filling of the playlist, in flat arrays indexed by artist (numbered in order of first
-     * appearance). The artists that are not resting sit in two indexed heaps, by target and by demand; an artist
-     * chosen from one heap is taken out of the other.
+     * appearance). Every run has a rank, its place in the order of all runs by target and then artist, so that
+     * "earliest target first" is "lowest rank first": the artists that are not resting are the set bits of a
+     * bit set over the ranks of their next runs. The most demanding of them is needed only once the spacing is
+     * tight; a heap by demand is built at that moment and kept from then on.
      */
     private static final class Filling {
         private final int n;
@@ -96,15 +98,18 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         private final int[] runStart;
         private final int[] runLength;
         private final double[] runTarget;
+        /** The rank of each run, and the run of each rank. */
+        private final int[] rank;
+        private final int[] runOfRank;
+        private final int[] artistOfRun;
         private final int[] nextRun;
         private final int[] placed;
         private final int[] remaining;
         /** Slots each artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
         private final long[] demand;
-        private final double[] target;
         private final int[] readyAt;
-        private final Heap byTarget;
-        private final Heap byDemand;
+        private final RankSet available;
+        private DemandHeap byDemand;
         /** Resting artists, in the order they rested: a ring of at most one entry per artist. */
         private final int[] resting;
         private int restingHead;
@@ -127,13 +132,14 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
                 runs[a] = separable ? count : (n - count) / spacing + 1;
                 runStart[a + 1] = runStart[a] + runs[a];
             }
-            this.runLength = new int[runStart[k]];
-            this.runTarget = new double[runStart[k]];
+            int totalRuns = runStart[k];
+            this.runLength = new int[totalRuns];
+            this.runTarget = new double[totalRuns];
+            this.artistOfRun = new int[totalRuns];
             this.nextRun = new int[k];
             this.placed = new int[k];
             this.remaining = new int[k];
             this.demand = new long[k];
-            this.target = new double[k];
             this.readyAt = new int[k];
             long largest = 0;
             for (int a = 0; a < k; a++) {
@@ -141,20 +147,25 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
                 Shuffling.shuffle(members, trackStart[a], trackStart[a + 1], random);
                 runLengths(count, runs[a], runStart[a], random);
                 DitheredSpread.fill(runTarget, runStart[a], runs[a], random);
+                for (int r = runStart[a]; r < runStart[a + 1]; r++) {
+                    artistOfRun[r] = a;
+                }
                 remaining[a] = count;
                 demand[a] = demandOf(count, runs[a], spacing);
-                target[a] = runTarget[runStart[a]];
                 largest = Math.max(largest, demand[a]);
+            }
+            this.runOfRank = TargetOrder.of(runTarget, artistOfRun);
+            this.rank = new int[totalRuns];
+            for (int r = 0; r < totalRuns; r++) {
+                rank[runOfRank[r]] = r;
             }
             this.demandCount = new int[(int) largest + 1];
             this.maxDemand = (int) largest;
-            this.byTarget = new Heap(k, target, null);
-            this.byDemand = new Heap(k, target, demand);
+            this.available = new RankSet(totalRuns);
             this.resting = new int[Math.max(1, k)];
             for (int a = 0; a < k; a++) {
                 demandCount[(int) demand[a]]++;
-                byTarget.add(a);
-                byDemand.add(a);
+                available.add(rank[runStart[a]]);
             }
         }
 
@@ -166,8 +177,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
                     int a = resting[restingHead];
                     restingHead = restingHead + 1 == resting.length ? 0 : restingHead + 1;
                     restingSize--;
-                    byTarget.add(a);
-                    byDemand.add(a);
+                    makeAvailable(a);
                 }
                 while (demandCount[maxDemand] == 0) {
                     maxDemand--;
@@ -186,9 +196,20 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             return out;
         }
 
+        private int currentRank(int a) {
+            return rank[runStart[a] + nextRun[a]];
+        }
+
+        private void makeAvailable(int a) {
+            available.add(currentRank(a));
+            if (byDemand != null) {
+                byDemand.add(a);
+            }
+        }
+
         /** The artist whose run comes next, no longer available. */
         private int choose(int remainingSlots) {
-            if (byTarget.size == 0) {
+            if (available.size == 0) {
                 // the spacing cannot be kept: the artist just played continues
                 restingSize--;
                 int tail = restingHead + restingSize;
@@ -197,11 +218,19 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             boolean tight = remainingSlots <= (long) maxDemand + demandCount[maxDemand] - 1;
             int next;
             if (tight) {
+                if (byDemand == null) {
+                    byDemand = new DemandHeap(nextRun.length, demand, this::currentRank);
+                    for (int r = available.first(); r >= 0; r = available.next(r + 1)) {
+                        byDemand.add(artistOfRun[runOfRank[r]]);
+                    }
+                }
                 next = byDemand.poll();
-                byTarget.remove(next);
+                available.remove(currentRank(next));
             } else {
-                next = byTarget.poll();
-                byDemand.remove(next);
+                next = artistOfRun[runOfRank[available.pollFirst()]];
+                if (byDemand != null) {
+                    byDemand.remove(next);
+                }
             }
             return next;
         }
@@ -211,16 +240,11 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             int run = runStart[a] + nextRun[a]++;
             int length = runLength[run];
             int from = trackStart[a] + placed[a];
-            for (int i = 0; i < length; i++) {
-                out[position + i] = members[from + i];
-            }
+            System.arraycopy(members, from, out, position, length);
             placed[a] += length;
             remaining[a] -= length;
             int runsLeft = runStart[a + 1] - run - 1;
             demand[a] = remaining[a] == 0 ? 0 : demandOf(remaining[a], runsLeft, spacing);
-            if (runsLeft > 0) {
-                target[a] = runTarget[run + 1];
-            }
             return position + length;
         }
 
@@ -242,31 +266,148 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         }
     }
 
-    /**
-     * A binary heap of artists that knows where each artist sits, so that any artist can be taken out. Earliest
-     * target first, then the artist's first appearance; with demands, the most demanding first, then as by
-     * target. An artist's keys do not change while it is in the heap.
-     */
-    private static final class Heap {
-        private final int[] heap;
-        private final int[] slot;
-        private final double[] target;
-        private final long[] demand;
+    /** The order of all runs by target, then artist: buckets by target, then insertion inside the buckets. */
+    private static final class TargetOrder {
+        private TargetOrder() {
+        }
+
+        /** The runs in ascending order of (target, artist). */
+        static int[] of(double[] target, int[] artist) {
+            int n = target.length;
+            int[] order = new int[n];
+            if (n == 0) {
+                return order;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double t : target) {
+                min = Math.min(min, t);
+                max = Math.max(max, t);
+            }
+            // a bucket is a non-decreasing function of the target: the buckets are in order of target
+            double scale = max > min ? (n - 1) / (max - min) : 0;
+            int[] start = new int[n + 1];
+            int[] bucket = new int[n];
+            for (int r = 0; r < n; r++) {
+                bucket[r] = Math.min(n - 1, (int) ((target[r] - min) * scale));
+                start[bucket[r] + 1]++;
+            }
+            for (int b = 0; b < n; b++) {
+                start[b + 1] += start[b];
+            }
+            for (int r = 0; r < n; r++) {
+                order[start[bucket[r]]++] = r;
+            }
+            long budget = 16L * n + 1024;
+            for (int i = 1; i < n; i++) {
+                int r = order[i];
+                int j = i - 1;
+                while (j >= 0 && after(order[j], r, target, artist)) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = r;
+                budget -= i - 1 - j;
+                if (budget < 0) {
+                    return java.util.stream.IntStream.range(0, n).boxed()
+                            .sorted((x, y) -> after(x, y, target, artist) ? 1 : after(y, x, target, artist) ? -1 : 0)
+                            .mapToInt(Integer::intValue).toArray();
+                }
+            }
+            return order;
+        }
+
+        private static boolean after(int x, int y, double[] target, int[] artist) {
+            int c = Double.compare(target[x], target[y]);
+            return c != 0 ? c > 0 : artist[x] > artist[y];
+        }
+    }
+
+    /** A set of ranks as bits, with a summary bit per word, for the lowest rank in a few steps. */
+    private static final class RankSet {
+        private final long[] words;
+        private final long[] summary;
         int size;
 
-        Heap(int artists, double[] target, long[] demand) {
+        RankSet(int ranks) {
+            words = new long[Math.max(1, (ranks + 63) >>> 6)];
+            summary = new long[(words.length + 63) >>> 6];
+        }
+
+        void add(int r) {
+            int w = r >>> 6;
+            words[w] |= 1L << r;
+            summary[w >>> 6] |= 1L << w;
+            size++;
+        }
+
+        void remove(int r) {
+            int w = r >>> 6;
+            words[w] &= ~(1L << r);
+            if (words[w] == 0) {
+                summary[w >>> 6] &= ~(1L << w);
+            }
+            size--;
+        }
+
+        /** The lowest rank, taken out of the set; the set must not be empty. */
+        int pollFirst() {
+            int r = first();
+            remove(r);
+            return r;
+        }
+
+        /** The lowest rank, or -1. */
+        int first() {
+            for (int s = 0; s < summary.length; s++) {
+                if (summary[s] != 0) {
+                    int w = (s << 6) + Long.numberOfTrailingZeros(summary[s]);
+                    return (w << 6) + Long.numberOfTrailingZeros(words[w]);
+                }
+            }
+            return -1;
+        }
+
+        /** The lowest rank at or after {@code from}, or -1. */
+        int next(int from) {
+            int w = from >>> 6;
+            if (w >= words.length) {
+                return -1;
+            }
+            long bits = words[w] & (-1L << from);
+            while (bits == 0) {
+                if (++w == words.length) {
+                    return -1;
+                }
+                bits = words[w];
+            }
+            return (w << 6) + Long.numberOfTrailingZeros(bits);
+        }
+    }
+
+    /**
+     * A binary heap of artists that knows where each artist sits, so that any artist can be taken out: the most
+     * demanding first, then the lowest rank. An artist's keys do not change while it is in the heap.
+     */
+    private static final class DemandHeap {
+        private final int[] heap;
+        private final int[] slot;
+        private final long[] demand;
+        private final java.util.function.IntUnaryOperator rank;
+        private int size;
+
+        DemandHeap(int artists, long[] demand, java.util.function.IntUnaryOperator rank) {
             this.heap = new int[artists];
             this.slot = new int[artists];
-            this.target = target;
             this.demand = demand;
+            this.rank = rank;
         }
 
         private boolean before(int x, int y) {
-            if (demand != null && demand[x] != demand[y]) {
+            if (demand[x] != demand[y]) {
                 return demand[x] > demand[y];
             }
-            int c = Double.compare(target[x], target[y]);
-            return c != 0 ? c < 0 : x < y;
+            return rank.applyAsInt(x) < rank.applyAsInt(y);
         }
 
         void add(int a) {

@@ -1,6 +1,7 @@
 package dev.shuffify.algorithms;
 
 import dev.shuffify.algorithms.internal.KeepFirst;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.ParamValues;
 import dev.shuffify.algorithms.internal.Sections;
 import dev.shuffify.algorithms.internal.Shuffling;
@@ -8,7 +9,6 @@ import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,19 +65,17 @@ public final class BalancedShuffle implements ShuffleAlgorithm {
         for (int s = 0; s < sectionCount; s++) {
             Shuffling.shuffle(tracks, bounds[s], bounds[s + 1], request.random());
         }
-        List<Track> result = new ArrayList<>(n);
-        for (int i = 0; i < start; i++) {
-            result.add((Track) tracks[i]);
-        }
+        List<Object> result = Output.builder(n);
+        Output.append(result, tracks, 0, start);
         int longest = bounds[1] - bounds[0];
         for (int round = 0; round < longest; round++) {
             for (int s = 0; s < sectionCount; s++) {
                 int index = bounds[s] + round;
                 if (index < bounds[s + 1]) {
-                    result.add((Track) tracks[index]);
+                    result.add(tracks[index]);
                 }
             }
         }
-        return result;
+        return Output.tracks(result);
     }
 }

@@ -85,6 +85,11 @@ public final class Grouping {
             Object id = ids[i];
             hash[i] = id == null ? 0 : id.hashCode();
         }
+        // the length reads each key's characters in a pass of its own: the comparisons below find them at hand
+        for (int i = 0; i < n; i++) {
+            Object id = ids[i];
+            hash[i] = id == null ? 0 : mix(hash[i], ((String) id).length());
+        }
         KeyTable table = new KeyTable(n);
         int[] groupOf = new int[n];
         for (int i = 0; i < n; i++) {
@@ -94,7 +99,7 @@ public final class Grouping {
                 if (key == null || key.isBlank()) {
                     Track track = (Track) tracks[i];
                     key = artist ? track.primaryArtistKey() : track.albumKey();
-                    group = table.findOrAdd(key, key.hashCode());
+                    group = table.findOrAdd(key, mix(key.hashCode(), key.length()));
                 } else {
                     group = table.add(key, hash[i]);
                 }
@@ -139,12 +144,17 @@ public final class Grouping {
         return start[group + 1] - start[group];
     }
 
+    private static int mix(int hash, int length) {
+        return hash ^ length << 24;
+    }
+
     /** Open addressing from key strings to group numbers, numbered in order of insertion. */
     private static final class KeyTable {
         private String[] keys;
         private int[] hashes;
         private int[] groups;
         private int mask;
+        private int shift;
         int size;
 
         KeyTable(int expected) {
@@ -153,10 +163,11 @@ public final class Grouping {
             hashes = new int[capacity];
             groups = new int[capacity];
             mask = capacity - 1;
+            shift = Integer.numberOfLeadingZeros(capacity) + 1;
         }
 
         int find(String key, int hash) {
-            for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            for (int slot = slotOf(hash); keys[slot] != null; slot = (slot + 1) & mask) {
                 if (hashes[slot] == hash && (keys[slot] == key || keys[slot].equals(key))) {
                     return groups[slot];
                 }
@@ -174,7 +185,7 @@ public final class Grouping {
             if ((size + 1) * 2 > keys.length) {
                 grow();
             }
-            int slot = spread(hash) & mask;
+            int slot = slotOf(hash);
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
@@ -192,9 +203,10 @@ public final class Grouping {
             hashes = new int[keys.length];
             groups = new int[keys.length];
             mask = keys.length - 1;
+            shift--;
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != null) {
-                    int slot = spread(oldHashes[i]) & mask;
+                    int slot = slotOf(oldHashes[i]);
                     while (keys[slot] != null) {
                         slot = (slot + 1) & mask;
                     }
@@ -205,8 +217,9 @@ public final class Grouping {
             }
         }
 
-        private static int spread(int hash) {
-            return hash * 0x9E3779B9 ^ (hash >>> 16);
+        /** Fibonacci hashing: the top bits of the hash times the golden ratio. */
+        private int slotOf(int hash) {
+            return (hash * 0x9E3779B9) >>> shift;
         }
     }
 }
