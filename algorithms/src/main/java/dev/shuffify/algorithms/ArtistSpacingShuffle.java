@@ -34,7 +34,9 @@ import java.util.random.RandomGenerator;
  * {@code min_spacing} 1 the number of same-artist neighbours is then the floor
  * {@code max(0, n_max − (N − n_max) − 1)}.
  *
- * <p>Runs in {@code O(N log N)}. Artists are told apart by
+ * <p>Runs in expected {@code O(N)}: the runs are ranked by target once, and the earliest available one is the
+ * lowest set bit of a bit set over the ranks; once the spacing is tight, a heap by demand adds {@code O(log A)}
+ * per run for {@code A} artists. Artists are told apart by
  * {@link Track#primaryArtistKey()}. Also known as {@code ArtistSpacingShuffle}.
  *
  * @since 0.1.0
