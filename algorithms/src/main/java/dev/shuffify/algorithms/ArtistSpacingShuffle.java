@@ -89,7 +89,8 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
      * appearance). Every run has a rank, its place in the order of all runs by target and then artist, so that
      * "earliest target first" is "lowest rank first": the artists that are not resting are the set bits of a
      * bit set over the ranks of their next runs. The most demanding of them is needed only once the spacing is
-     * tight; a heap by demand is built at that moment and kept from then on.
+     * tight; a heap by demand of the available artists that need more than one slot is built at that moment and
+     * kept from then on (when it is empty, every available artist needs one slot and the earliest target decides).
      */
     private static final class Filling {
         private final int n;
@@ -105,6 +106,8 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         private final int[] runOfRank;
         private final int[] artistOfRun;
         private final int[] nextRun;
+        /** The rank of each artist's next run. */
+        private final int[] currentRank;
         private final int[] placed;
         private final int[] remaining;
         /** Slots each artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
@@ -139,6 +142,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             this.runTarget = new double[totalRuns];
             this.artistOfRun = new int[totalRuns];
             this.nextRun = new int[k];
+            this.currentRank = new int[k];
             this.placed = new int[k];
             this.remaining = new int[k];
             this.demand = new long[k];
@@ -167,7 +171,8 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             this.resting = new int[Math.max(1, k)];
             for (int a = 0; a < k; a++) {
                 demandCount[(int) demand[a]]++;
-                available.add(rank[runStart[a]]);
+                currentRank[a] = rank[runStart[a]];
+                available.add(currentRank[a]);
             }
         }
 
@@ -198,13 +203,9 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             return out;
         }
 
-        private int currentRank(int a) {
-            return rank[runStart[a] + nextRun[a]];
-        }
-
         private void makeAvailable(int a) {
-            available.add(currentRank(a));
-            if (byDemand != null) {
+            available.add(currentRank[a]);
+            if (byDemand != null && demand[a] > 1) {
                 byDemand.add(a);
             }
         }
@@ -221,17 +222,26 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             int next;
             if (tight) {
                 if (byDemand == null) {
-                    byDemand = new DemandHeap(nextRun.length, demand, this::currentRank);
+                    byDemand = new DemandHeap(nextRun.length, demand, currentRank);
                     for (int r = available.first(); r >= 0; r = available.next(r + 1)) {
-                        byDemand.add(artistOfRun[runOfRank[r]]);
+                        int a = artistOfRun[runOfRank[r]];
+                        if (demand[a] > 1) {
+                            byDemand.add(a);
+                        }
                     }
                 }
-                next = byDemand.poll();
-                available.remove(currentRank(next));
+                // the heap holds the available artists that need more than one slot; without any, every
+                // available artist has demand 1 and the earliest target decides
+                if (byDemand.size > 0) {
+                    next = byDemand.poll();
+                    available.remove(currentRank[next]);
+                } else {
+                    next = artistOfRun[runOfRank[available.pollFirst()]];
+                }
             } else {
                 next = artistOfRun[runOfRank[available.pollFirst()]];
                 if (byDemand != null) {
-                    byDemand.remove(next);
+                    byDemand.removeIfPresent(next);
                 }
             }
             return next;
@@ -247,6 +257,9 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             remaining[a] -= length;
             int runsLeft = runStart[a + 1] - run - 1;
             demand[a] = remaining[a] == 0 ? 0 : demandOf(remaining[a], runsLeft, spacing);
+            if (runsLeft > 0) {
+                currentRank[a] = rank[run + 1];
+            }
             return position + length;
         }
 
@@ -395,12 +408,13 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         private final int[] heap;
         private final int[] slot;
         private final long[] demand;
-        private final java.util.function.IntUnaryOperator rank;
-        private int size;
+        private final int[] rank;
+        int size;
 
-        DemandHeap(int artists, long[] demand, java.util.function.IntUnaryOperator rank) {
+        DemandHeap(int artists, long[] demand, int[] rank) {
             this.heap = new int[artists];
             this.slot = new int[artists];
+            java.util.Arrays.fill(slot, -1);
             this.demand = demand;
             this.rank = rank;
         }
@@ -409,7 +423,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             if (demand[x] != demand[y]) {
                 return demand[x] > demand[y];
             }
-            return rank.applyAsInt(x) < rank.applyAsInt(y);
+            return rank[x] < rank[y];
         }
 
         void add(int a) {
@@ -418,6 +432,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
 
         int poll() {
             int top = heap[0];
+            slot[top] = -1;
             int last = heap[--size];
             if (size > 0) {
                 siftDown(0, last);
@@ -425,8 +440,12 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             return top;
         }
 
-        void remove(int a) {
+        void removeIfPresent(int a) {
             int at = slot[a];
+            if (at < 0) {
+                return;
+            }
+            slot[a] = -1;
             int last = heap[--size];
             if (at == size) {
                 return;
