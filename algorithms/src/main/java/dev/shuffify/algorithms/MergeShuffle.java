@@ -8,7 +8,6 @@ import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,24 +71,22 @@ public final class MergeShuffle implements ShuffleAlgorithm {
         Shuffling.shuffle(shuffled, 0, k, random);
         int[] artists = bySize(shuffled, groups);
         int[] members = groups.members;
-        ArrayDeque<Run> single = new ArrayDeque<>(k);
+        Run[] single = new Run[k];
         for (int a = 0; a < k; a++) {
             int group = artists[a];
             int from = groups.start[group];
             int to = groups.start[group + 1];
             Shuffling.shuffle(members, from, to, random);
-            int[] ids = new int[to - from];
-            Arrays.fill(ids, a);
-            single.add(new Run(ids, ids.length - 1));
+            single[a] = new Run(null, a, to - from, to - from - 1);
         }
         // two-queue Huffman order: merged runs come out no shorter than the ones before them
-        ArrayDeque<Run> merged = new ArrayDeque<>();
-        while (single.size() + merged.size() > 1) {
-            Run shorter = shortest(single, merged);
-            Run longer = shortest(single, merged);
-            merged.add(intersperse(longer, shorter, random));
+        Queues queues = new Queues(single);
+        while (queues.size() > 1) {
+            Run shorter = queues.shortest();
+            Run longer = queues.shortest();
+            queues.merged[queues.mergedTail++] = intersperse(longer, shorter, random);
         }
-        int[] pattern = (single.isEmpty() ? merged.poll() : single.poll()).artists;
+        int[] pattern = queues.shortest().materialise();
         // the merges never reorder one artist's tracks: the i-th place of artist a gets its i-th shuffled track
         int[] next = new int[k];
         for (int a = 0; a < k; a++) {
@@ -122,36 +119,62 @@ public final class MergeShuffle implements ShuffleAlgorithm {
         return sorted;
     }
 
-    private static Run shortest(ArrayDeque<Run> single, ArrayDeque<Run> merged) {
-        if (merged.isEmpty()
-                || (!single.isEmpty() && single.peek().artists.length <= merged.peek().artists.length)) {
-            return single.poll();
+    /** The artists' own runs in order of size, and the merged runs in the order they were made. */
+    private static final class Queues {
+        final Run[] single;
+        final Run[] merged;
+        int singleHead;
+        int mergedHead;
+        int mergedTail;
+
+        Queues(Run[] single) {
+            this.single = single;
+            this.merged = new Run[Math.max(1, single.length - 1)];
         }
-        return merged.poll();
+
+        int size() {
+            return single.length - singleHead + mergedTail - mergedHead;
+        }
+
+        Run shortest() {
+            if (mergedHead == mergedTail
+                    || (singleHead < single.length && single[singleHead].length <= merged[mergedHead].length)) {
+                return single[singleHead++];
+            }
+            return merged[mergedHead++];
+        }
     }
 
     /** Spreads the tracks of {@code shorter} over distinct gaps of {@code longer} (same or greater length). */
     private static Run intersperse(Run longer, Run shorter, RandomGenerator random) {
         int[] from = longer.artists;
         int[] insert = shorter.artists;
-        int m = from.length;
-        int s = insert.length;
+        int m = longer.length;
+        int s = shorter.length;
         int[] gaps = chooseGaps(longer, s, random);
         int[] ids = new int[m + s];
         int out = 0;
         int at = 0;
         for (int i = 0; i < s; i++) {
             int gap = gaps[i];
-            while (at < gap) {
-                ids[out++] = from[at++];
+            if (from == null) {
+                while (at < gap) {
+                    ids[out++] = longer.artist;
+                    at++;
+                }
+            } else {
+                while (at < gap) {
+                    ids[out++] = from[at++];
+                }
             }
-            ids[out++] = insert[i];
+            ids[out++] = insert == null ? shorter.artist : insert[i];
         }
         while (at < m) {
-            ids[out++] = from[at++];
+            ids[out++] = from == null ? longer.artist : from[at];
+            at++;
         }
         // the inserted tracks are isolated; each one in a run gap breaks one same-artist pair
-        return new Run(ids, longer.pairs - Math.min(longer.pairs, s));
+        return new Run(ids, -1, m + s, longer.pairs - Math.min(longer.pairs, s));
     }
 
     /**
@@ -161,12 +184,12 @@ public final class MergeShuffle implements ShuffleAlgorithm {
      * @return the chosen gaps, ascending
      */
     private static int[] chooseGaps(Run longer, int count, RandomGenerator random) {
-        int[] artists = longer.artists;
-        int m = artists.length;
+        int m = longer.length;
         int runCount = longer.pairs;
         if (runCount == 0) {
             return EvenPick.spaced(m + 1, count, random);
         }
+        int[] artists = longer.materialise();
         int[] runGaps = new int[runCount];
         int[] otherGaps = new int[m + 1 - runCount];
         int r = 0;
@@ -200,14 +223,30 @@ public final class MergeShuffle implements ShuffleAlgorithm {
         return chosen;
     }
 
-    /** A merged sequence of artists (positions in the size order), and how many neighbours in it share one. */
+    /**
+     * A merged sequence of artists (positions in the size order), and how many neighbours in it share one; an
+     * artist's own run is {@code length} times {@code artist}, without an array.
+     */
     private static final class Run {
         final int[] artists;
+        final int artist;
+        final int length;
         final int pairs;
 
-        Run(int[] artists, int pairs) {
+        Run(int[] artists, int artist, int length, int pairs) {
             this.artists = artists;
+            this.artist = artist;
+            this.length = length;
             this.pairs = pairs;
+        }
+
+        int[] materialise() {
+            if (artists != null) {
+                return artists;
+            }
+            int[] ids = new int[length];
+            Arrays.fill(ids, artist);
+            return ids;
         }
     }
 }
