@@ -56,6 +56,64 @@ public final class JdbcExecutions implements ExecutionStore {
         }
     }
 
+    /**
+     * Inserts or replaces executions on a connection, in one batch.
+     *
+     * @param c the connection
+     * @param list the executions
+     * @throws SQLException on failure
+     */
+    void upsertAll(Connection c, List<Execution> list) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), COLUMNS))) {
+            for (Execution e : list) {
+                bind(ps, e);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Replaces executions stored {@code running}, in one batch; others are left as they are.
+     *
+     * @param c the connection
+     * @param list the executions
+     * @throws SQLException on failure
+     */
+    void saveAllIfRunning(Connection c, List<Execution> list) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SAVE_IF_RUNNING)) {
+            for (Execution e : list) {
+                bindIfRunning(ps, e);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * The stored status of each execution, by id; ids not stored are absent.
+     *
+     * @param c the connection
+     * @param ids the execution ids
+     * @return the statuses
+     * @throws SQLException on failure
+     */
+    Map<String, ExecutionStatus> statuses(Connection c, java.util.Collection<String> ids) throws SQLException {
+        Map<String, ExecutionStatus> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Sql.query(c, "SELECT id, status FROM " + T + " WHERE id IN (" + Sql.marks(ids.size()) + ")",
+                Sql.strings(ids), rs -> found.put(rs.getString(1), status(rs.getString(2))));
+        return found;
+    }
+
     private static void bind(PreparedStatement ps, Execution e) throws SQLException {
         int i = 1;
         ps.setString(i++, e.id());
@@ -136,15 +194,19 @@ public final class JdbcExecutions implements ExecutionStore {
                 });
     }
 
+    /** Every column (the id set to itself), then the id again for the condition. */
+    private static final String SAVE_IF_RUNNING = "UPDATE " + T + " SET " + String.join(" = ?, ", COLUMNS)
+            + " = ? WHERE id = ? AND status = " + RUNNING;
+
     @Override
     public boolean saveIfRunning(Execution execution) {
-        // every column (the id set to itself), then the id again for the condition
-        String sets = String.join(" = ?, ", COLUMNS) + " = ?";
-        return sql.update("end execution '" + execution.id() + "'", "UPDATE " + T + " SET " + sets
-                + " WHERE id = ? AND status = " + RUNNING, ps -> {
-                    bind(ps, execution);
-                    ps.setString(COLUMNS.size() + 1, execution.id());
-                }) == 1;
+        return sql.update("end execution '" + execution.id() + "'", SAVE_IF_RUNNING,
+                ps -> bindIfRunning(ps, execution)) == 1;
+    }
+
+    private static void bindIfRunning(PreparedStatement ps, Execution execution) throws SQLException {
+        bind(ps, execution);
+        ps.setString(COLUMNS.size() + 1, execution.id());
     }
 
     @Override

@@ -1,8 +1,19 @@
 package dev.shuffify.internal.jdbc;
 
+import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.store.RunCompletion;
+import dev.shuffify.store.RunStart;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -55,6 +66,90 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             executions.upsert(c, execution);
             schedules.upsert(c, schedule);
             intents.delete(c, execution.id());
+            return null;
+        });
+    }
+
+    /** H2 is one node: starts are serialised in this JVM, as claims are, so two never insert one lease. */
+    private static final Object H2_START_LOCK = new Object();
+
+    /**
+     * Records the starts of a batch of runs, their executions and playlist leases, in one transaction.
+     *
+     * @param starts the runs
+     * @return for each run: empty when it holds every lease, else the first busy playlist
+     */
+    public List<Optional<String>> startRuns(List<RunStart> starts) {
+        if (starts.isEmpty()) {
+            return List.of();
+        }
+        Sql.Work<List<Optional<String>>> work = c -> {
+            executions.upsertAll(c, starts.stream().map(RunStart::execution).toList());
+            return playlistLeases.acquireAll(c, starts);
+        };
+        String what = "record the start of " + starts.size() + " run(s)";
+        if (sql.dialect() == Dialect.H2) {
+            synchronized (H2_START_LOCK) {
+                return sql.inTransaction(what, work);
+            }
+        }
+        return sql.inTransaction(what, work);
+    }
+
+    /**
+     * Records the ends of a batch of runs in one transaction ({@link dev.shuffify.store.ShuffifyStore#completeRuns}).
+     *
+     * @param completions the runs
+     */
+    public void completeRuns(List<RunCompletion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        sql.inTransaction("record the end of " + completions.size() + " run(s)", c -> {
+            Map<String, ExecutionStatus> stored = executions.statuses(c,
+                    completions.stream().map(r -> r.execution().id()).toList());
+            Map<String, Schedule> current = schedules.lockAll(c, completions.stream()
+                    .map(r -> r.execution().scheduleId()).collect(Collectors.toCollection(TreeSet::new)));
+            List<Execution> ended = new ArrayList<>();
+            List<Execution> endedIfRunning = new ArrayList<>();
+            Map<String, Schedule> outcomes = new LinkedHashMap<>();
+            List<String> intentsDone = new ArrayList<>();
+            List<Activity> activity = new ArrayList<>();
+            List<String[]> playlistLeasesHeld = new ArrayList<>();
+            Map<String, Integer> leases = new LinkedHashMap<>();
+            for (RunCompletion r : completions) {
+                Execution e = r.execution();
+                ExecutionStatus status = stored.get(e.id());
+                boolean recorded = status != null && status.isFinal();
+                if (!recorded && !r.jobRan()) {
+                    if (status == ExecutionStatus.RUNNING) {
+                        endedIfRunning.add(e);
+                    }
+                } else if (!recorded) {
+                    ended.add(e);
+                    intentsDone.add(e.id());
+                    Schedule s = current.get(e.scheduleId());
+                    if (s != null) {
+                        Schedule next = r.outcome().apply(s);
+                        outcomes.put(next.id(), next);
+                        current.put(next.id(), next);
+                    }
+                    if (r.activity() != null) {
+                        activity.add(r.activity());
+                    }
+                }
+                r.playlists().forEach(p -> playlistLeasesHeld.add(new String[] {p, e.id()}));
+                if (r.leaseToken() != null) {
+                    leases.put(r.leaseToken(), r.retryAttempt());
+                }
+            }
+            executions.upsertAll(c, ended);
+            executions.saveAllIfRunning(c, endedIfRunning);
+            schedules.upsertAll(c, List.copyOf(outcomes.values()));
+            intents.deleteAll(c, intentsDone);
+            this.activity.appendAll(c, activity);
+            playlistLeases.releaseAll(c, playlistLeasesHeld);
+            schedules.clearLeases(c, leases);
             return null;
         });
     }

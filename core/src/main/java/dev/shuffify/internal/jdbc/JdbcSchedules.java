@@ -313,4 +313,69 @@ public final class JdbcSchedules implements ScheduleStore {
                 + " WHERE lease_token IS NOT NULL AND lease_expires_at >= ? ORDER BY lease_acquired_at, seq",
                 ps -> Rows.setInstant(ps, 1, Instant.EPOCH), ScheduleRows::mapClaim);
     }
+
+    /**
+     * Reads schedules and locks their rows until the transaction ends (ordered by id, so two such transactions
+     * never deadlock).
+     *
+     * @param c the connection, in a transaction
+     * @param ids the schedule ids
+     * @return the stored schedules by id; ids not stored are absent
+     * @throws SQLException on failure
+     */
+    java.util.Map<String, Schedule> lockAll(Connection c, Collection<String> ids) throws SQLException {
+        java.util.Map<String, Schedule> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Sql.query(c, "SELECT * FROM " + T + " WHERE id IN (" + Sql.marks(ids.size()) + ") ORDER BY id FOR UPDATE",
+                Sql.strings(ids), rs -> {
+                    Schedule s = ScheduleRows.map(rs);
+                    found.put(s.id(), s);
+                    return s;
+                });
+        return found;
+    }
+
+    /**
+     * Inserts or replaces schedules on a connection, in one batch (lease columns untouched).
+     *
+     * @param c the connection
+     * @param list the schedules
+     * @throws SQLException on failure
+     */
+    void upsertAll(Connection c, List<Schedule> list) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), ScheduleRows.COLUMNS))) {
+            for (Schedule s : list) {
+                ScheduleRows.bind(ps, s);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Clears leases by token, setting each schedule's pending retry attempt; the next run is left as stored.
+     *
+     * @param c the connection
+     * @param tokens the lease tokens with the retry attempt to set
+     * @throws SQLException on failure
+     */
+    void clearLeases(Connection c, java.util.Map<String, Integer> tokens) throws SQLException {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " SET " + CLEAR_LEASE
+                + " WHERE lease_token = ?")) {
+            for (java.util.Map.Entry<String, Integer> t : tokens.entrySet()) {
+                ps.setInt(1, Math.max(0, t.getValue()));
+                ps.setString(2, t.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
 }
