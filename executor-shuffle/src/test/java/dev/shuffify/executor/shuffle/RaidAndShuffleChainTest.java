@@ -146,4 +146,27 @@ class RaidAndShuffleChainTest {
         assertThat(failing.music().uris("p1")).isEqualTo(reversed(expected));
         assertThat(retry.writes()).isEqualTo(2);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = dev.shuffify.memory.Fault.class,
+            names = {"SERVER_ERROR", "PERMANENT_ERROR", "LOST_RESPONSE"})
+    void aFaultAtAnyCallOfTheCarriedReplaceLosesNothingAndTheRetryConverges(dev.shuffify.memory.Fault fault) {
+        List<Track> items = tracks(150);
+        List<String> oneRun = new ArrayList<>(uris(items));
+        oneRun.addAll(List.of("spotify:track:new1", "spotify:track:new2"));
+        int calls = 4;   // read, replace, append, verifying read
+        for (int k = 1; k <= calls; k++) {
+            ExecutorHarness h = ExecutorHarness.builder().jobType(new TestRaid()).jobType(new ShuffleExecutor())
+                    .algorithm(new ReverseAlgorithm()).build();
+            h.playlist("p1", "Mix", items);
+            h.music().failAtCall(k, fault);
+            HarnessRun first = h.run(chain("replace"));   // the harness checks no entry was lost or duplicated
+            h.music().clearFaults();
+            HarnessRun retry = first.succeeded() ? first : h.run(first.schedule().id());
+
+            assertThat(retry.status()).as("fault %s at call %d", fault, k).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(h.music().uris("p1")).as("fault %s at call %d", fault, k)
+                    .containsExactlyInAnyOrderElementsOf(oneRun);
+        }
+    }
 }
