@@ -109,6 +109,29 @@ public interface JobContext {
     void snapshotBeforeMutation(String playlistId);
 
     /**
+     * Appends tracks to the end of a playlist, in batches of {@value PlaylistService#MAX_BATCH}, as
+     * {@link PlaylistService#addAll(String, List)} does, except that the engine may send them a little later in
+     * this execution: at the latest before its next write to any playlist, or when its last step has returned.
+     * When that next write is a replace of the same playlist ({@link PlaylistService#replaceTracks}), they are not
+     * sent on their own: they ride in it, since the step that replaces wrote the playlist as it read it through
+     * {@link #playlists()}, which holds them from the moment they were appended (a raid followed by a shuffle in
+     * {@code replace} mode writes each new track once). The playlist is snapshotted, and the job's intent stored,
+     * before this returns, as before any write. A job that fails before they are sent leaves the playlist
+     * without them.
+     *
+     * <p>The default sends them at once.
+     *
+     * @param playlistId the playlist
+     * @param uris writable uris, in order; empty does nothing
+     * @since 0.2.0
+     */
+    default void appendTracks(String playlistId, List<String> uris) {
+        if (!uris.isEmpty()) {
+            playlists().addAll(playlistId, uris);
+        }
+    }
+
+    /**
      * The engine clock.
      *
      * @return never null

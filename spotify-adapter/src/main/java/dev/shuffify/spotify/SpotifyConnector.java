@@ -137,7 +137,8 @@ public final class SpotifyConnector implements PlaylistServiceConnector {
     }
 
     /**
-     * The current budget per window; lower than {@link SpotifyConfig#requestsPerWindow()} for a while after a 429.
+     * The current budget per window; lower than {@link SpotifyConfig#requestsPerWindow()} for a while after a 429
+     * that came soon after the pause of an earlier one.
      *
      * @return the budget
      */

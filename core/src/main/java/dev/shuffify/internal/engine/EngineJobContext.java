@@ -113,6 +113,16 @@ final class EngineJobContext implements JobContext {
     }
 
     @Override
+    public void appendTracks(String playlistId, List<String> uris) {
+        playlists.appendLater(playlistId, uris);
+    }
+
+    /** Sends the appends a step left to be sent later (after the last step; see {@link #appendTracks}). */
+    void sendHeldAppends() {
+        playlists.sendPending();
+    }
+
+    @Override
     public Clock clock() {
         return config.clock();
     }

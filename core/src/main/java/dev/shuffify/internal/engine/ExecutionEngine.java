@@ -633,7 +633,9 @@ public final class ExecutionEngine {
     private JobResult runSteps(List<JobExecutor> steps, EngineJobContext context, SnapshotHooks hooks) {
         if (steps.size() == 1) {
             hooks.snapshotType = steps.get(0).snapshotType();
-            return requireResult(steps.get(0), steps.get(0).execute(context));
+            JobResult only = requireResult(steps.get(0), steps.get(0).execute(context));
+            context.sendHeldAppends();
+            return only;
         }
         int added = 0;
         int removed = 0;
@@ -651,6 +653,7 @@ public final class ExecutionEngine {
             r.details().forEach((k, v) -> details.put(step.type() + "." + k, v));
             warnings.addAll(r.warnings());
         }
+        context.sendHeldAppends();
         return new JobResult(added, removed, total, details, warnings);
     }
 

@@ -22,7 +22,9 @@ import java.util.Map;
  * <li>keeps a model of every playlist read, updated by every write, so a chain reads a playlist once and the
  * engine knows what the job intended;</li>
  * <li>calls a hook before the first write to each playlist (snapshot, pre-image for rollback);</li>
- * <li>records every write; in dry-run mode applies writes to the model only and never sends them.</li>
+ * <li>records every write; in dry-run mode applies writes to the model only and never sends them;</li>
+ * <li>holds appends a step made with {@link #appendLater}: they are in the model at once and sent before the
+ * next write, unless that write is a replace of the same playlist, which carries them.</li>
  * </ul>
  * One instance serves one execution on one thread.
  */
@@ -71,6 +73,7 @@ final class TrackingPlaylistService implements PlaylistService {
     private final Map<String, State> states = new LinkedHashMap<>();
     private final Map<String, Track> catalog = new HashMap<>();
     private final List<PlannedChange> changes = new ArrayList<>();
+    private final Map<String, List<String>> pending = new LinkedHashMap<>();
     private int previewIds;
 
     TrackingPlaylistService(PlaylistService delegate, boolean dryRun, Clock clock, Hooks hooks) {
@@ -125,6 +128,7 @@ final class TrackingPlaylistService implements PlaylistService {
     @Override
     public String addTracks(String playlistId, List<String> uris, Integer position) {
         PlaylistEdits.checkBatch("add", playlistId, uris, false);
+        sendPending();
         State s = beforeWrite(playlistId);
         String snapshot = dryRun ? s.snapshotId : delegate.addTracks(playlistId, uris, position);
         Instant now = clock.instant();
@@ -136,6 +140,7 @@ final class TrackingPlaylistService implements PlaylistService {
     @Override
     public String removeTracks(String playlistId, List<String> uris) {
         PlaylistEdits.checkBatch("remove", playlistId, uris, false);
+        sendPending();
         State s = beforeWrite(playlistId);
         String snapshot = dryRun ? s.snapshotId : delegate.removeTracks(playlistId, uris);
         PlaylistEdits.removeAll(s.items, uris, Track::uri);
@@ -145,6 +150,10 @@ final class TrackingPlaylistService implements PlaylistService {
     @Override
     public String replaceTracks(String playlistId, List<String> uris) {
         PlaylistEdits.checkBatch("replace", playlistId, uris, true);
+        // the appends held for this playlist are in the model the caller read its new list from: they ride in
+        // the replace (sending them first would only have the replace write them again)
+        pending.remove(playlistId);
+        sendPending();
         State s = beforeWrite(playlistId);
         String snapshot = dryRun ? s.snapshotId : delegate.replaceTracks(playlistId, uris);
         Instant now = clock.instant();
@@ -156,6 +165,7 @@ final class TrackingPlaylistService implements PlaylistService {
 
     @Override
     public String reorderTracks(String playlistId, int rangeStart, int rangeLength, int insertBefore) {
+        sendPending();
         State s = beforeWrite(playlistId);
         PlaylistEdits.reorder(new ArrayList<>(s.items), rangeStart, rangeLength, insertBefore); // validate first
         String snapshot = dryRun ? s.snapshotId
@@ -168,6 +178,7 @@ final class TrackingPlaylistService implements PlaylistService {
 
     @Override
     public PlaylistSummary createPlaylist(String name, String description, boolean isPublic) {
+        sendPending();
         if (dryRun) {
             String id = "preview-playlist-" + (++previewIds);
             states.put(id, new State(new Playlist(id, name, delegate.currentUserId(), "preview", List.of())));
@@ -197,6 +208,43 @@ final class TrackingPlaylistService implements PlaylistService {
     @Override
     public List<Track> searchTracks(String query, int limit) {
         return remember(delegate.searchTracks(query, limit));
+    }
+
+    /**
+     * Appends uris to the end of the playlist's model now and sends them later: before the next write to any
+     * playlist, or at {@link #sendPending()}; a replace of the same playlist carries them instead. The pre-image
+     * (snapshot, intent) is taken first, as before any write.
+     */
+    void appendLater(String playlistId, List<String> uris) {
+        if (uris.isEmpty()) {
+            return;
+        }
+        for (String uri : uris) {
+            if (uri == null || uri.isBlank()) {
+                throw new IllegalArgumentException("append to playlist '" + playlistId + "': a uri is blank");
+            }
+        }
+        State s = beforeWrite(playlistId);
+        Instant now = clock.instant();
+        PlaylistEdits.add(s.items, uris.stream().map(u -> known(u).withAddedAt(now)).toList(), null);
+        pending.computeIfAbsent(playlistId, k -> new ArrayList<>()).addAll(uris);
+    }
+
+    /** Sends the appends still held, in batches of at most {@value PlaylistService#MAX_BATCH}, oldest first. */
+    void sendPending() {
+        while (!pending.isEmpty()) {
+            Map.Entry<String, List<String>> next = pending.entrySet().iterator().next();
+            String playlistId = next.getKey();
+            List<String> uris = next.getValue();
+            State s = states.get(playlistId);
+            while (!uris.isEmpty()) {
+                List<String> batch = List.copyOf(uris.subList(0, Math.min(uris.size(), PlaylistService.MAX_BATCH)));
+                String snapshot = dryRun ? s.snapshotId : delegate.addTracks(playlistId, batch, null);
+                uris.subList(0, batch.size()).clear();
+                record(s, snapshot, new PlannedChange(Operation.ADD, playlistId, batch, null, 0, -1));
+            }
+            pending.remove(playlistId);
+        }
     }
 
     /** Makes sure the playlist has a pre-image (and so a snapshot) before any write. */

@@ -47,7 +47,10 @@ import java.util.function.Predicate;
  * </ul>
  * A source that is gone or no longer readable is skipped with a warning in the result; the others still
  * run. No sources is not an error: the run adds nothing and reports the target's size. Adds go in batches of
- * at most 100, appended to the end; the engine snapshots the target before the first add.
+ * at most 100, appended to the end ({@link JobContext#appendTracks}); the engine snapshots the target before the
+ * first add. In {@code raid_and_shuffle} with the shuffle's default {@code replace} mode, the new tracks ride in
+ * the shuffle's replace instead of being added on their own first (each is written once: {@code ceil((N + k) /
+ * 100)} writes instead of {@code ceil(k / 100)} more).
  *
  * <p>In a chain with {@code drip} ({@code raid_and_drip}), the chain's {@code staging_playlist} parameter is
  * present and the raid fills that staging playlist instead of the target, skipping tracks already in either.
@@ -193,7 +196,7 @@ public final class RaidExecutor implements JobExecutor {
         if (!uris.isEmpty()) {
             context.progress("raid: adding " + uris.size() + " track(s) to playlist '" + destinationId + "'");
             context.snapshotBeforeMutation(destinationId);
-            context.playlists().addAll(destinationId, uris);
+            context.appendTracks(destinationId, uris);
         }
         return result.tracksAdded(uris.size()).tracksTotal(destination.size() + uris.size())
                 .detail("sources", List.copyOf(sourceDetails)).detail("skipped", selection.skipped())

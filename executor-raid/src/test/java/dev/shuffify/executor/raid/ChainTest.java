@@ -91,6 +91,10 @@ class ChainTest {
         assertThat(readsOf(run, "target")).isEqualTo(2);
         assertThat(readsOf(run, "src")).isEqualTo(1);
         assertThat(run.execution().details()).containsKey("raid.sources");
+        // the raided tracks ride in the shuffle's replace: one write, no add of their own
+        assertThat(run.count(Operation.REPLACE)).isEqualTo(1);
+        assertThat(run.count(Operation.ADD)).isZero();
+        assertThat(run.writes()).isEqualTo(1);
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A stand-in for the raid job type (this module does not depend on executor-raid): appends the uris of its
- * {@code raid_uris} parameter that the target does not hold yet, reading the target through the context.
+ * {@code raid_uris} parameter that the target does not hold yet, reading the target through the context and
+ * appending through {@link JobContext#appendTracks}, as the raid does.
  */
 final class TestRaid implements JobExecutor {
 
@@ -40,7 +41,10 @@ final class TestRaid implements JobExecutor {
         Playlist before = context.playlists().playlist(target);
         List<String> fresh = context.params().getList("raid_uris").stream()
                 .filter(u -> !before.uris().contains(u)).distinct().toList();
-        context.playlists().addAll(target, fresh);
+        if (!fresh.isEmpty()) {
+            context.snapshotBeforeMutation(target);
+        }
+        context.appendTracks(target, fresh);
         return JobResult.of(fresh.size(), 0, before.size() + fresh.size());
     }
 }

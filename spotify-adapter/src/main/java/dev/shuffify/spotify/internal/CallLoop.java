@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import se.michaelthelin.spotify.exceptions.SpotifyWebApiException;
 
 /**
- * The retry policy of one call: 429 waits for {@code Retry-After} (capped, and never past the deadline); 5xx and
- * I/O errors retry with exponential backoff and full jitter up to {@code maxAttempts} attempts; other 4xx are not
- * retried; a 401 triggers one token refresh and one more try. Before every attempt the application's
- * {@link RateBudget} is asked for a slot. All waits go through the {@link Sleeper}. Thread-safe.
+ * The retry policy of one call: 429 waits for {@code Retry-After} (capped, and never past the deadline) once —
+ * the pause it puts on the application's budget ends at the same instant, so the retry's budget slot adds no
+ * second wait; 5xx and I/O errors retry with exponential backoff and full jitter up to {@code maxAttempts}
+ * attempts; other 4xx are not retried; a 401 triggers one token refresh and one more try. Before every attempt
+ * the application's {@link RateBudget} is asked for a slot. All waits go through the {@link Sleeper}.
+ * Thread-safe.
  */
 public final class CallLoop {
 
@@ -212,11 +214,17 @@ public final class CallLoop {
                 return;
             }
             if (clock.instant().plus(wait).isAfter(deadline)) {
+                budget.withdraw(account);
                 throw new CallFailure(CallFailure.Kind.RATE_LIMITED, 0, wait, 0, null,
                         what + " could not get a slot of the application's request budget before the job's deadline",
                         null);
             }
-            sleep(what, wait, 0);
+            try {
+                sleep(what, wait, 0);
+            } catch (CallFailure interrupted) {
+                budget.withdraw(account);
+                throw interrupted;
+            }
         }
     }
 
