@@ -115,8 +115,7 @@ public final class Shuffify implements AutoCloseable {
         this.engine = new ExecutionEngine(new EngineConfig(store, b.connector, jobTypes, clock, randoms, ids,
                 List.copyOf(b.listeners)));
         this.schedulerOptions = b.scheduler;
-        this.scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
-                engine::repairPending, engine::retryOutcome), b.scheduler.config(), clock,
+        this.scheduler = new Scheduler(store, JobRunner.of(engine), b.scheduler.config(), clock,
                 b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed), null);
     }
 

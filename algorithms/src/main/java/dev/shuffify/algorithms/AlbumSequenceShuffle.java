@@ -1,13 +1,13 @@
 package dev.shuffify.algorithms;
 
-import dev.shuffify.algorithms.internal.Groups;
+import dev.shuffify.algorithms.internal.Grouping;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.ParamValues;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,15 +55,25 @@ public final class AlbumSequenceShuffle implements ShuffleAlgorithm {
     @Override
     public List<Track> shuffle(ShuffleRequest request) {
         boolean within = ParamValues.bool(request.params(), WITHIN);
-        List<List<Track>> albums = Groups.by(request.tracks(), Track::albumKey);
-        Shuffling.shuffle(albums, request.random());
-        List<Track> result = new ArrayList<>(request.tracks().size());
-        for (List<Track> album : albums) {
-            if (within) {
-                Shuffling.shuffle(album, request.random());
-            }
-            result.addAll(album);
+        Object[] tracks = request.tracks().toArray();
+        Grouping albums = Grouping.byAlbum(tracks);
+        int[] order = new int[albums.count];
+        for (int g = 0; g < order.length; g++) {
+            order[g] = g;
         }
-        return result;
+        Shuffling.shuffle(order, 0, order.length, request.random());
+        int[] members = albums.members;
+        List<Object> result = Output.builder(tracks.length);
+        for (int album : order) {
+            int from = albums.start[album];
+            int to = albums.start[album + 1];
+            if (within) {
+                Shuffling.shuffle(members, from, to, request.random());
+            }
+            for (int i = from; i < to; i++) {
+                result.add(tracks[members[i]]);
+            }
+        }
+        return Output.tracks(result);
     }
 }

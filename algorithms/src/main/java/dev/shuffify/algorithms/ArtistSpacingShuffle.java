@@ -1,18 +1,15 @@
 package dev.shuffify.algorithms;
 
 import dev.shuffify.algorithms.internal.DitheredSpread;
-import dev.shuffify.algorithms.internal.Groups;
+import dev.shuffify.algorithms.internal.Grouping;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.ParamValues;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,7 +34,9 @@ import java.util.random.RandomGenerator;
  * {@code min_spacing} 1 the number of same-artist neighbours is then the floor
  * {@code max(0, n_max − (N − n_max) − 1)}.
  *
- * <p>Runs in {@code O(N log N)}. Artists are told apart by
+ * <p>Runs in expected {@code O(N)}: the runs are ranked by target once, and the earliest available one is the
+ * lowest set bit of a bit set over the ranks; once the spacing is tight, a heap by demand adds {@code O(log A)}
+ * per run for {@code A} artists. Artists are told apart by
  * {@link Track#primaryArtistKey()}. Also known as {@code ArtistSpacingShuffle}.
  *
  * @since 0.1.0
@@ -50,17 +49,6 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
 
     private static final ParamSpec SPACING = ParamSpec.integer(MIN_SPACING,
             "Least number of other tracks between two tracks of one artist").range(1, 10).withDefault(1);
-
-    /** Earliest target first, then the artist's first appearance. */
-    private static final Comparator<Entry> BY_TARGET = (x, y) -> {
-        int c = Double.compare(x.target, y.target);
-        return c != 0 ? c : Integer.compare(x.artist.id, y.artist.id);
-    };
-    /** Most demanding first, then as {@link #BY_TARGET}. */
-    private static final Comparator<Entry> BY_DEMAND = (x, y) -> {
-        int c = Long.compare(y.demand, x.demand);
-        return c != 0 ? c : BY_TARGET.compare(x, y);
-    };
 
     /** Creates the algorithm; it holds no state. */
     public ArtistSpacingShuffle() {
@@ -90,145 +78,189 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
     @Override
     public List<Track> shuffle(ShuffleRequest request) {
         int spacing = ParamValues.integer(request.params(), SPACING);
-        int n = request.tracks().size();
-        List<List<Track>> groups = Groups.byArtist(request.tracks());
-        List<Artist> artists = new ArrayList<>(groups.size());
-        for (int id = 0; id < groups.size(); id++) {
-            artists.add(new Artist(id, groups.get(id), n, spacing, request.random()));
-        }
-        return new Filling(artists, n, spacing).fill();
+        Object[] tracks = request.tracks().toArray();
+        Grouping artists = Grouping.byArtist(tracks);
+        int[] order = new Filling(artists, spacing, request.random()).fill();
+        return Output.inOrder(tracks, order);
     }
 
     /**
-     * The state of one filling of the playlist. The artists that are not resting sit in two heaps, by target and
-     * by demand; an artist taken from one heap leaves a stale entry in the other, recognised by its epoch and
-     * skipped.
+     * The state of one filling of the playlist, in flat arrays indexed by artist (numbered in order of first
+     * appearance). Every run has a rank, its place in the order of all runs by target and then artist, so that
+     * "earliest target first" is "lowest rank first": the artists that are not resting are the set bits of a
+     * bit set over the ranks of their next runs. The most demanding of them is needed only once the spacing is
+     * tight; a heap by demand of the available artists that need more than one slot is built at that moment and
+     * kept from then on (when it is empty, every available artist needs one slot and the earliest target decides).
      */
     private static final class Filling {
         private final int n;
         private final int spacing;
-        private final PriorityQueue<Entry> byTarget = new PriorityQueue<>(BY_TARGET);
-        private final PriorityQueue<Entry> byDemand = new PriorityQueue<>(BY_DEMAND);
-        private final ArrayDeque<Artist> resting = new ArrayDeque<>();
-        private int available;
+        private final int[] members;
+        private final int[] trackStart;
+        /** Each artist's runs: lengths and targets in {@code [runStart[a], runStart[a + 1])}. */
+        private final int[] runStart;
+        private final int[] runLength;
+        private final double[] runTarget;
+        /** The rank of each run, and the run of each rank. */
+        private final int[] rank;
+        private final int[] runOfRank;
+        private final int[] artistOfRun;
+        private final int[] nextRun;
+        /** The rank of each artist's next run. */
+        private final int[] currentRank;
+        private final int[] placed;
+        private final int[] remaining;
+        /** Slots each artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
+        private final long[] demand;
+        private final int[] readyAt;
+        private final RankSet available;
+        private DemandHeap byDemand;
+        /** Resting artists, in the order they rested: a ring of at most one entry per artist. */
+        private final int[] resting;
+        private int restingHead;
+        private int restingSize;
         /** How many artists (resting or not) have each demand. */
         private final int[] demandCount;
         private int maxDemand;
 
-        Filling(List<Artist> artists, int n, int spacing) {
-            this.n = n;
+        Filling(Grouping artists, int spacing, RandomGenerator random) {
+            int k = artists.count;
+            this.n = artists.members.length;
             this.spacing = spacing;
-            long largest = artists.stream().mapToLong(a -> a.demand).max().orElse(0);
+            this.members = artists.members;
+            this.trackStart = artists.start;
+            this.runStart = new int[k + 1];
+            int[] runs = new int[k];
+            for (int a = 0; a < k; a++) {
+                int count = artists.size(a);
+                boolean separable = (long) (count - 1) * (spacing + 1) + 1 <= n;
+                runs[a] = separable ? count : (n - count) / spacing + 1;
+                runStart[a + 1] = runStart[a] + runs[a];
+            }
+            int totalRuns = runStart[k];
+            this.runLength = new int[totalRuns];
+            this.runTarget = new double[totalRuns];
+            this.artistOfRun = new int[totalRuns];
+            this.nextRun = new int[k];
+            this.currentRank = new int[k];
+            this.placed = new int[k];
+            this.remaining = new int[k];
+            this.demand = new long[k];
+            this.readyAt = new int[k];
+            long largest = 0;
+            for (int a = 0; a < k; a++) {
+                int count = artists.size(a);
+                Shuffling.shuffle(members, trackStart[a], trackStart[a + 1], random);
+                runLengths(count, runs[a], runStart[a], random);
+                DitheredSpread.fill(runTarget, runStart[a], runs[a], random);
+                for (int r = runStart[a]; r < runStart[a + 1]; r++) {
+                    artistOfRun[r] = a;
+                }
+                remaining[a] = count;
+                demand[a] = demandOf(count, runs[a], spacing);
+                largest = Math.max(largest, demand[a]);
+            }
+            this.runOfRank = TargetOrder.of(runTarget, artistOfRun);
+            this.rank = new int[totalRuns];
+            for (int r = 0; r < totalRuns; r++) {
+                rank[runOfRank[r]] = r;
+            }
             this.demandCount = new int[(int) largest + 1];
             this.maxDemand = (int) largest;
-            for (Artist artist : artists) {
-                demandCount[(int) artist.demand]++;
-                makeAvailable(artist);
+            this.available = new RankSet(totalRuns);
+            this.resting = new int[Math.max(1, k)];
+            for (int a = 0; a < k; a++) {
+                demandCount[(int) demand[a]]++;
+                currentRank[a] = rank[runStart[a]];
+                available.add(currentRank[a]);
             }
         }
 
-        List<Track> fill() {
-            List<Track> result = new ArrayList<>(n);
-            while (result.size() < n) {
-                int position = result.size();
-                while (!resting.isEmpty() && resting.peekFirst().readyAt <= position) {
-                    makeAvailable(resting.pollFirst());
+        int[] fill() {
+            int[] out = new int[n];
+            int position = 0;
+            while (position < n) {
+                while (restingSize > 0 && readyAt[resting[restingHead]] <= position) {
+                    int a = resting[restingHead];
+                    restingHead = restingHead + 1 == resting.length ? 0 : restingHead + 1;
+                    restingSize--;
+                    makeAvailable(a);
                 }
                 while (demandCount[maxDemand] == 0) {
                     maxDemand--;
                 }
-                Artist next = choose(n - position);
-                demandCount[(int) next.demand]--;
-                next.placeRun(result, spacing);
-                if (next.remainingTracks > 0) {
-                    demandCount[(int) next.demand]++;
-                    next.readyAt = result.size() + spacing;
-                    resting.addLast(next);
+                int next = choose(n - position);
+                demandCount[(int) demand[next]]--;
+                position = placeRun(next, out, position);
+                if (remaining[next] > 0) {
+                    demandCount[(int) demand[next]]++;
+                    readyAt[next] = position + spacing;
+                    int tail = restingHead + restingSize;
+                    resting[tail >= resting.length ? tail - resting.length : tail] = next;
+                    restingSize++;
                 }
             }
-            return result;
+            return out;
         }
 
-        private void makeAvailable(Artist artist) {
-            Entry entry = new Entry(artist);
-            byTarget.add(entry);
-            byDemand.add(entry);
-            available++;
+        private void makeAvailable(int a) {
+            available.add(currentRank[a]);
+            if (byDemand != null && demand[a] > 1) {
+                byDemand.add(a);
+            }
         }
 
         /** The artist whose run comes next, no longer available. */
-        private Artist choose(int remainingSlots) {
-            if (available == 0) {
+        private int choose(int remainingSlots) {
+            if (available.size == 0) {
                 // the spacing cannot be kept: the artist just played continues
-                return resting.pollLast();
+                restingSize--;
+                int tail = restingHead + restingSize;
+                return resting[tail >= resting.length ? tail - resting.length : tail];
             }
             boolean tight = remainingSlots <= (long) maxDemand + demandCount[maxDemand] - 1;
-            PriorityQueue<Entry> heap = tight ? byDemand : byTarget;
-            while (heap.peek().epoch != heap.peek().artist.epoch) {
-                heap.poll();
+            int next;
+            if (tight) {
+                if (byDemand == null) {
+                    byDemand = new DemandHeap(nextRun.length, demand, currentRank);
+                    for (int r = available.first(); r >= 0; r = available.next(r + 1)) {
+                        int a = artistOfRun[runOfRank[r]];
+                        if (demand[a] > 1) {
+                            byDemand.add(a);
+                        }
+                    }
+                }
+                // the heap holds the available artists that need more than one slot; without any, every
+                // available artist has demand 1 and the earliest target decides
+                if (byDemand.size > 0) {
+                    next = byDemand.poll();
+                    available.remove(currentRank[next]);
+                } else {
+                    next = artistOfRun[runOfRank[available.pollFirst()]];
+                }
+            } else {
+                next = artistOfRun[runOfRank[available.pollFirst()]];
+                if (byDemand != null) {
+                    byDemand.removeIfPresent(next);
+                }
             }
-            Artist next = heap.poll().artist;
-            next.epoch++;
-            available--;
             return next;
         }
-    }
 
-    /** An artist's keys at the time it became available; stale once the artist's epoch moved on. */
-    private static final class Entry {
-        final Artist artist;
-        final int epoch;
-        final double target;
-        final long demand;
-
-        Entry(Artist artist) {
-            this.artist = artist;
-            this.epoch = artist.epoch;
-            this.target = artist.target();
-            this.demand = artist.demand;
-        }
-    }
-
-    /** One artist's tracks, cut into runs, in the order they will be placed, with a target position per run. */
-    private static final class Artist {
-        final int id;
-        final List<Track> tracks;
-        final int[] runLengths;
-        final double[] targets;
-        int nextRun;
-        int placedTracks;
-        int remainingTracks;
-        /** Slots this artist still needs with the spacing kept between its runs: tracks + (runs − 1) × s. */
-        long demand;
-        int readyAt;
-        /** Moves on each time the artist is chosen, so that its entries in the heaps go stale. */
-        int epoch;
-
-        Artist(int id, List<Track> tracks, int playlistSize, int spacing, RandomGenerator random) {
-            this.id = id;
-            this.tracks = tracks;
-            Shuffling.shuffle(tracks, random);
-            int count = tracks.size();
-            boolean separable = (long) (count - 1) * (spacing + 1) + 1 <= playlistSize;
-            int runs = separable ? count : (playlistSize - count) / spacing + 1;
-            this.runLengths = runLengths(count, runs, random);
-            this.targets = DitheredSpread.targets(runs, random);
-            this.remainingTracks = count;
-            this.demand = demandOf(count, runs, spacing);
-        }
-
-        double target() {
-            return targets[nextRun];
-        }
-
-        void placeRun(List<Track> out, int spacing) {
-            int length = runLengths[nextRun++];
-            for (int i = placedTracks; i < placedTracks + length; i++) {
-                out.add(tracks.get(i));
+        /** Places the artist's next run at {@code position}; returns the position after it. */
+        private int placeRun(int a, int[] out, int position) {
+            int run = runStart[a] + nextRun[a]++;
+            int length = runLength[run];
+            int from = trackStart[a] + placed[a];
+            System.arraycopy(members, from, out, position, length);
+            placed[a] += length;
+            remaining[a] -= length;
+            int runsLeft = runStart[a + 1] - run - 1;
+            demand[a] = remaining[a] == 0 ? 0 : demandOf(remaining[a], runsLeft, spacing);
+            if (runsLeft > 0) {
+                currentRank[a] = rank[run + 1];
             }
-            placedTracks += length;
-            remainingTracks -= length;
-            demand = remainingTracks == 0 ? 0 : demandOf(remainingTracks, runLengths.length - nextRun, spacing);
+            return position + length;
         }
 
         private static long demandOf(int tracks, int runs, int spacing) {
@@ -236,8 +268,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
         }
 
         /** {@code runs} lengths adding up to {@code count}, differing by at most one, the longer ones at random. */
-        private static int[] runLengths(int count, int runs, RandomGenerator random) {
-            int[] lengths = new int[runs];
+        private void runLengths(int count, int runs, int from, RandomGenerator random) {
             int base = count / runs;
             int longer = count % runs;
             for (int r = 0; r < runs; r++) {
@@ -245,9 +276,221 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
                 if (isLonger) {
                     longer--;
                 }
-                lengths[r] = base + (isLonger ? 1 : 0);
+                runLength[from + r] = base + (isLonger ? 1 : 0);
             }
-            return lengths;
+        }
+    }
+
+    /** The order of all runs by target, then artist: buckets by target, then insertion inside the buckets. */
+    private static final class TargetOrder {
+        private TargetOrder() {
+        }
+
+        /** The runs in ascending order of (target, artist). */
+        static int[] of(double[] target, int[] artist) {
+            int n = target.length;
+            int[] order = new int[n];
+            if (n == 0) {
+                return order;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double t : target) {
+                min = Math.min(min, t);
+                max = Math.max(max, t);
+            }
+            // a bucket is a non-decreasing function of the target: the buckets are in order of target
+            double scale = max > min ? (n - 1) / (max - min) : 0;
+            int[] start = new int[n + 1];
+            int[] bucket = new int[n];
+            for (int r = 0; r < n; r++) {
+                bucket[r] = Math.min(n - 1, (int) ((target[r] - min) * scale));
+                start[bucket[r] + 1]++;
+            }
+            for (int b = 0; b < n; b++) {
+                start[b + 1] += start[b];
+            }
+            for (int r = 0; r < n; r++) {
+                order[start[bucket[r]]++] = r;
+            }
+            long budget = 16L * n + 1024;
+            for (int i = 1; i < n; i++) {
+                int r = order[i];
+                int j = i - 1;
+                while (j >= 0 && after(order[j], r, target, artist)) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = r;
+                budget -= i - 1 - j;
+                if (budget < 0) {
+                    return java.util.stream.IntStream.range(0, n).boxed()
+                            .sorted((x, y) -> after(x, y, target, artist) ? 1 : after(y, x, target, artist) ? -1 : 0)
+                            .mapToInt(Integer::intValue).toArray();
+                }
+            }
+            return order;
+        }
+
+        private static boolean after(int x, int y, double[] target, int[] artist) {
+            int c = Double.compare(target[x], target[y]);
+            return c != 0 ? c > 0 : artist[x] > artist[y];
+        }
+    }
+
+    /** A set of ranks as bits, with a summary bit per word, for the lowest rank in a few steps. */
+    private static final class RankSet {
+        private final long[] words;
+        private final long[] summary;
+        int size;
+
+        RankSet(int ranks) {
+            words = new long[Math.max(1, (ranks + 63) >>> 6)];
+            summary = new long[(words.length + 63) >>> 6];
+        }
+
+        void add(int r) {
+            int w = r >>> 6;
+            words[w] |= 1L << r;
+            summary[w >>> 6] |= 1L << w;
+            size++;
+        }
+
+        void remove(int r) {
+            int w = r >>> 6;
+            words[w] &= ~(1L << r);
+            if (words[w] == 0) {
+                summary[w >>> 6] &= ~(1L << w);
+            }
+            size--;
+        }
+
+        /** The lowest rank, taken out of the set; the set must not be empty. */
+        int pollFirst() {
+            int r = first();
+            remove(r);
+            return r;
+        }
+
+        /** The lowest rank, or -1. */
+        int first() {
+            for (int s = 0; s < summary.length; s++) {
+                if (summary[s] != 0) {
+                    int w = (s << 6) + Long.numberOfTrailingZeros(summary[s]);
+                    return (w << 6) + Long.numberOfTrailingZeros(words[w]);
+                }
+            }
+            return -1;
+        }
+
+        /** The lowest rank at or after {@code from}, or -1. */
+        int next(int from) {
+            int w = from >>> 6;
+            if (w >= words.length) {
+                return -1;
+            }
+            long bits = words[w] & (-1L << from);
+            while (bits == 0) {
+                if (++w == words.length) {
+                    return -1;
+                }
+                bits = words[w];
+            }
+            return (w << 6) + Long.numberOfTrailingZeros(bits);
+        }
+    }
+
+    /**
+     * A binary heap of artists that knows where each artist sits, so that any artist can be taken out: the most
+     * demanding first, then the lowest rank. An artist's keys do not change while it is in the heap.
+     */
+    private static final class DemandHeap {
+        private final int[] heap;
+        private final int[] slot;
+        private final long[] demand;
+        private final int[] rank;
+        int size;
+
+        DemandHeap(int artists, long[] demand, int[] rank) {
+            this.heap = new int[artists];
+            this.slot = new int[artists];
+            java.util.Arrays.fill(slot, -1);
+            this.demand = demand;
+            this.rank = rank;
+        }
+
+        private boolean before(int x, int y) {
+            if (demand[x] != demand[y]) {
+                return demand[x] > demand[y];
+            }
+            return rank[x] < rank[y];
+        }
+
+        void add(int a) {
+            siftUp(size++, a);
+        }
+
+        int poll() {
+            int top = heap[0];
+            slot[top] = -1;
+            int last = heap[--size];
+            if (size > 0) {
+                siftDown(0, last);
+            }
+            return top;
+        }
+
+        void removeIfPresent(int a) {
+            int at = slot[a];
+            if (at < 0) {
+                return;
+            }
+            slot[a] = -1;
+            int last = heap[--size];
+            if (at == size) {
+                return;
+            }
+            if (at > 0 && before(last, heap[(at - 1) >>> 1])) {
+                siftUp(at, last);
+            } else {
+                siftDown(at, last);
+            }
+        }
+
+        private void siftUp(int at, int a) {
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                int p = heap[parent];
+                if (!before(a, p)) {
+                    break;
+                }
+                heap[at] = p;
+                slot[p] = at;
+                at = parent;
+            }
+            heap[at] = a;
+            slot[a] = at;
+        }
+
+        private void siftDown(int at, int a) {
+            int half = size >>> 1;
+            while (at < half) {
+                int child = 2 * at + 1;
+                int c = heap[child];
+                int right = child + 1;
+                if (right < size && before(heap[right], c)) {
+                    child = right;
+                    c = heap[child];
+                }
+                if (!before(c, a)) {
+                    break;
+                }
+                heap[at] = c;
+                slot[c] = at;
+                at = child;
+            }
+            heap[at] = a;
+            slot[a] = at;
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.shuffify.algorithms;
 
 import dev.shuffify.algorithms.internal.DitheredSpread;
-import dev.shuffify.algorithms.internal.Groups;
+import dev.shuffify.algorithms.internal.Grouping;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.PositionSort;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ import java.util.List;
  * <p>An artist with {@code k} of {@code N} tracks thus comes back about every {@code N / k} tracks. The spread
  * is good on average but does not guarantee anything: two tracks of one artist can still meet when the
  * tracks of other artists happen to leave a gap (see {@code merge_shuffle} for the optimum). Runs in
- * {@code O(N log N)}. Artists are told apart by {@link Track#primaryArtistKey()}.
+ * expected {@code O(N)}. Artists are told apart by {@link Track#primaryArtistKey()}.
  *
  * @since 0.1.0
  */
@@ -50,22 +50,21 @@ public final class ArtistSpreadShuffle implements ShuffleAlgorithm {
 
     @Override
     public List<Track> shuffle(ShuffleRequest request) {
-        int n = request.tracks().size();
-        Track[] tracks = new Track[n];
-        double[] positions = new double[n];
-        int next = 0;
-        for (List<Track> artist : Groups.byArtist(request.tracks())) {
-            Shuffling.shuffle(artist, request.random());
-            double[] targets = DitheredSpread.targets(artist.size(), request.random());
-            for (int i = 0; i < artist.size(); i++) {
-                tracks[next] = artist.get(i);
-                positions[next++] = targets[i];
-            }
+        Object[] tracks = request.tracks().toArray();
+        Grouping artists = Grouping.byArtist(tracks);
+        int[] members = artists.members;
+        double[] positions = new double[tracks.length];
+        for (int a = 0; a < artists.count; a++) {
+            int from = artists.start[a];
+            int to = artists.start[a + 1];
+            Shuffling.shuffle(members, from, to, request.random());
+            DitheredSpread.fill(positions, from, to - from, request.random());
         }
-        List<Track> result = new ArrayList<>(n);
-        for (int index : PositionSort.order(positions)) {
-            result.add(tracks[index]);
+        int[] order = PositionSort.order(positions);
+        for (int i = 0; i < order.length; i++) {
+            order[i] = members[order[i]];
         }
+        List<Track> result = Output.inOrder(tracks, order);
         return result;
     }
 }

@@ -1,6 +1,7 @@
 package dev.shuffify.algorithms;
 
 import dev.shuffify.algorithms.internal.KeepFirst;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.ParamValues;
 import dev.shuffify.algorithms.internal.Sections;
 import dev.shuffify.algorithms.internal.Shuffling;
@@ -8,7 +9,6 @@ import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,23 +58,24 @@ public final class BalancedShuffle implements ShuffleAlgorithm {
     public List<Track> shuffle(ShuffleRequest request) {
         int keepFirst = ParamValues.integer(request.params(), KeepFirst.SPEC);
         int sectionCount = ParamValues.integer(request.params(), SECTIONS);
-        List<Track> tracks = new ArrayList<>(request.tracks());
-        int start = Math.min(keepFirst, tracks.size());
-        int[] bounds = Sections.bounds(start, tracks.size(), sectionCount);
+        Object[] tracks = request.tracks().toArray();
+        int n = tracks.length;
+        int start = Math.min(keepFirst, n);
+        int[] bounds = Sections.bounds(start, n, sectionCount);
         for (int s = 0; s < sectionCount; s++) {
             Shuffling.shuffle(tracks, bounds[s], bounds[s + 1], request.random());
         }
-        List<Track> result = new ArrayList<>(tracks.size());
-        result.addAll(tracks.subList(0, start));
+        List<Object> result = Output.builder(n);
+        Output.append(result, tracks, 0, start);
         int longest = bounds[1] - bounds[0];
         for (int round = 0; round < longest; round++) {
             for (int s = 0; s < sectionCount; s++) {
                 int index = bounds[s] + round;
                 if (index < bounds[s + 1]) {
-                    result.add(tracks.get(index));
+                    result.add(tracks[index]);
                 }
             }
         }
-        return result;
+        return Output.tracks(result);
     }
 }

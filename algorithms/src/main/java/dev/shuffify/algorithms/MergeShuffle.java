@@ -1,16 +1,15 @@
 package dev.shuffify.algorithms;
 
 import dev.shuffify.algorithms.internal.EvenPick;
-import dev.shuffify.algorithms.internal.Groups;
+import dev.shuffify.algorithms.internal.Grouping;
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -58,57 +57,124 @@ public final class MergeShuffle implements ShuffleAlgorithm {
     @Override
     public List<Track> shuffle(ShuffleRequest request) {
         RandomGenerator random = request.random();
-        List<List<Track>> artists = Groups.byArtist(request.tracks());
-        // random order among artists of equal size, then shortest first
-        Shuffling.shuffle(artists, random);
-        artists.sort(Comparator.comparingInt(List::size));
-        ArrayDeque<Run> single = new ArrayDeque<>(artists.size());
-        for (int a = 0; a < artists.size(); a++) {
-            List<Track> artist = artists.get(a);
-            Shuffling.shuffle(artist, random);
-            int[] ids = new int[artist.size()];
-            Arrays.fill(ids, a);
-            single.add(new Run(artist.toArray(new Track[0]), ids));
+        Object[] tracks = request.tracks().toArray();
+        if (tracks.length == 0) {
+            return new ArrayList<>();
+        }
+        Grouping groups = Grouping.byArtist(tracks);
+        int k = groups.count;
+        // random order among artists of equal size, then shortest first (a stable counting sort by size)
+        int[] shuffled = new int[k];
+        for (int a = 0; a < k; a++) {
+            shuffled[a] = a;
+        }
+        Shuffling.shuffle(shuffled, 0, k, random);
+        int[] artists = bySize(shuffled, groups);
+        int[] members = groups.members;
+        Run[] single = new Run[k];
+        for (int a = 0; a < k; a++) {
+            int group = artists[a];
+            int from = groups.start[group];
+            int to = groups.start[group + 1];
+            Shuffling.shuffle(members, from, to, random);
+            single[a] = new Run(null, a, to - from, to - from - 1);
         }
         // two-queue Huffman order: merged runs come out no shorter than the ones before them
-        ArrayDeque<Run> merged = new ArrayDeque<>();
-        while (single.size() + merged.size() > 1) {
-            Run shorter = shortest(single, merged);
-            Run longer = shortest(single, merged);
-            merged.add(intersperse(longer, shorter, random));
+        Queues queues = new Queues(single);
+        while (queues.size() > 1) {
+            Run shorter = queues.shortest();
+            Run longer = queues.shortest();
+            queues.merged[queues.mergedTail++] = intersperse(longer, shorter, random);
         }
-        Run all = single.isEmpty() ? merged.poll() : single.poll();
-        return all == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(all.tracks));
+        int[] pattern = queues.shortest().materialise();
+        // the merges never reorder one artist's tracks: the i-th place of artist a gets its i-th shuffled track
+        int[] next = new int[k];
+        for (int a = 0; a < k; a++) {
+            next[a] = groups.start[artists[a]];
+        }
+        int[] order = new int[pattern.length];
+        for (int p = 0; p < pattern.length; p++) {
+            order[p] = members[next[pattern[p]]++];
+        }
+        return Output.inOrder(tracks, order);
     }
 
-    private static Run shortest(ArrayDeque<Run> single, ArrayDeque<Run> merged) {
-        if (merged.isEmpty() || (!single.isEmpty() && single.peek().tracks.length <= merged.peek().tracks.length)) {
-            return single.poll();
+    /** The groups in order of size, those of equal size in their order in {@code groups}. */
+    private static int[] bySize(int[] order, Grouping groups) {
+        int largest = 0;
+        for (int g = 0; g < groups.count; g++) {
+            largest = Math.max(largest, groups.size(g));
         }
-        return merged.poll();
+        int[] start = new int[largest + 2];
+        for (int g : order) {
+            start[groups.size(g) + 1]++;
+        }
+        for (int size = 1; size < start.length; size++) {
+            start[size] += start[size - 1];
+        }
+        int[] sorted = new int[order.length];
+        for (int g : order) {
+            sorted[start[groups.size(g)]++] = g;
+        }
+        return sorted;
+    }
+
+    /** The artists' own runs in order of size, and the merged runs in the order they were made. */
+    private static final class Queues {
+        final Run[] single;
+        final Run[] merged;
+        int singleHead;
+        int mergedHead;
+        int mergedTail;
+
+        Queues(Run[] single) {
+            this.single = single;
+            this.merged = new Run[Math.max(1, single.length - 1)];
+        }
+
+        int size() {
+            return single.length - singleHead + mergedTail - mergedHead;
+        }
+
+        Run shortest() {
+            if (mergedHead == mergedTail
+                    || (singleHead < single.length && single[singleHead].length <= merged[mergedHead].length)) {
+                return single[singleHead++];
+            }
+            return merged[mergedHead++];
+        }
     }
 
     /** Spreads the tracks of {@code shorter} over distinct gaps of {@code longer} (same or greater length). */
     private static Run intersperse(Run longer, Run shorter, RandomGenerator random) {
-        int m = longer.tracks.length;
-        int s = shorter.tracks.length;
-        int[] gaps = chooseGaps(longer.artists, s, random);
-        Track[] tracks = new Track[m + s];
+        int[] from = longer.artists;
+        int[] insert = shorter.artists;
+        int m = longer.length;
+        int s = shorter.length;
+        int[] gaps = chooseGaps(longer, s, random);
         int[] ids = new int[m + s];
         int out = 0;
-        int from = 0;
+        int at = 0;
         for (int i = 0; i < s; i++) {
             int gap = gaps[i];
-            System.arraycopy(longer.tracks, from, tracks, out, gap - from);
-            System.arraycopy(longer.artists, from, ids, out, gap - from);
-            out += gap - from;
-            from = gap;
-            tracks[out] = shorter.tracks[i];
-            ids[out++] = shorter.artists[i];
+            if (from == null) {
+                while (at < gap) {
+                    ids[out++] = longer.artist;
+                    at++;
+                }
+            } else {
+                while (at < gap) {
+                    ids[out++] = from[at++];
+                }
+            }
+            ids[out++] = insert == null ? shorter.artist : insert[i];
         }
-        System.arraycopy(longer.tracks, from, tracks, out, m - from);
-        System.arraycopy(longer.artists, from, ids, out, m - from);
-        return new Run(tracks, ids);
+        while (at < m) {
+            ids[out++] = from == null ? longer.artist : from[at];
+            at++;
+        }
+        // the inserted tracks are isolated; each one in a run gap breaks one same-artist pair
+        return new Run(ids, -1, m + s, longer.pairs - Math.min(longer.pairs, s));
     }
 
     /**
@@ -117,17 +183,13 @@ public final class MergeShuffle implements ShuffleAlgorithm {
      *
      * @return the chosen gaps, ascending
      */
-    private static int[] chooseGaps(int[] artists, int count, RandomGenerator random) {
-        int m = artists.length;
-        int runCount = 0;
-        for (int gap = 1; gap < m; gap++) {
-            if (artists[gap - 1] == artists[gap]) {
-                runCount++;
-            }
-        }
+    private static int[] chooseGaps(Run longer, int count, RandomGenerator random) {
+        int m = longer.length;
+        int runCount = longer.pairs;
         if (runCount == 0) {
             return EvenPick.spaced(m + 1, count, random);
         }
+        int[] artists = longer.materialise();
         int[] runGaps = new int[runCount];
         int[] otherGaps = new int[m + 1 - runCount];
         int r = 0;
@@ -161,13 +223,30 @@ public final class MergeShuffle implements ShuffleAlgorithm {
         return chosen;
     }
 
+    /**
+     * A merged sequence of artists (positions in the size order), and how many neighbours in it share one; an
+     * artist's own run is {@code length} times {@code artist}, without an array.
+     */
     private static final class Run {
-        final Track[] tracks;
         final int[] artists;
+        final int artist;
+        final int length;
+        final int pairs;
 
-        Run(Track[] tracks, int[] artists) {
-            this.tracks = tracks;
+        Run(int[] artists, int artist, int length, int pairs) {
             this.artists = artists;
+            this.artist = artist;
+            this.length = length;
+            this.pairs = pairs;
+        }
+
+        int[] materialise() {
+            if (artists != null) {
+                return artists;
+            }
+            int[] ids = new int[length];
+            Arrays.fill(ids, artist);
+            return ids;
         }
     }
 }

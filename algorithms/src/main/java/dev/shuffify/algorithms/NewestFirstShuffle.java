@@ -1,6 +1,8 @@
 package dev.shuffify.algorithms;
 
+import dev.shuffify.algorithms.internal.Output;
 import dev.shuffify.algorithms.internal.ParamValues;
+import dev.shuffify.algorithms.internal.RadixSort;
 import dev.shuffify.algorithms.internal.Shuffling;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
@@ -59,11 +61,74 @@ public final class NewestFirstShuffle implements ShuffleAlgorithm {
     @Override
     public List<Track> shuffle(ShuffleRequest request) {
         int window = ParamValues.integer(request.params(), WINDOW);
-        List<Track> result = new ArrayList<>(request.tracks());
-        result.sort(NEWEST_FIRST);
-        for (int from = 0; from < result.size(); from += window) {
-            Shuffling.shuffle(result, from, Math.min(from + window, result.size()), request.random());
+        Object[] tracks = request.tracks().toArray();
+        int n = tracks.length;
+        long[] keys = newestFirstKeys(tracks);
+        Object[] sorted;
+        if (keys != null) {
+            sorted = new Object[n];
+            int[] order = RadixSort.order(keys);
+            for (int i = 0; i < n; i++) {
+                sorted[i] = tracks[order[i]];
+            }
+        } else {
+            // instants too far apart for one long of nanoseconds: compare them as objects
+            List<Track> list = new ArrayList<>(request.tracks());
+            list.sort(NEWEST_FIRST);
+            sorted = list.toArray();
         }
+        for (int from = 0; from < n; from += window) {
+            Shuffling.shuffle(sorted, from, Math.min(from + window, n), request.random());
+        }
+        List<Track> result = Output.of(sorted);
         return result;
+    }
+
+    /**
+     * Keys that sort newest first, undated last: the distance of each added date from the newest one (in seconds
+     * when no date has a fraction of a second, else in nanoseconds), one more than the largest distance for an
+     * undated track; null when the dates are too far apart for a {@code long}.
+     */
+    private static long[] newestFirstKeys(Object[] tracks) {
+        int n = tracks.length;
+        Object[] instants = new Object[n];
+        for (int i = 0; i < n; i++) {
+            instants[i] = ((Track) tracks[i]).addedAt();
+        }
+        long[] seconds = new long[n];
+        int[] nanos = new int[n];
+        boolean fractions = false;
+        boolean dated = false;
+        long minSecond = Long.MAX_VALUE;
+        long maxSecond = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            Instant instant = (Instant) instants[i];
+            if (instant != null) {
+                long second = instant.getEpochSecond();
+                int nano = instant.getNano();
+                seconds[i] = second;
+                nanos[i] = nano;
+                fractions |= nano != 0;
+                dated = true;
+                minSecond = Math.min(minSecond, second);
+                maxSecond = Math.max(maxSecond, second);
+            }
+        }
+        long[] keys = new long[n];
+        if (!dated) {
+            return keys;
+        }
+        long scale = fractions ? 1_000_000_000L : 1L;
+        // both ends in range, then their distance in range: every key below Long.MAX_VALUE
+        long limit = Long.MAX_VALUE / 4 / scale;
+        if (maxSecond > limit || minSecond < -limit) {
+            return null;
+        }
+        long newest = (maxSecond + 1) * scale;
+        long undated = newest - minSecond * scale + 1;
+        for (int i = 0; i < n; i++) {
+            keys[i] = instants[i] == null ? undated : newest - (seconds[i] * scale + nanos[i]);
+        }
+        return keys;
     }
 }

@@ -1,7 +1,10 @@
 package dev.shuffify.store;
 
 import dev.shuffify.model.Account;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,4 +35,19 @@ public interface AccountStore {
      * @return never null
      */
     List<Account> listAll();
+
+    /**
+     * The accounts of several users at once (one query in the JDBC store; the default asks one at a time).
+     *
+     * @param userIds the users
+     * @return the stored accounts by user id; users without one are absent
+     * @since 0.2.0
+     */
+    default Map<String, Account> findAll(Collection<String> userIds) {
+        Map<String, Account> found = new HashMap<>();
+        for (String userId : new java.util.LinkedHashSet<>(userIds)) {
+            find(userId).ifPresent(a -> found.put(userId, a));
+        }
+        return found;
+    }
 }

@@ -159,6 +159,22 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
         }
     }
 
+    /** Under the store's one lock: the batch is atomic. */
+    @Override
+    public List<java.util.Optional<String>> startRuns(List<RunStart> starts) {
+        synchronized (lock) {
+            return ShuffifyStore.super.startRuns(starts);
+        }
+    }
+
+    /** Under the store's one lock: the batch is atomic. */
+    @Override
+    public void completeRuns(List<RunCompletion> completions) {
+        synchronized (lock) {
+            ShuffifyStore.super.completeRuns(completions);
+        }
+    }
+
     @Override
     public void recordOutcome(Execution execution, Schedule schedule) {
         synchronized (lock) {

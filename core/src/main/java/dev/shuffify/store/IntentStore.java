@@ -1,7 +1,10 @@
 package dev.shuffify.store;
 
 import dev.shuffify.model.JobIntent;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,4 +56,19 @@ public interface IntentStore {
      * @return whether one existed
      */
     boolean delete(String executionId);
+
+    /**
+     * The intents of several schedules at once (one query in the JDBC store; the default asks one at a time).
+     *
+     * @param scheduleIds the schedules
+     * @return each schedule's intents, oldest first; a schedule without any maps to an empty list
+     * @since 0.2.0
+     */
+    default Map<String, List<JobIntent>> listBySchedules(Collection<String> scheduleIds) {
+        Map<String, List<JobIntent>> found = new HashMap<>();
+        for (String scheduleId : new java.util.LinkedHashSet<>(scheduleIds)) {
+            found.put(scheduleId, listBySchedule(scheduleId));
+        }
+        return found;
+    }
 }

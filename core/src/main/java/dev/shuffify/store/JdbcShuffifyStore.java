@@ -198,6 +198,18 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
         parts.recordOutcome(execution, schedule);
     }
 
+    /** One transaction for the whole batch. */
+    @Override
+    public java.util.List<java.util.Optional<String>> startRuns(java.util.List<RunStart> starts) {
+        return parts.startRuns(starts);
+    }
+
+    /** One transaction for the whole batch. */
+    @Override
+    public void completeRuns(java.util.List<RunCompletion> completions) {
+        parts.completeRuns(completions);
+    }
+
     /** Closes the embedded database's connections; a host data source is left to the host. */
     @Override
     public void close() {

@@ -1,7 +1,11 @@
 package dev.shuffify.store;
 
 import dev.shuffify.model.Execution;
+import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Schedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where Shuffify keeps its state. One implementation holds every part: schedules, executions, snapshots,
@@ -106,6 +110,95 @@ public interface ShuffifyStore extends AutoCloseable {
      * @param schedule the schedule with its outcome fields updated
      */
     void recordOutcome(Execution execution, Schedule schedule);
+
+    /**
+     * Records the start of a batch of runs: each execution, {@code running}, and the leases of the playlists it
+     * writes, taking over a lease whose holder's execution has ended (or is no longer stored). A run one of
+     * whose playlists another running execution holds gets none of its leases (any it took are given back) but
+     * its execution is recorded all the same. The JDBC store does it all in one transaction; this default does
+     * it one call at a time (a failure part way leaves the runs before it started).
+     *
+     * @param starts the runs
+     * @return for each run, in order: empty when it holds every lease, else the first playlist another run holds
+     * @throws StoreException when the store fails (the caller takes none of the runs as started)
+     * @since 0.2.0
+     */
+    default List<Optional<String>> startRuns(List<RunStart> starts) {
+        List<Optional<String>> busy = new ArrayList<>(starts.size());
+        for (RunStart start : starts) {
+            executions().save(start.execution());
+            String holder = start.execution().id();
+            java.time.Instant now = start.execution().startedAt();
+            List<String> leased = new ArrayList<>();
+            Optional<String> taken = Optional.empty();
+            for (String playlistId : start.playlists()) {
+                boolean ok = playlistLeases().tryAcquire(playlistId, holder, null, start.leaseUntil(), now);
+                if (!ok) {
+                    Optional<String> other = playlistLeases().holder(playlistId, now);
+                    boolean ended = other.isEmpty() || executions().find(other.get())
+                            .map(e -> e.status().isFinal()).orElse(true);
+                    ok = ended && playlistLeases().tryAcquire(playlistId, holder, other.orElse(null),
+                            start.leaseUntil(), now);
+                }
+                if (!ok) {
+                    taken = Optional.of(playlistId);
+                    break;
+                }
+                leased.add(playlistId);
+            }
+            if (taken.isPresent()) {
+                leased.forEach(p -> playlistLeases().release(p, holder));
+            }
+            busy.add(taken);
+        }
+        return busy;
+    }
+
+    /**
+     * Records the ends of a batch of runs. For each: unless its execution is stored as ended already (a retry of
+     * a write that did take effect), stores the execution — over a {@code running} row only when its job never
+     * ran — and, when the job ran, the schedule {@link RunCompletion#outcome} makes of the stored one, deletes
+     * the execution's intent and appends its activity entry; then, in every case, releases its playlist leases
+     * and its scheduler lease (setting the retry attempt; the next run as stored). Idempotent, so a batch
+     * reported failed can be retried. The JDBC store does a whole batch in one transaction; this default does it
+     * one call at a time.
+     *
+     * @param completions the runs
+     * @throws StoreException when the store fails
+     * @since 0.2.0
+     */
+    default void completeRuns(List<RunCompletion> completions) {
+        for (RunCompletion c : completions) {
+            Execution e = c.execution();
+            Optional<Execution> stored = executions().find(e.id());
+            boolean ended = stored.isPresent() && stored.get().status().isFinal();
+            Optional<Schedule> current = schedules().find(e.scheduleId());
+            if (!ended && !c.jobRan()) {
+                if (stored.isPresent() && stored.get().status() == ExecutionStatus.RUNNING) {
+                    executions().saveIfRunning(e);
+                }
+            } else if (!ended) {
+                if (current.isPresent()) {
+                    Schedule next = c.outcome().apply(current.get());
+                    recordOutcome(e, next);
+                    current = Optional.of(next);
+                } else {
+                    executions().save(e);
+                    intents().delete(e.id());
+                }
+                if (c.activity() != null) {
+                    activity().append(c.activity());
+                }
+            }
+            for (String playlistId : c.playlists()) {
+                playlistLeases().release(playlistId, e.id());
+            }
+            if (c.leaseToken() != null && current.isPresent()) {
+                java.time.Instant next = current.get().nextRunAt();
+                schedules().release(c.leaseToken(), next, next, c.retryAttempt());
+            }
+        }
+    }
 
     /** Releases resources (connections, files). The default does nothing. */
     @Override

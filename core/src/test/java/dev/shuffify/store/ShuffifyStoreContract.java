@@ -718,6 +718,147 @@ public abstract class ShuffifyStoreContract {
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
+    // ---- batched starts and ends of runs ---------------------------------------------------------------
+
+    @Test
+    void startRunsRecordsEachRunningExecutionAndLeasesItsPlaylists() {
+        Instant until = T0.plus(Duration.ofMinutes(30));
+        List<java.util.Optional<String>> busy = store.startRuns(List.of(
+                new RunStart(running("e1", "s1", T0), List.of("pl-a", "pl-b"), until),
+                new RunStart(running("e2", "s2", T0), List.of("pl-c"), until),
+                new RunStart(running("e3", "s3", T0), List.of(), until)));
+
+        assertThat(busy).containsExactly(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty());
+        assertThat(store.executions().find("e1")).contains(running("e1", "s1", T0));
+        assertThat(store.executions().find("e3")).isPresent();
+        assertThat(store.playlistLeases().holder("pl-a", T0)).contains("e1");
+        assertThat(store.playlistLeases().holder("pl-b", T0)).contains("e1");
+        assertThat(store.playlistLeases().holder("pl-c", T0)).contains("e2");
+    }
+
+    @Test
+    void aRunOneOfWhosePlaylistsARunningExecutionHoldsGetsNoneOfItsLeases() {
+        Instant until = T0.plus(Duration.ofMinutes(30));
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of("pl-b"), until)));
+
+        List<java.util.Optional<String>> busy = store.startRuns(List.of(
+                new RunStart(running("e2", "s2", T0), List.of("pl-a", "pl-b"), until),
+                new RunStart(running("e3", "s3", T0), List.of("pl-a"), until)));
+
+        assertThat(busy).containsExactly(java.util.Optional.of("pl-b"), java.util.Optional.empty());
+        assertThat(store.executions().find("e2")).as("recorded all the same").isPresent();
+        assertThat(store.playlistLeases().holder("pl-b", T0)).contains("e1");
+        assertThat(store.playlistLeases().holder("pl-a", T0)).as("given back, then taken by the next run")
+                .contains("e3");
+    }
+
+    @Test
+    void startRunsTakesOverALeaseWhoseHolderEndedOrExpired() {
+        Instant until = T0.plus(Duration.ofMinutes(30));
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of("pl-a"), until),
+                new RunStart(running("e2", "s2", T0), List.of("pl-b"), T0.plusSeconds(10))));
+        store.executions().save(finished("e1", "s1", T0, ExecutionStatus.SUCCESS)); // ended, lease left behind
+
+        Instant later = T0.plusSeconds(20); // e2's lease expired, e2 still running
+        List<java.util.Optional<String>> busy = store.startRuns(List.of(
+                new RunStart(running("e3", "s3", later), List.of("pl-a", "pl-b"), later.plusSeconds(60))));
+
+        assertThat(busy).containsExactly(java.util.Optional.empty());
+        assertThat(store.playlistLeases().holder("pl-a", later)).contains("e3");
+        assertThat(store.playlistLeases().holder("pl-b", later)).contains("e3");
+    }
+
+    @Test
+    void completeRunsRecordsTheOutcomeTheActivityAndReleasesEveryLease() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        ScheduleClaim claim = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of("pl-1", "pl-2"),
+                T0.plus(Duration.ofMinutes(30)))));
+        store.intents().save(intent("e1", "s1", T0));
+        Execution done = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+        Activity entry = activity("a1", "alice", T0.plusSeconds(1));
+        Instant next = T0.plus(Duration.ofHours(1));
+
+        store.completeRuns(List.of(new RunCompletion(done, current -> current.withOutcome(done.completedAt(),
+                done.status(), null, next), claim.token(), 0, entry, List.of("pl-1", "pl-2"))));
+
+        assertThat(store.executions().find("e1")).contains(done);
+        Schedule after = store.schedules().find("s1").orElseThrow();
+        assertThat(after.nextRunAt()).isEqualTo(next);
+        assertThat(after.lastStatus()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(store.schedules().listLeases()).isEmpty();
+        assertThat(store.playlistLeases().holder("pl-1", T0)).isEmpty();
+        assertThat(store.playlistLeases().holder("pl-2", T0)).isEmpty();
+        assertThat(store.intents().find("e1")).isEmpty();
+        assertThat(store.activity().listByUser("alice", 10)).containsExactly(entry);
+    }
+
+    @Test
+    void completeRunsIsIdempotentByExecutionId() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        ScheduleClaim claim = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of(), T0.plusSeconds(60))));
+        Execution done = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+        java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+        RunCompletion end = new RunCompletion(done, current -> current.withOutcome(done.completedAt(),
+                done.status(), null, T0.plus(Duration.ofHours(applied.incrementAndGet()))), claim.token(), 0,
+                activity("a1", "alice", T0), List.of());
+
+        store.completeRuns(List.of(end));
+        store.completeRuns(List.of(end)); // a retry of a write that took effect though reported failed
+
+        assertThat(store.schedules().find("s1").orElseThrow().nextRunAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(store.activity().listByUser("alice", 10)).hasSize(1);
+        assertThat(store.executions().listBySchedule("s1", 10)).containsExactly(done);
+    }
+
+    @Test
+    void theEndOfARunThatNeverRanLeavesTheSlotDueAndEndsOnlyARunningRow() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        store.schedules().save(schedule("s2", "alice", "pl-2", T0));
+        List<ScheduleClaim> claims = store.schedules().claimDue("node-a", T0, LEASE, 2);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of("pl-1"), T0.plusSeconds(60))));
+        Execution notRun1 = finished("e1", "s1", T0, ExecutionStatus.SKIPPED);
+        Execution notRun2 = finished("e2", "s2", T0, ExecutionStatus.SKIPPED); // its start was never stored
+
+        store.completeRuns(List.of(
+                new RunCompletion(notRun1, null, token(claims, "s1"), 2, null, List.of("pl-1")),
+                new RunCompletion(notRun2, null, token(claims, "s2"), 0, null, List.of())));
+
+        assertThat(store.executions().find("e1")).contains(notRun1);
+        assertThat(store.executions().find("e2")).as("nothing to end").isEmpty();
+        assertThat(store.schedules().find("s1").orElseThrow().nextRunAt()).isEqualTo(T0);
+        assertThat(store.schedules().find("s1").orElseThrow().lastStatus()).isNull();
+        assertThat(store.schedules().listLeases()).isEmpty();
+        assertThat(store.playlistLeases().holder("pl-1", T0)).isEmpty();
+        assertThat(store.schedules().claimDue("node-b", T0, LEASE, 2)).extracting(ScheduleClaim::attempt)
+                .as("the retry attempt is kept").containsExactlyInAnyOrder(2, 1);
+    }
+
+    private static String token(List<ScheduleClaim> claims, String scheduleId) {
+        return claims.stream().filter(c -> c.scheduleId().equals(scheduleId)).findFirst().orElseThrow().token();
+    }
+
+    @Test
+    void readsAccountsSettingsAndIntentsOfManyAtOnce() {
+        store.accounts().save(new Account("alice", new byte[] {1}, AccountHealth.OK, 0, null, T0));
+        store.accounts().save(new Account("bob", new byte[] {2}, AccountHealth.QUARANTINED, 5, "429s", T0));
+        store.settings().save("alice", new UserSettings(false, 7));
+        store.intents().save(intent("e1", "s1", T0));
+        store.intents().save(intent("e2", "s1", T0.plusSeconds(1)));
+
+        assertThat(store.accounts().findAll(List.of("alice", "bob", "carol", "alice")))
+                .containsOnlyKeys("alice", "bob")
+                .hasEntrySatisfying("bob", a -> assertThat(a.health()).isEqualTo(AccountHealth.QUARANTINED));
+        assertThat(store.settings().findAll(List.of("alice", "bob")))
+                .containsOnly(Map.entry("alice", new UserSettings(false, 7)));
+        Map<String, List<JobIntent>> intents = store.intents().listBySchedules(List.of("s1", "s2"));
+        assertThat(intents.get("s1")).extracting(JobIntent::executionId).containsExactly("e1", "e2");
+        assertThat(intents.get("s2")).isEmpty();
+        assertThat(store.accounts().findAll(List.of())).isEmpty();
+    }
+
     private static Schedule withCreatedAt(Schedule s, Instant createdAt) {
         return new Schedule(s.id(), s.userId(), s.job(), s.trigger(), s.enabled(), s.verifyWrites(),
                 s.misfirePolicy(), createdAt, createdAt, s.lastRunAt(), s.lastStatus(), s.lastError(), s.nextRunAt());

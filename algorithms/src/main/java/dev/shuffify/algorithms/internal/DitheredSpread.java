@@ -31,4 +31,21 @@ public final class DitheredSpread {
         }
         return targets;
     }
+
+    /**
+     * Writes the targets of a group into {@code out[from, from + n)}, with the same draws as
+     * {@link #targets(int, RandomGenerator)}.
+     *
+     * @param out where the targets go
+     * @param from the first index written
+     * @param n the group size, at least 1
+     * @param random the random source
+     */
+    public static void fill(double[] out, int from, int n, RandomGenerator random) {
+        double offset = random.nextDouble();
+        for (int i = 0; i < n; i++) {
+            double jitter = (random.nextDouble() * 2 - 1) * JITTER;
+            out[from + i] = (i + offset + jitter) / n;
+        }
+    }
 }

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Sorts indices by a position, ties by index, without boxing: each position is quantised to 40 bits and packed
- * with its index into one {@code long}.
+ * with its index into one {@code long}. The packed keys are distributed into about {@code n} buckets by their
+ * leading bits, then put in order inside the buckets: expected linear time for positions spread over their range
+ * (as random targets are), never worse than {@code O(n log n)}.
  */
 public final class PositionSort {
     private static final int INDEX_BITS = 23;
@@ -40,12 +42,45 @@ public final class PositionSort {
             long quantised = range == 0 ? 0 : (long) ((positions[i] - min) / range * (SCALE - 1));
             keys[i] = (quantised << INDEX_BITS) | i;
         }
-        Arrays.sort(keys);
+        bucketSort(keys, n);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = (int) (keys[i] & INDEX_MASK);
         }
         return order;
+    }
+
+    /** Sorts distinct keys: a counting pass by leading bits, then insertion inside buckets, or a full sort. */
+    private static void bucketSort(long[] keys, int n) {
+        int bucketBits = Math.min(40, 32 - Integer.numberOfLeadingZeros(n));
+        int shift = INDEX_BITS + 40 - bucketBits;
+        int[] start = new int[(1 << bucketBits) + 1];
+        for (long key : keys) {
+            start[(int) (key >>> shift) + 1]++;
+        }
+        for (int b = 1; b < start.length; b++) {
+            start[b] += start[b - 1];
+        }
+        long[] sorted = new long[n];
+        for (long key : keys) {
+            sorted[start[(int) (key >>> shift)]++] = key;
+        }
+        long budget = 16L * n + 1024;
+        for (int i = 1; i < n; i++) {
+            long key = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j] > key) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = key;
+            budget -= i - 1 - j;
+            if (budget < 0) {
+                Arrays.sort(sorted);
+                break;
+            }
+        }
+        System.arraycopy(sorted, 0, keys, 0, n);
     }
 
     private static int[] boxedOrder(double[] positions) {

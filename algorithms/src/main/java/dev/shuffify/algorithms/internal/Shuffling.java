@@ -52,4 +52,40 @@ public final class Shuffling {
             array[j] = tmp;
         }
     }
+
+    /**
+     * Shuffles {@code array[from, to)} in place, uniformly, with the same draws as
+     * {@link #shuffle(List, int, int, RandomGenerator)}.
+     *
+     * @param array the array
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @param random the random source
+     */
+    public static void shuffle(Object[] array, int from, int to, RandomGenerator random) {
+        for (int i = to - 1; i > from; i--) {
+            int j = from + random.nextInt(i - from + 1);
+            Object tmp = array[i];
+            array[i] = array[j];
+            array[j] = tmp;
+        }
+    }
+
+    /**
+     * Shuffles {@code array[from, to)} in place, uniformly, with the same draws as
+     * {@link #shuffle(List, int, int, RandomGenerator)}.
+     *
+     * @param array the array
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @param random the random source
+     */
+    public static void shuffle(int[] array, int from, int to, RandomGenerator random) {
+        for (int i = to - 1; i > from; i--) {
+            int j = from + random.nextInt(i - from + 1);
+            int tmp = array[i];
+            array[i] = array[j];
+            array[j] = tmp;
+        }
+    }
 }

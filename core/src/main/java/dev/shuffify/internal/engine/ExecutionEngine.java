@@ -40,7 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -83,7 +84,7 @@ public final class ExecutionEngine {
 
     private final EngineConfig config;
     private final ShuffifyStore store;
-    private final Map<String, ReentrantLock> playlistLocks = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> playlistLocks = new ConcurrentHashMap<>();
 
     /**
      * Creates the engine.
@@ -166,12 +167,12 @@ public final class ExecutionEngine {
             if (skipReason.isPresent()) {
                 return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, skipReason.get(), List.of());
             }
-            List<ReentrantLock> held = new ArrayList<>();
+            List<Semaphore> held = new ArrayList<>();
             List<String> playlists = playlistsWritten(schedule);
             for (String playlistId : playlists) {
-                ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
-                if (!lock.tryLock()) {
-                    held.forEach(ReentrantLock::unlock);
+                Semaphore lock = playlistLocks.computeIfAbsent(playlistId, k -> new Semaphore(1));
+                if (!lock.tryAcquire()) {
+                    held.forEach(Semaphore::release);
                     return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null,
                             "another job is running on playlist '" + playlistId + "'", List.of());
                 }
@@ -200,10 +201,10 @@ public final class ExecutionEngine {
                     return finish(schedule, execution, source, ExecutionStatus.SKIPPED, null, unfinished.get(),
                             List.of());
                 }
-                return runLocked(schedule, execution, source);
+                return runLocked(schedule, execution, source, null);
             } finally {
                 releaseLeases(leased, execution.id());
-                held.forEach(ReentrantLock::unlock);
+                held.forEach(Semaphore::release);
             }
         } finally {
             if (previousMdc == null) {
@@ -212,6 +213,254 @@ public final class ExecutionEngine {
                 MDC.setContextMap(previousMdc);
             }
         }
+    }
+
+    // ---- the scheduler's batched path -------------------------------------------------------------------------
+
+    /**
+     * A claimed schedule to start in a batch.
+     *
+     * @param schedule the schedule as claimed
+     * @param source what started it
+     * @param attempt the attempt number
+     */
+    public record Claimed(Schedule schedule, TriggerSource source, int attempt) {
+    }
+
+    /**
+     * The end of a run, not stored yet: the scheduler records it, with the release of its lease, in one
+     * transaction shared with the runs that ended with it ({@link dev.shuffify.store.ShuffifyStore#completeRuns}).
+     *
+     * @param execution the finished execution
+     * @param activity its activity entry, or null for none
+     * @param playlists the playlist leases its execution holds
+     * @param jobRan false when the job never ran: the slot stays due
+     * @param waiting true when it did not run because another run holds one of its playlists: try it again
+     *     later rather than at once
+     * @param unlock gives back this node's locks of the playlists; run once the end is stored (or given up)
+     */
+    public record Finished(Execution execution, Activity activity, List<String> playlists, boolean jobRan,
+            boolean waiting, Runnable unlock) {
+    }
+
+    /** A run started by {@link #startAll}: what its job needs, read for the whole batch. */
+    public static final class Started {
+        private final Deferred deferred;
+        private final Schedule schedule;
+        private final TriggerSource source;
+        private final Execution execution;
+        private Finished early;
+
+        private Started(Deferred deferred, Schedule schedule, TriggerSource source, Execution execution) {
+            this.deferred = deferred;
+            this.schedule = schedule;
+            this.source = source;
+            this.execution = execution;
+        }
+
+        /**
+         * The execution, as started.
+         *
+         * @return never null
+         */
+        public Execution execution() {
+            return execution;
+        }
+
+        /**
+         * The end of a run that was over before its job (skipped or not started), or null.
+         *
+         * @return the end, or null when the job is to run
+         */
+        public Finished early() {
+            return early;
+        }
+    }
+
+    /** What a run of a batch has read and holds, and, once it ends, its end. */
+    private static final class Deferred {
+        UserSettings settings;
+        List<JobIntent> intents;
+        final List<String> playlists = new ArrayList<>();
+        final List<Semaphore> local = new ArrayList<>();
+        private final AtomicBoolean unlocked = new AtomicBoolean();
+        Finished result;
+
+        void finished(Execution done, Activity activity, boolean jobRan) {
+            finished(done, activity, jobRan, false);
+        }
+
+        void finished(Execution done, Activity activity, boolean jobRan, boolean waiting) {
+            result = new Finished(done, activity, List.copyOf(playlists), jobRan, waiting, this::unlock);
+        }
+
+        /** Gives back this node's playlist locks, once. */
+        void unlock() {
+            if (unlocked.compareAndSet(false, true)) {
+                local.forEach(Semaphore::release);
+            }
+        }
+    }
+
+    /**
+     * Starts a batch of claimed runs: reads the accounts, settings and intents they need in one query each,
+     * takes this node's locks of the playlists each writes, and records every execution ({@code running}) with
+     * the cross-node leases of its playlists in one transaction. A run that cannot start (a playlist busy here
+     * or on another node, a quarantined account, an unfinished earlier run, the store failing) comes back with
+     * its {@link Started#early() end}. Never throws (but for {@link VirtualMachineError}).
+     *
+     * @param claims the claimed runs
+     * @return one started run per claim, in order
+     */
+    public List<Started> startAll(List<Claimed> claims) {
+        Instant now = config.clock().instant();
+        java.util.Set<String> users = new java.util.LinkedHashSet<>();
+        claims.forEach(c -> users.add(c.schedule().userId()));
+        Map<String, Account> accounts = readForBatch("accounts", () -> store.accounts().findAll(users));
+        Map<String, UserSettings> settings = readForBatch("settings", () -> store.settings().findAll(users));
+        Map<String, List<JobIntent>> intents = readForBatch("intents", () -> store.intents().listBySchedules(
+                claims.stream().map(c -> c.schedule().id()).toList()));
+        List<Started> started = new ArrayList<>(claims.size());
+        List<Started> toRecord = new ArrayList<>();
+        List<dev.shuffify.store.RunStart> starts = new ArrayList<>();
+        for (Claimed c : claims) {
+            Schedule schedule = c.schedule();
+            Deferred d = new Deferred();
+            if (settings != null) {
+                d.settings = settings.getOrDefault(schedule.userId(), UserSettings.DEFAULTS);
+            }
+            if (intents != null) {
+                d.intents = intents.getOrDefault(schedule.id(), List.of());
+            }
+            Execution execution = Execution.started(config.ids().get(), schedule, now, c.source(), c.attempt());
+            Started s = new Started(d, schedule, c.source(), execution);
+            started.add(s);
+            try {
+                Optional<String> skip = skipReason(schedule, c.source(), accounts);
+                if (skip.isPresent()) {
+                    earlyEnd(s, ExecutionStatus.SKIPPED, skip.get());
+                    continue;
+                }
+                List<String> playlists = playlistsWritten(schedule);
+                for (String playlistId : playlists) {
+                    Semaphore lock = playlistLocks.computeIfAbsent(playlistId, k -> new Semaphore(1));
+                    if (!lock.tryAcquire()) {
+                        notStarted(s, "another job is running on playlist '" + playlistId + "' on this node");
+                        break;
+                    }
+                    d.local.add(lock);
+                }
+                if (s.early == null) {
+                    toRecord.add(s);
+                    starts.add(new dev.shuffify.store.RunStart(execution, playlists, now.plus(PLAYLIST_LEASE)));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("schedule {}: could not prepare its run", schedule.id(), e);
+                earlyEnd(s, ExecutionStatus.FAILED, "could not prepare the run: " + e.getMessage());
+            }
+        }
+        List<Optional<String>> busy;
+        try {
+            busy = starts.isEmpty() ? List.of() : store.startRuns(starts);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the start of {} run(s); not run, their slots stay due", starts.size(), e);
+            for (int i = 0; i < toRecord.size(); i++) {
+                Started s = toRecord.get(i);
+                s.deferred.playlists.addAll(starts.get(i).playlists()); // released in case the start did commit
+                s.deferred.finished(notRunExecution(s.execution, "the store failed before the job started ("
+                        + e.getMessage() + ")"), null, false);
+                s.early = s.deferred.result;
+            }
+            return started;
+        }
+        for (int i = 0; i < toRecord.size(); i++) {
+            Started s = toRecord.get(i);
+            if (busy.get(i).isPresent()) {
+                notStarted(s, "another job is running on playlist '" + busy.get(i).get() + "' (on another node)");
+                continue;
+            }
+            s.deferred.playlists.addAll(starts.get(i).playlists());
+            fire(event(JobEvent.Type.STARTED, s.schedule, s.execution, null));
+            Optional<String> unfinished = unfinishedRun(s.schedule, s.execution.id(), s.deferred.intents);
+            if (unfinished.isPresent()) {
+                earlyEnd(s, ExecutionStatus.SKIPPED, unfinished.get());
+            }
+        }
+        return started;
+    }
+
+    private <T> T readForBatch(String what, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            LOG.debug("could not read the {} of a batch of runs; each run reads its own", what, e);
+            return null;
+        }
+    }
+
+    /** A run that waits for a playlist another run holds: not run, its slot stays due and is tried again. */
+    private void notStarted(Started s, String why) {
+        LOG.info("schedule {}: {}; not run now, the slot stays due", s.schedule.id(), why);
+        s.deferred.finished(notRunExecution(s.execution, why), null, false, true);
+        s.early = s.deferred.result;
+    }
+
+    private void earlyEnd(Started s, ExecutionStatus status, String why) {
+        finish(s.schedule, s.execution, s.source, status, null, why, List.of(), s.deferred);
+        s.early = s.deferred.result;
+    }
+
+    /**
+     * Runs the job of a run {@link #startAll} started; its end is returned, not stored. Never throws (but for
+     * {@link VirtualMachineError}).
+     *
+     * @param started the run
+     * @return its end
+     */
+    public Finished runStarted(Started started) {
+        if (started.early != null) {
+            return started.early;
+        }
+        Map<String, String> previousMdc = MDC.getCopyOfContextMap();
+        MDC.put(MDC_SCHEDULE, started.schedule.id());
+        MDC.put(MDC_EXECUTION, started.execution.id());
+        MDC.put(MDC_JOB_TYPE, started.schedule.jobType());
+        MDC.put(MDC_USER, started.schedule.userId());
+        boolean ended = false;
+        try {
+            runLocked(started.schedule, started.execution, started.source, started.deferred);
+            if (started.deferred.result == null) {
+                throw new IllegalStateException("the run of schedule " + started.schedule.id() + " ended without "
+                        + "an outcome");
+            }
+            ended = true;
+            return started.deferred.result;
+        } finally {
+            if (!ended) {
+                started.deferred.unlock(); // the process is going down (or a bug): never keep a playlist locked
+            }
+            if (previousMdc == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previousMdc);
+            }
+        }
+    }
+
+    /**
+     * The end of a started run whose job will not run after all (the scheduler closed before it ran): not run,
+     * its slot stays due.
+     *
+     * @param started the run
+     * @param why why, for the execution's message
+     * @return its end
+     */
+    public Finished cancel(Started started, String why) {
+        if (started.early != null) {
+            return started.early;
+        }
+        started.deferred.finished(notRunExecution(started.execution, why), null, false);
+        return started.deferred.result;
     }
 
     /**
@@ -280,11 +529,17 @@ public final class ExecutionEngine {
     }
 
     private Optional<String> skipReason(Schedule schedule, TriggerSource source) {
+        return skipReason(schedule, source, null);
+    }
+
+    /** As above, with the accounts of a batch read already (null: read this one). */
+    private Optional<String> skipReason(Schedule schedule, TriggerSource source, Map<String, Account> accounts) {
         if (source == TriggerSource.MANUAL) {
             return Optional.empty();
         }
         try {
-            Optional<Account> account = store.accounts().find(schedule.userId());
+            Optional<Account> account = accounts != null ? Optional.ofNullable(accounts.get(schedule.userId()))
+                    : store.accounts().find(schedule.userId());
             if (account.isPresent() && account.get().health() == AccountHealth.QUARANTINED) {
                 return Optional.of("account of user '" + schedule.userId() + "' is quarantined after "
                         + account.get().consecutiveFailures() + " consecutive failures"
@@ -296,7 +551,7 @@ public final class ExecutionEngine {
         return Optional.empty();
     }
 
-    private Execution runLocked(Schedule schedule, Execution execution, TriggerSource source) {
+    private Execution runLocked(Schedule schedule, Execution execution, TriggerSource source, Deferred deferred) {
         List<String> warnings = new ArrayList<>();
         TrackingPlaylistService tracking = null;
         boolean invoked = false;
@@ -304,8 +559,11 @@ public final class ExecutionEngine {
             List<JobExecutor> steps = config.jobTypes().resolve(schedule.jobType());
             Params params = JobTypes.parseParams(steps, schedule.job().params());
             PlaylistService service = connect(schedule.userId());
-            UserSettings settings = settings(schedule.userId());
-            repairBeforeRun(schedule, service);
+            UserSettings settings = deferred != null && deferred.settings != null ? deferred.settings
+                    : settings(schedule.userId());
+            if (deferred == null || deferred.intents == null || !deferred.intents.isEmpty()) {
+                repairBeforeRun(schedule, service);
+            }
             SnapshotHooks hooks = new SnapshotHooks(schedule, settings, warnings, execution.id());
             tracking = new TrackingPlaylistService(service, false, config.clock(), hooks);
             EngineJobContext context = new EngineJobContext(schedule, execution.id(), params, tracking, config,
@@ -326,7 +584,7 @@ public final class ExecutionEngine {
                 if (!mismatched.isEmpty()) {
                     String message = "verification failed after " + schedule.jobType() + ": "
                             + String.join("; ", mismatched.stream().map(Verification.Check::describeMismatch).toList());
-                    return rollBack(schedule, execution, source, checks, message, warnings, tracking);
+                    return rollBack(schedule, execution, source, checks, message, warnings, tracking, deferred);
                 }
                 observeAfter(checks);
             } else {
@@ -335,12 +593,13 @@ public final class ExecutionEngine {
             warnings.addAll(0, result.warnings());
             JobResult withWarnings = new JobResult(result.tracksAdded(), result.tracksRemoved(), result.tracksTotal(),
                     result.details(), warnings);
-            return finish(schedule, execution, source, ExecutionStatus.SUCCESS, withWarnings, null, List.of());
+            return finish(schedule, execution, source, ExecutionStatus.SUCCESS, withWarnings, null, List.of(),
+                    deferred);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
             if (!invoked && isStoreFailure(e)) {
-                return notRun(schedule, execution, e);
+                return notRun(schedule, execution, e, deferred);
             }
             if (isTransient(e)) {
                 execution = withDetail(execution, DETAIL_TRANSIENT_FAILURE, true);
@@ -358,7 +617,7 @@ public final class ExecutionEngine {
                     if (!lost.isEmpty()) {
                         return rollBack(schedule, execution, source, checks, message + "; the failure left "
                                 + lost.size() + " track(s) in no playlist: " + Verification.sample(lost), warnings,
-                                tracking);
+                                tracking, deferred);
                     }
                     observeAfter(checks);
                 } catch (RuntimeException verifyFailure) {
@@ -367,7 +626,7 @@ public final class ExecutionEngine {
                             + verifyFailure.getMessage();
                 }
             }
-            return finish(schedule, execution, source, ExecutionStatus.FAILED, null, message, warnings);
+            return finish(schedule, execution, source, ExecutionStatus.FAILED, null, message, warnings, deferred);
         }
     }
 
@@ -420,7 +679,8 @@ public final class ExecutionEngine {
     }
 
     private Execution rollBack(Schedule schedule, Execution execution, TriggerSource source,
-            List<Verification.Check> checks, String message, List<String> warnings, TrackingPlaylistService tracking) {
+            List<Verification.Check> checks, String message, List<String> warnings, TrackingPlaylistService tracking,
+            Deferred deferred) {
         PlaylistService service = tracking.delegate();
         List<String> failures = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
@@ -447,17 +707,17 @@ public final class ExecutionEngine {
             return finish(schedule, execution, source, ExecutionStatus.FAILED, null,
                     message + "; " + String.join("; ", failures)
                             + (incomplete.isEmpty() ? "" : "; " + String.join("; ", incomplete))
-                            + ". Restore the snapshot taken before the job by hand.", warnings);
+                            + ". Restore the snapshot taken before the job by hand.", warnings, deferred);
         }
         if (!incomplete.isEmpty()) {
             String text = message + "; restored the playlists as far as the service allows: "
                     + String.join("; ", incomplete);
             LOG.error("{}", text);
-            return finish(schedule, execution, source, ExecutionStatus.FAILED, null, text, warnings);
+            return finish(schedule, execution, source, ExecutionStatus.FAILED, null, text, warnings, deferred);
         }
         LOG.warn("{}; restored the playlists as they were before the job", message);
         return finish(schedule, execution, source, ExecutionStatus.FAILED_ROLLED_BACK, null,
-                message + "; restored the playlists as they were before the job", warnings);
+                message + "; restored the playlists as they were before the job", warnings, deferred);
     }
 
     private void observeAfter(List<Verification.Check> checks) {
@@ -486,9 +746,19 @@ public final class ExecutionEngine {
 
     private Execution finish(Schedule schedule, Execution execution, TriggerSource source, ExecutionStatus status,
             JobResult result, String error, List<String> warnings) {
+        return finish(schedule, execution, source, status, result, error, warnings, null);
+    }
+
+    private Execution finish(Schedule schedule, Execution execution, TriggerSource source, ExecutionStatus status,
+            JobResult result, String error, List<String> warnings, Deferred deferred) {
         Instant now = config.clock().instant();
         Execution done = status == ExecutionStatus.SUCCESS ? execution.succeeded(now, result)
                 : withWarnings(execution, warnings).ended(now, status, error);
+        if (deferred != null) {
+            deferred.finished(done, status == ExecutionStatus.SKIPPED ? null : activityOf(schedule, done), true);
+            fire(event(eventType(status), schedule, done, error));
+            return done;
+        }
         boolean recorded = false;
         try {
             writeOutcome(done, source);
@@ -500,13 +770,16 @@ public final class ExecutionEngine {
         if (status != ExecutionStatus.SKIPPED) {
             logActivity(schedule, done);
         }
-        JobEvent.Type type = switch (status) {
+        fire(event(eventType(status), schedule, done, error));
+        return recorded ? done : withDetail(done, DETAIL_OUTCOME_UNRECORDED, true);
+    }
+
+    private static JobEvent.Type eventType(ExecutionStatus status) {
+        return switch (status) {
             case SUCCESS -> JobEvent.Type.SUCCEEDED;
             case SKIPPED -> JobEvent.Type.SKIPPED;
             default -> JobEvent.Type.FAILED;
         };
-        fire(event(type, schedule, done, error));
-        return recorded ? done : withDetail(done, DETAIL_OUTCOME_UNRECORDED, true);
     }
 
     /** The execution's end, the schedule's outcome and next run, in one transaction. */
@@ -555,11 +828,19 @@ public final class ExecutionEngine {
      * write when it fails here.
      */
     private Execution notRun(Schedule schedule, Execution execution, Throwable cause) {
-        Execution done = withDetail(execution.ended(config.clock().instant(), ExecutionStatus.SKIPPED,
-                "not run: the store failed before the job started (" + cause.getMessage()
-                        + "); the slot stays due and is tried again"), DETAIL_NOT_RUN, true);
+        return notRun(schedule, execution, cause, null);
+    }
+
+    private Execution notRun(Schedule schedule, Execution execution, Throwable cause, Deferred deferred) {
+        Execution done = notRunExecution(execution, "the store failed before the job started (" + cause.getMessage()
+                + ")");
         LOG.warn("schedule {}: the store failed before the job started; not run, the slot stays due",
                 schedule.id(), cause);
+        if (deferred != null) {
+            deferred.finished(done, null, false);
+            fire(event(JobEvent.Type.SKIPPED, schedule, done, done.errorMessage()));
+            return done;
+        }
         try {
             store.executions().saveIfRunning(done);
         } catch (RuntimeException e) {
@@ -567,6 +848,11 @@ public final class ExecutionEngine {
         }
         fire(event(JobEvent.Type.SKIPPED, schedule, done, done.errorMessage()));
         return done;
+    }
+
+    private Execution notRunExecution(Execution execution, String why) {
+        return withDetail(execution.ended(config.clock().instant(), ExecutionStatus.SKIPPED, "not run: " + why
+                + "; the slot stays due and is tried again"), DETAIL_NOT_RUN, true);
     }
 
     private static boolean isStoreFailure(Throwable e) {
@@ -612,26 +898,30 @@ public final class ExecutionEngine {
 
     private void logActivity(Schedule schedule, Execution done) {
         try {
-            boolean ok = done.status() == ExecutionStatus.SUCCESS;
-            String target = schedule.job().target() == null ? "" : " of '" + displayName(schedule) + "'";
-            String description = schedule.jobType() + target + (ok
-                    ? " succeeded: " + done.tracksAdded() + " added, " + done.tracksRemoved() + " removed, "
-                            + done.tracksTotal() + " in total"
-                    : " failed: " + done.errorMessage());
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("scheduleId", schedule.id());
-            meta.put("executionId", done.id());
-            meta.put("jobType", schedule.jobType());
-            meta.put("status", done.status().wireName());
-            meta.put("tracksAdded", done.tracksAdded());
-            meta.put("tracksRemoved", done.tracksRemoved());
-            meta.put("tracksTotal", done.tracksTotal());
-            store.activity().append(new Activity(config.ids().get(), schedule.userId(),
-                    ok ? ActivityType.SCHEDULE_RUN_SUCCEEDED : ActivityType.SCHEDULE_RUN_FAILED, description, meta,
-                    config.clock().instant()));
+            store.activity().append(activityOf(schedule, done));
         } catch (RuntimeException e) {
             LOG.warn("could not log activity for execution {}", done.id(), e);
         }
+    }
+
+    private Activity activityOf(Schedule schedule, Execution done) {
+        boolean ok = done.status() == ExecutionStatus.SUCCESS;
+        String target = schedule.job().target() == null ? "" : " of '" + displayName(schedule) + "'";
+        String description = schedule.jobType() + target + (ok
+                ? " succeeded: " + done.tracksAdded() + " added, " + done.tracksRemoved() + " removed, "
+                        + done.tracksTotal() + " in total"
+                : " failed: " + done.errorMessage());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("scheduleId", schedule.id());
+        meta.put("executionId", done.id());
+        meta.put("jobType", schedule.jobType());
+        meta.put("status", done.status().wireName());
+        meta.put("tracksAdded", done.tracksAdded());
+        meta.put("tracksRemoved", done.tracksRemoved());
+        meta.put("tracksTotal", done.tracksTotal());
+        return new Activity(config.ids().get(), schedule.userId(),
+                ok ? ActivityType.SCHEDULE_RUN_SUCCEEDED : ActivityType.SCHEDULE_RUN_FAILED, description, meta,
+                config.clock().instant());
     }
 
     private static String displayName(Schedule schedule) {
@@ -684,14 +974,14 @@ public final class ExecutionEngine {
      * @return the action's result, or empty when a job holds the playlist
      */
     public <T> Optional<T> withPlaylistLock(String playlistId, java.util.function.Supplier<T> action) {
-        ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
-        if (!lock.tryLock()) {
+        Semaphore lock = playlistLocks.computeIfAbsent(playlistId, k -> new Semaphore(1));
+        if (!lock.tryAcquire()) {
             return Optional.empty();
         }
         try {
             return Optional.of(action.get());
         } finally {
-            lock.unlock();
+            lock.release();
         }
     }
 
@@ -885,8 +1175,13 @@ public final class ExecutionEngine {
      * lose what it took out, so this run is skipped until that one ends or is repaired.
      */
     private Optional<String> unfinishedRun(Schedule schedule, String executionId) {
+        return unfinishedRun(schedule, executionId, null);
+    }
+
+    /** As above, with the schedule's intents read already (null: read them). */
+    private Optional<String> unfinishedRun(Schedule schedule, String executionId, List<JobIntent> intents) {
         try {
-            for (JobIntent intent : store.intents().listBySchedule(schedule.id())) {
+            for (JobIntent intent : intents != null ? intents : store.intents().listBySchedule(schedule.id())) {
                 if (intent.executionId().equals(executionId)) {
                     continue;
                 }
@@ -917,11 +1212,11 @@ public final class ExecutionEngine {
 
     /** Repairs under the locks of the intent's playlists; false when a job on this node holds one of them. */
     private boolean repairLocked(JobIntent intent) {
-        List<ReentrantLock> held = new ArrayList<>();
+        List<Semaphore> held = new ArrayList<>();
         try {
             for (String playlistId : new TreeSet<>(intent.playlists())) {
-                ReentrantLock lock = playlistLocks.computeIfAbsent(playlistId, k -> new ReentrantLock());
-                if (!lock.tryLock()) {
+                Semaphore lock = playlistLocks.computeIfAbsent(playlistId, k -> new Semaphore(1));
+                if (!lock.tryAcquire()) {
                     LOG.info("repair of abandoned execution {} waits: a job is running on playlist {}",
                             intent.executionId(), playlistId);
                     return false;
@@ -943,7 +1238,7 @@ public final class ExecutionEngine {
                 releaseLeases(leased, intent.executionId());
             }
         } finally {
-            held.forEach(ReentrantLock::unlock);
+            held.forEach(Semaphore::release);
         }
     }
 

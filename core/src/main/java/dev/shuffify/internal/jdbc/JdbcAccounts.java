@@ -62,4 +62,20 @@ public final class JdbcAccounts implements AccountStore {
         return sql.query("list accounts", "SELECT * FROM " + T + " ORDER BY seq", ps -> {
         }, JdbcAccounts::map);
     }
+
+    @Override
+    public java.util.Map<String, Account> findAll(java.util.Collection<String> userIds) {
+        java.util.Map<String, Account> found = new java.util.HashMap<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(userIds);
+        if (ids.isEmpty()) {
+            return found;
+        }
+        sql.query("find the accounts of " + ids.size() + " user(s)", "SELECT * FROM " + T + " WHERE user_id IN ("
+                + Sql.marks(ids.size()) + ")", Sql.strings(ids), rs -> {
+                    Account a = map(rs);
+                    found.put(a.userId(), a);
+                    return a;
+                });
+        return found;
+    }
 }

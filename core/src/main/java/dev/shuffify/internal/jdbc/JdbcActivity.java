@@ -26,16 +26,19 @@ public final class JdbcActivity implements ActivityStore {
 
     @Override
     public void append(Activity a) {
-        sql.update("append activity for user '" + a.userId() + "'", "INSERT INTO " + T
-                + " (id, user_id, activity_type, description, metadata_json, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setString(1, a.id());
-                    ps.setString(2, a.userId());
-                    ps.setString(3, a.type().name().toLowerCase(Locale.ROOT));
-                    ps.setString(4, a.description());
-                    ps.setString(5, JsonColumns.write(a.metadata()));
-                    Rows.setInstant(ps, 6, a.createdAt());
-                });
+        sql.update("append activity for user '" + a.userId() + "'", INSERT, ps -> bind(ps, a));
+    }
+
+    private static final String INSERT = "INSERT INTO " + T
+            + " (id, user_id, activity_type, description, metadata_json, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private static void bind(java.sql.PreparedStatement ps, Activity a) throws java.sql.SQLException {
+        ps.setString(1, a.id());
+        ps.setString(2, a.userId());
+        ps.setString(3, a.type().name().toLowerCase(Locale.ROOT));
+        ps.setString(4, a.description());
+        ps.setString(5, JsonColumns.write(a.metadata()));
+        Rows.setInstant(ps, 6, a.createdAt());
     }
 
     private static Activity map(ResultSet rs) throws SQLException {
@@ -65,5 +68,25 @@ public final class JdbcActivity implements ActivityStore {
         return sql.update("prune activity", "DELETE FROM " + T
                 + " WHERE seq IN (SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY user_id"
                 + " ORDER BY seq DESC) AS rn FROM " + T + ") r WHERE rn > ?)", ps -> ps.setInt(1, Math.max(0, keep)));
+    }
+
+    /**
+     * Appends activity entries on a connection, in one batch.
+     *
+     * @param c the connection
+     * @param list the entries
+     * @throws java.sql.SQLException on failure
+     */
+    void appendAll(java.sql.Connection c, List<Activity> list) throws java.sql.SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Activity a : list) {
+                bind(ps, a);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 }

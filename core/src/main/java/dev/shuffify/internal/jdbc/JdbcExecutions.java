@@ -56,6 +56,100 @@ public final class JdbcExecutions implements ExecutionStore {
         }
     }
 
+    /**
+     * Inserts or replaces executions on a connection, in one batch.
+     *
+     * @param c the connection
+     * @param list the executions
+     * @throws SQLException on failure
+     */
+    void upsertAll(Connection c, List<Execution> list) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), COLUMNS))) {
+            for (Execution e : list) {
+                bind(ps, e);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Writes the ends of executions over rows stored {@code running} (or inserts them where no row is stored),
+     * in one batch; a row that has ended already is left as it is. Each is found by its primary key whatever the
+     * planner's statistics say (PostgreSQL: an insert whose conflict updates only a running row).
+     *
+     * @param c the connection
+     * @param list the ended executions
+     * @return for each, whether it was written
+     * @throws SQLException on failure
+     */
+    boolean[] endAll(Connection c, List<Execution> list) throws SQLException {
+        boolean[] written = new boolean[list.size()];
+        if (list.isEmpty()) {
+            return written;
+        }
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), COLUMNS)
+                    + " WHERE " + T + ".status = " + RUNNING)) {
+                for (Execution e : list) {
+                    bind(ps, e);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    written[i] = counts[i] != 0;
+                }
+            }
+            return written;
+        }
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(SAVE_IF_RUNNING)) {
+            for (Execution e : list) {
+                bindIfRunning(ps, e);
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        List<Execution> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            written[i] = counts[i] != 0;
+            if (!written[i]) {
+                String id = list.get(i).id();
+                boolean stored = !Sql.query(c, "SELECT 1 FROM " + T + " WHERE id = ?", ps -> ps.setString(1, id),
+                        rs -> 1).isEmpty();
+                if (!stored) {
+                    missing.add(list.get(i));
+                    written[i] = true;
+                }
+            }
+        }
+        upsertAll(c, missing);
+        return written;
+    }
+
+    /**
+     * Replaces executions stored {@code running}, in one batch; others are left as they are.
+     *
+     * @param c the connection
+     * @param list the executions
+     * @throws SQLException on failure
+     */
+    void saveAllIfRunning(Connection c, List<Execution> list) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SAVE_IF_RUNNING)) {
+            for (Execution e : list) {
+                bindIfRunning(ps, e);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void bind(PreparedStatement ps, Execution e) throws SQLException {
         int i = 1;
         ps.setString(i++, e.id());
@@ -136,15 +230,19 @@ public final class JdbcExecutions implements ExecutionStore {
                 });
     }
 
+    /** Every column (the id set to itself), then the id again for the condition. */
+    private static final String SAVE_IF_RUNNING = "UPDATE " + T + " SET " + String.join(" = ?, ", COLUMNS)
+            + " = ? WHERE id = ? AND status = " + RUNNING;
+
     @Override
     public boolean saveIfRunning(Execution execution) {
-        // every column (the id set to itself), then the id again for the condition
-        String sets = String.join(" = ?, ", COLUMNS) + " = ?";
-        return sql.update("end execution '" + execution.id() + "'", "UPDATE " + T + " SET " + sets
-                + " WHERE id = ? AND status = " + RUNNING, ps -> {
-                    bind(ps, execution);
-                    ps.setString(COLUMNS.size() + 1, execution.id());
-                }) == 1;
+        return sql.update("end execution '" + execution.id() + "'", SAVE_IF_RUNNING,
+                ps -> bindIfRunning(ps, execution)) == 1;
+    }
+
+    private static void bindIfRunning(PreparedStatement ps, Execution execution) throws SQLException {
+        bind(ps, execution);
+        ps.setString(COLUMNS.size() + 1, execution.id());
     }
 
     @Override

@@ -103,4 +103,30 @@ public final class JdbcIntents implements IntentStore {
     void delete(Connection c, String executionId) throws SQLException {
         Sql.update(c, "DELETE FROM " + T + " WHERE execution_id = ?", ps -> ps.setString(1, executionId));
     }
+
+    @Override
+    public java.util.Map<String, List<JobIntent>> listBySchedules(java.util.Collection<String> scheduleIds) {
+        java.util.Map<String, List<JobIntent>> found = new java.util.HashMap<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(scheduleIds);
+        ids.forEach(id -> found.put(id, new java.util.ArrayList<>()));
+        if (ids.isEmpty()) {
+            return found;
+        }
+        sql.query("list the intents of " + ids.size() + " schedule(s)", "SELECT * FROM " + T
+                + " WHERE schedule_id IN (" + Sql.marks(ids.size()) + ") ORDER BY recorded_at, execution_id",
+                Sql.strings(ids), rs -> {
+                    JobIntent intent = map(rs);
+                    found.get(intent.scheduleId()).add(intent);
+                    return intent;
+                });
+        return found;
+    }
+
+    void deleteAll(Connection c, java.util.Collection<String> executionIds) throws SQLException {
+        if (executionIds.isEmpty()) {
+            return;
+        }
+        Sql.update(c, "DELETE FROM " + T + " WHERE execution_id IN (" + Sql.marks(executionIds.size()) + ")",
+                Sql.strings(executionIds));
+    }
 }

@@ -1,8 +1,18 @@
 package dev.shuffify.internal.jdbc;
 
+import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.store.RunCompletion;
+import dev.shuffify.store.RunStart;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -55,6 +65,90 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             executions.upsert(c, execution);
             schedules.upsert(c, schedule);
             intents.delete(c, execution.id());
+            return null;
+        });
+    }
+
+    /** H2 is one node: starts are serialised in this JVM, as claims are, so two never insert one lease. */
+    private static final Object H2_START_LOCK = new Object();
+
+    /**
+     * Records the starts of a batch of runs, their executions and playlist leases, in one transaction.
+     *
+     * @param starts the runs
+     * @return for each run: empty when it holds every lease, else the first busy playlist
+     */
+    public List<Optional<String>> startRuns(List<RunStart> starts) {
+        if (starts.isEmpty()) {
+            return List.of();
+        }
+        Sql.Work<List<Optional<String>>> work = c -> {
+            executions.upsertAll(c, starts.stream().map(RunStart::execution).toList());
+            return playlistLeases.acquireAll(c, starts);
+        };
+        String what = "record the start of " + starts.size() + " run(s)";
+        if (sql.dialect() == Dialect.H2) {
+            synchronized (H2_START_LOCK) {
+                return sql.inTransaction(what, work);
+            }
+        }
+        return sql.inTransaction(what, work);
+    }
+
+    /**
+     * Records the ends of a batch of runs in one transaction ({@link dev.shuffify.store.ShuffifyStore#completeRuns}).
+     *
+     * @param completions the runs
+     */
+    public void completeRuns(List<RunCompletion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        sql.inTransaction("record the end of " + completions.size() + " run(s)", c -> {
+            // the ends of runs whose job ran: written only over a running (or missing) row, so an end that did
+            // commit though it was reported failed, or a run another node ended meanwhile, is not written again
+            List<RunCompletion> ran = completions.stream().filter(RunCompletion::jobRan).toList();
+            boolean[] fresh = executions.endAll(c, ran.stream().map(RunCompletion::execution).toList());
+            executions.saveAllIfRunning(c, completions.stream().filter(r -> !r.jobRan())
+                    .map(RunCompletion::execution).toList());
+            List<RunCompletion> recordedNow = new ArrayList<>();
+            for (int i = 0; i < ran.size(); i++) {
+                if (fresh[i]) {
+                    recordedNow.add(ran.get(i));
+                }
+            }
+            Map<String, Schedule> current = schedules.lockAll(c, recordedNow.stream()
+                    .map(r -> r.execution().scheduleId()).collect(Collectors.toCollection(TreeSet::new)));
+            Map<String, Map.Entry<Schedule, Map.Entry<String, Integer>>> outcomes = new LinkedHashMap<>();
+            List<String> intentsDone = new ArrayList<>();
+            List<Activity> activity = new ArrayList<>();
+            for (RunCompletion r : recordedNow) {
+                intentsDone.add(r.execution().id());
+                Schedule s = current.get(r.execution().scheduleId());
+                if (s != null) {
+                    Schedule next = r.outcome().apply(s);
+                    // one row version: the outcome and the lease's release in one statement
+                    outcomes.put(next.id(), Map.entry(next, new java.util.AbstractMap.SimpleEntry<>(
+                            r.leaseToken(), r.retryAttempt())));
+                    current.put(next.id(), next);
+                }
+                if (r.activity() != null) {
+                    activity.add(r.activity());
+                }
+            }
+            List<String[]> playlistLeasesHeld = new ArrayList<>();
+            Map<String, Integer> leases = new LinkedHashMap<>();
+            for (RunCompletion r : completions) {
+                r.playlists().forEach(p -> playlistLeasesHeld.add(new String[] {p, r.execution().id()}));
+                if (r.leaseToken() != null && !outcomes.containsKey(r.execution().scheduleId())) {
+                    leases.put(r.leaseToken(), r.retryAttempt());
+                }
+            }
+            schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()));
+            intents.deleteAll(c, intentsDone);
+            this.activity.appendAll(c, activity);
+            playlistLeases.releaseAll(c, playlistLeasesHeld);
+            schedules.clearLeases(c, leases);
             return null;
         });
     }

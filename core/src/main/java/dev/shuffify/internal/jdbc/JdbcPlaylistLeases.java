@@ -1,8 +1,15 @@
 package dev.shuffify.internal.jdbc;
 
 import dev.shuffify.store.PlaylistLeaseStore;
+import dev.shuffify.store.RunStart;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -76,5 +83,123 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
             ps.setString(1, playlistId);
             Rows.setInstant(ps, 2, now);
         }, rs -> rs.getString("holder"));
+    }
+
+    /** PostgreSQL: insert unless a lease exists. Parameters: playlist, holder, until. */
+    private static final String PG_INSERT_IF_FREE = INSERT + " ON CONFLICT (playlist_id) DO NOTHING";
+    /** Hands a lease from the holder read to another, if it is still that holder's. */
+    private static final String HAND_OVER = "UPDATE " + T + " SET holder = ?, expires_at = ? WHERE playlist_id = ?"
+            + " AND holder = ?";
+
+    /**
+     * Takes the leases of a batch of runs, on a connection in the transaction that records their starts: a
+     * playlist without a lease is inserted; a lease that expired, that the run holds already, or whose holder's
+     * execution is not {@code running} (ended, or no longer stored) is handed over only if it is still that
+     * holder's (so two nodes taking over one lease at once cannot both win). A run one of whose playlists
+     * another running execution holds gets none of its leases.
+     *
+     * @param c the connection
+     * @param starts the runs, whose executions are stored already in this transaction
+     * @return for each run: empty when it holds every lease, else the first busy playlist
+     * @throws SQLException on failure
+     */
+    List<Optional<String>> acquireAll(Connection c, List<RunStart> starts) throws SQLException {
+        java.util.Set<String> playlists = new java.util.LinkedHashSet<>();
+        starts.forEach(s -> playlists.addAll(s.playlists()));
+        if (playlists.isEmpty()) {
+            return starts.stream().map(s -> Optional.<String>empty()).toList();
+        }
+        Instant now = starts.get(0).execution().startedAt();
+        Map<String, String[]> current = new HashMap<>(); // playlist -> holder, whether it may be taken over
+        // the holder's status by its primary key (a join could scan every execution while statistics are stale)
+        Sql.query(c, "SELECT l.playlist_id, l.holder, l.expires_at, (SELECT e.status FROM shuffify_executions e"
+                + " WHERE e.id = l.holder) AS status FROM " + T + " l WHERE l.playlist_id IN ("
+                + Sql.marks(playlists.size()) + ")", Sql.strings(playlists), rs -> {
+                    Instant expires = Rows.instant(rs, "expires_at");
+                    String status = rs.getString("status");
+                    boolean ended = !expires.isAfter(now) || status == null || !"running".equals(status);
+                    return current.put(rs.getString("playlist_id"),
+                            new String[] {rs.getString("holder"), Boolean.toString(ended)});
+                });
+        List<Optional<String>> busy = new ArrayList<>(starts.size());
+        for (RunStart s : starts) {
+            String id = s.execution().id();
+            List<String> taken = new ArrayList<>();
+            Optional<String> first = Optional.empty();
+            for (String p : s.playlists()) {
+                String[] lease = current.get(p);
+                boolean ok;
+                if (lease == null) {
+                    ok = insertIfFree(c, p, id, s.leaseUntil());
+                } else if (lease[0].equals(id) || Boolean.parseBoolean(lease[1])) {
+                    ok = Sql.update(c, HAND_OVER, ps -> {
+                        ps.setString(1, id);
+                        Rows.setInstant(ps, 2, s.leaseUntil());
+                        ps.setString(3, p);
+                        ps.setString(4, lease[0]);
+                    }) > 0;
+                } else {
+                    ok = false;
+                }
+                if (!ok) {
+                    first = Optional.of(p);
+                    break;
+                }
+                taken.add(p);
+                current.put(p, new String[] {id, "false"}); // a later run of this batch finds it held
+            }
+            if (first.isPresent() && !taken.isEmpty()) {
+                // none of its leases: give back what it took, so a later run of the batch can take them
+                releaseAll(c, taken.stream().map(p -> new String[] {p, id}).toList());
+                taken.forEach(current::remove);
+            }
+            busy.add(first);
+        }
+        return busy;
+    }
+
+    private boolean insertIfFree(Connection c, String playlistId, String holder, Instant until) throws SQLException {
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            return Sql.update(c, PG_INSERT_IF_FREE, ps -> {
+                ps.setString(1, playlistId);
+                ps.setString(2, holder);
+                Rows.setInstant(ps, 3, until);
+            }) > 0;
+        }
+        // H2 keeps going after a failed statement in a transaction
+        try {
+            Sql.update(c, INSERT, ps -> {
+                ps.setString(1, playlistId);
+                ps.setString(2, holder);
+                Rows.setInstant(ps, 3, until);
+            });
+            return true;
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Releases leases on a connection, in one batch.
+     *
+     * @param c the connection
+     * @param leases pairs of playlist id and holder
+     * @throws SQLException on failure
+     */
+    void releaseAll(Connection c, List<String[]> leases) throws SQLException {
+        if (leases.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(RELEASE)) {
+            for (String[] l : leases) {
+                ps.setString(1, l[0]);
+                ps.setString(2, l[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 }

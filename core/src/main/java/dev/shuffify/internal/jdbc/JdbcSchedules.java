@@ -313,4 +313,98 @@ public final class JdbcSchedules implements ScheduleStore {
                 + " WHERE lease_token IS NOT NULL AND lease_expires_at >= ? ORDER BY lease_acquired_at, seq",
                 ps -> Rows.setInstant(ps, 1, Instant.EPOCH), ScheduleRows::mapClaim);
     }
+
+    /**
+     * Reads schedules and locks their rows until the transaction ends (ordered by id, so two such transactions
+     * never deadlock).
+     *
+     * @param c the connection, in a transaction
+     * @param ids the schedule ids
+     * @return the stored schedules by id; ids not stored are absent
+     * @throws SQLException on failure
+     */
+    java.util.Map<String, Schedule> lockAll(Connection c, Collection<String> ids) throws SQLException {
+        java.util.Map<String, Schedule> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Sql.query(c, "SELECT * FROM " + T + " WHERE id IN (" + Sql.marks(ids.size()) + ") ORDER BY id FOR UPDATE",
+                Sql.strings(ids), rs -> {
+                    Schedule s = ScheduleRows.map(rs);
+                    found.put(s.id(), s);
+                    return s;
+                });
+        return found;
+    }
+
+    private static final String LEASE_IF = "CASE WHEN lease_token = ? THEN NULL ELSE %s END";
+    /**
+     * Every column but the lease ones from a schedule, and its lease cleared (retry attempt set) when it is
+     * still held by the given token: one row version per recorded outcome. Parameters: the columns (as
+     * {@link ScheduleRows#bind}), then the token six times with the retry attempt after the sixth, then the id.
+     */
+    private static final String OUTCOME_AND_RELEASE = "UPDATE " + T + " SET "
+            + String.join(" = ?, ", ScheduleRows.COLUMNS) + " = ?"
+            + ", lease_owner = " + LEASE_IF.formatted("lease_owner")
+            + ", lease_acquired_at = " + LEASE_IF.formatted("lease_acquired_at")
+            + ", lease_expires_at = " + LEASE_IF.formatted("lease_expires_at")
+            + ", lease_slot = " + LEASE_IF.formatted("lease_slot")
+            + ", lease_target = " + LEASE_IF.formatted("lease_target")
+            + ", retry_attempt = CASE WHEN lease_token = ? THEN ? ELSE retry_attempt END"
+            + ", lease_token = " + LEASE_IF.formatted("lease_token")
+            + " WHERE id = ?";
+
+    /**
+     * Stores schedules' outcomes and releases their leases in one statement each, batched.
+     *
+     * @param c the connection
+     * @param outcomes the schedules to store, each with the token of the lease to release (or null) and the
+     *     retry attempt to set with it
+     * @throws SQLException on failure
+     */
+    void storeOutcomesAndRelease(Connection c, List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String,
+            Integer>>> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(OUTCOME_AND_RELEASE)) {
+            for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
+                ScheduleRows.bind(ps, o.getKey());
+                int i = ScheduleRows.COLUMNS.size() + 1;
+                String token = o.getValue().getKey();
+                for (int k = 0; k < 6; k++) {
+                    Rows.setString(ps, i++, token);
+                    if (k == 5) {
+                        ps.setInt(i++, Math.max(0, o.getValue().getValue()));
+                    }
+                }
+                Rows.setString(ps, i++, token);
+                ps.setString(i, o.getKey().id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Clears leases by token, setting each schedule's pending retry attempt; the next run is left as stored.
+     *
+     * @param c the connection
+     * @param tokens the lease tokens with the retry attempt to set
+     * @throws SQLException on failure
+     */
+    void clearLeases(Connection c, java.util.Map<String, Integer> tokens) throws SQLException {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " SET " + CLEAR_LEASE
+                + " WHERE lease_token = ?")) {
+            for (java.util.Map.Entry<String, Integer> t : tokens.entrySet()) {
+                ps.setInt(1, Math.max(0, t.getValue()));
+                ps.setString(2, t.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
 }

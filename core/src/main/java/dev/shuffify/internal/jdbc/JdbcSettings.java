@@ -36,4 +36,17 @@ public final class JdbcSettings implements SettingsStore {
                     ps.setInt(3, settings.snapshotRetention());
                 });
     }
+
+    @Override
+    public java.util.Map<String, UserSettings> findAll(java.util.Collection<String> userIds) {
+        java.util.Map<String, UserSettings> found = new java.util.HashMap<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(userIds);
+        if (ids.isEmpty()) {
+            return found;
+        }
+        sql.query("read the settings of " + ids.size() + " user(s)", "SELECT * FROM " + T + " WHERE user_id IN ("
+                + Sql.marks(ids.size()) + ")", Sql.strings(ids), rs -> found.put(rs.getString("user_id"),
+                        new UserSettings(rs.getBoolean("auto_snapshot"), rs.getInt("snapshot_retention"))));
+        return found;
+    }
 }

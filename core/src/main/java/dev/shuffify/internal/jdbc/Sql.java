@@ -207,6 +207,38 @@ public final class Sql {
     }
 
     /**
+     * {@code n} comma-separated parameter marks, for an {@code IN (…)} list.
+     *
+     * @param n how many, at least 1
+     * @return e.g. {@code ?, ?, ?}
+     */
+    public static String marks(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("an IN list needs at least one value");
+        }
+        StringBuilder b = new StringBuilder(n * 3);
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "?" : ", ?");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Binds strings from parameter 1 on.
+     *
+     * @param values the values
+     * @return the binder
+     */
+    public static Binder strings(java.util.Collection<String> values) {
+        return ps -> {
+            int i = 1;
+            for (String v : values) {
+                ps.setString(i++, v);
+            }
+        };
+    }
+
+    /**
      * Whether a failure is a unique-key violation (SQL state 23505).
      *
      * @param e the failure

@@ -1,5 +1,6 @@
 package dev.shuffify.internal.scheduler;
 
+import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.TriggerSource;
 import java.util.Optional;
@@ -47,6 +48,53 @@ public interface JobRunner {
      * @throws RuntimeException when the store fails again (the scheduler retries)
      */
     default void retryOutcome(Execution execution, TriggerSource source) {
+    }
+
+    /**
+     * The execution engine behind this runner, when the scheduler may run batches through it (start a batch of
+     * claims in one transaction, record the ends of runs that finish together in another); null for a runner
+     * that runs one schedule at a time. The default is null.
+     *
+     * @return the engine, or null
+     */
+    default ExecutionEngine engine() {
+        return null;
+    }
+
+    /**
+     * The runner of an execution engine, batched: the scheduler starts and ends its runs in batches.
+     *
+     * @param engine the engine
+     * @return the runner
+     */
+    static JobRunner of(ExecutionEngine engine) {
+        JobRunner single = of(engine::execute, engine::repairAbandoned, engine::repairPending, engine::retryOutcome);
+        return new JobRunner() {
+            @Override
+            public Optional<Execution> run(String scheduleId, TriggerSource source, int attempt) {
+                return single.run(scheduleId, source, attempt);
+            }
+
+            @Override
+            public void repairAbandoned(String executionId) {
+                single.repairAbandoned(executionId);
+            }
+
+            @Override
+            public int repairPending() {
+                return single.repairPending();
+            }
+
+            @Override
+            public void retryOutcome(Execution execution, TriggerSource source) {
+                single.retryOutcome(execution, source);
+            }
+
+            @Override
+            public ExecutionEngine engine() {
+                return engine;
+            }
+        };
     }
 
     /**

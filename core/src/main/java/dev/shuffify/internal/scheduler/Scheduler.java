@@ -8,6 +8,7 @@ import dev.shuffify.model.MisfirePolicy;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleState;
 import dev.shuffify.model.TriggerSource;
+import dev.shuffify.store.RunCompletion;
 import dev.shuffify.store.ScheduleClaim;
 import dev.shuffify.store.ShuffifyStore;
 import java.time.Clock;
@@ -54,9 +55,20 @@ public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     private static final int RECENT_EXECUTIONS = 20;
     private static final int STALE_BATCH = 1000;
+    /** The most run ends recorded in one transaction. */
+    private static final int COMPLETION_BATCH = 100;
 
     private final ShuffifyStore store;
     private final JobRunner runner;
+    /** The engine when runs are started and ended in batches; null for a runner of one run at a time. */
+    private final ExecutionEngine engine;
+    /** Ends of runs waiting to be recorded; one worker at a time records all that are waiting (group commit). */
+    private final java.util.ArrayDeque<InFlight> completions = new java.util.ArrayDeque<>();
+    private boolean recordingCompletions;
+    /** Runs whose job is over and whose end waits in the queue or in the transaction recording it. */
+    private final AtomicInteger endsToRecord = new AtomicInteger();
+    /** Schedules whose last run waited for a playlist another run holds: not started again before this time. */
+    private final Map<String, Instant> waitingUntil = new ConcurrentHashMap<>();
     private final SchedulerConfig config;
     private final Clock clock;
     private final RandomGenerator random;
@@ -93,6 +105,9 @@ public final class Scheduler implements AutoCloseable {
         volatile Thread thread;
         /** What the run returned, kept while its bookkeeping is retried. */
         volatile Optional<Execution> outcome = Optional.empty();
+        /** The batched path: the run as the engine started it, and its end once over. */
+        volatile ExecutionEngine.Started started;
+        volatile ExecutionEngine.Finished finished;
         /** Failed attempts at the bookkeeping after the run (storing its outcome, releasing the claim). */
         int bookkeepingFailures;
         /** When the next attempt at the bookkeeping is due. */
@@ -119,6 +134,7 @@ public final class Scheduler implements AutoCloseable {
             RandomGenerator random, Executor workers) {
         this.store = Objects.requireNonNull(store, "store");
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.engine = runner.engine();
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -225,7 +241,12 @@ public final class Scheduler implements AutoCloseable {
         }
         retryBookkeeping();
         recoverExpiredLeases();
-        int free = config.poolSize() - inFlight.size();
+        // a run whose end waits for the store to come back holds its lease but no worker
+        // nor does one whose end waits to be recorded: the next batch is claimed and started while it commits
+        int held = inFlight.size() - unfinishedBookkeeping.size() - endsToRecord.get();
+        // claiming ahead, a node claims again once no more runs wait than it has workers, so that each claim
+        // (and each start) takes a batch, not the one or two runs that just ended (db-scheduler's lower limit)
+        int free = config.claimAhead() > 1 && held > config.poolSize() ? 0 : config.capacity() - held;
         int claimed = 0;
         if (free <= 0) {
             morePossiblyDue = true;
@@ -235,8 +256,12 @@ public final class Scheduler implements AutoCloseable {
                 List<ScheduleClaim> claims = store.schedules().claimDue(config.nodeId(), now,
                         config.leaseDuration(), Math.min(free, config.batchSize()));
                 morePossiblyDue = !claims.isEmpty() && claims.size() == Math.min(free, config.batchSize());
-                for (ScheduleClaim claim : claims) {
-                    dispatch(claim, claim.source());
+                if (engine != null) {
+                    startBatch(claims, null);
+                } else {
+                    for (ScheduleClaim claim : claims) {
+                        dispatch(claim, claim.source());
+                    }
                 }
                 claimed = claims.size();
             } catch (RuntimeException e) {
@@ -303,6 +328,91 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * The batched path: skips the claims a misfire policy skips, starts the others through the engine in one
+     * transaction, and hands each to the pool.
+     *
+     * @param manual {@link TriggerSource#MANUAL} for an operator's run, null for each claim's own source
+     */
+    private List<InFlight> startBatch(List<ScheduleClaim> claims, TriggerSource manual) {
+        Instant now = clock.instant();
+        List<ScheduleClaim> toStart = new ArrayList<>();
+        List<ExecutionEngine.Claimed> claimed = new ArrayList<>();
+        List<TriggerSource> sources = new ArrayList<>();
+        for (ScheduleClaim claim : claims) {
+            TriggerSource source = manual != null ? manual : claim.source();
+            if (isMisfireToSkip(claim, source, now)) {
+                skipMisfire(claim, now);
+                continue;
+            }
+            Instant waitUntil = waitingUntil.get(claim.scheduleId());
+            if (manual == null && waitUntil != null && now.isBefore(waitUntil)) {
+                releaseStillDue(claim); // its playlist was busy a moment ago: not a row per poll while it waits
+                continue;
+            }
+            waitingUntil.remove(claim.scheduleId());
+            toStart.add(claim);
+            sources.add(source);
+            claimed.add(new ExecutionEngine.Claimed(claim.schedule(), source,
+                    source == TriggerSource.MANUAL ? 1 : claim.attempt()));
+        }
+        List<InFlight> jobs = new ArrayList<>();
+        if (toStart.isEmpty()) {
+            return jobs;
+        }
+        List<ExecutionEngine.Started> started = engine.startAll(claimed);
+        for (int i = 0; i < toStart.size(); i++) {
+            InFlight job = new InFlight(toStart.get(i), sources.get(i));
+            job.started = started.get(i);
+            job.outcome = Optional.of(job.started.execution());
+            inFlight.put(job.claim.token(), job);
+            jobs.add(job);
+            try {
+                workers.execute(() -> run(job));
+            } catch (RejectedExecutionException e) {
+                LOG.warn("worker pool refused schedule {}; its slot stays due", job.claim.scheduleId());
+                if (job.state.compareAndSet(InFlight.QUEUED, InFlight.CANCELLED)) {
+                    cancelStarted(job, "the worker pool refused it");
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /** A started run whose job will not run: its end (not run, slot still due) is recorded now. */
+    private void cancelStarted(InFlight job, String why) {
+        job.finished = engine.cancel(job.started, why);
+        job.outcome = Optional.of(job.finished.execution());
+        if (!completeRun(job)) {
+            unfinishedBookkeeping.remove(job.claim.token());
+            LOG.error("schedule {}: could not record that its run did not start; its lease expires and another "
+                    + "node (or the next start) recovers it", job.claim.scheduleId());
+        }
+        finish(job, null);
+        job.done.complete(Optional.empty());
+    }
+
+    private void releaseStillDue(ScheduleClaim claim) {
+        try {
+            store.schedules().release(claim.token(), claim.slot(), claim.slot(), retryOf(claim));
+        } catch (RuntimeException e) {
+            LOG.debug("could not release the claim of schedule {}; its lease expires", claim.scheduleId(), e);
+        }
+    }
+
+    private void skipMisfire(ScheduleClaim claim, Instant now) {
+        Schedule schedule = claim.schedule();
+        Instant next = jittered(schedule.trigger().nextAfter(now).orElse(null));
+        LOG.info("schedule {} missed its slot {} by more than {}; skipped to {} (misfire policy skip)",
+                schedule.id(), claim.slot(), config.misfireThreshold(), next);
+        try {
+            store.schedules().release(claim.token(), claim.slot(), next, 0);
+        } catch (RuntimeException e) {
+            LOG.error("schedule {}: could not release the skipped slot; its lease will expire and be recovered",
+                    claim.scheduleId(), e);
+        }
+    }
+
     private InFlight dispatch(ScheduleClaim claim, TriggerSource source) {
         InFlight job = new InFlight(claim, source);
         inFlight.put(claim.token(), job);
@@ -322,11 +432,15 @@ public final class Scheduler implements AutoCloseable {
             job.thread = null;
             return; // the scheduler closed before this claim started; close() released it
         }
+        if (job.started != null) {
+            runStarted(job);
+            return;
+        }
         boolean completed = true;
         try {
             Instant now = clock.instant();
             Schedule schedule = claim.schedule();
-            if (isMisfireToSkip(job, schedule, now)) {
+            if (isMisfireToSkip(claim, job.source, now)) {
                 Instant next = jittered(schedule.trigger().nextAfter(now).orElse(null));
                 LOG.info("schedule {} missed its slot {} by more than {}; skipped to {} (misfire policy skip)",
                         schedule.id(), claim.slot(), config.misfireThreshold(), next);
@@ -351,9 +465,155 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    private boolean isMisfireToSkip(InFlight job, Schedule schedule, Instant now) {
-        return job.source == TriggerSource.SCHEDULER && schedule.misfirePolicy() == MisfirePolicy.SKIP
-                && job.claim.slot() != null && now.isAfter(job.claim.slot().plus(config.misfireThreshold()));
+    private boolean isMisfireToSkip(ScheduleClaim claim, TriggerSource source, Instant now) {
+        return source == TriggerSource.SCHEDULER && claim.schedule().misfirePolicy() == MisfirePolicy.SKIP
+                && claim.slot() != null && now.isAfter(claim.slot().plus(config.misfireThreshold()));
+    }
+
+    /** The batched path's run: the job, then its end joins the next transaction of ends. */
+    private void runStarted(InFlight job) {
+        boolean over = false;
+        try {
+            job.finished = engine.runStarted(job.started);
+            job.outcome = Optional.of(job.finished.execution());
+            over = true;
+        } finally {
+            job.thread = null;
+            if (!over) {
+                finish(job, null); // the process is going down: the lease expires and the run is recovered
+            }
+        }
+        recordEnd(job);
+    }
+
+    /**
+     * Queues a run's end and, unless another worker is recording ends now, records every end waiting, in
+     * transactions of up to {@value #COMPLETION_BATCH}: ends that arrive while one transaction commits share
+     * the next (a group commit, with no wait added).
+     */
+    private void recordEnd(InFlight job) {
+        endsToRecord.incrementAndGet();
+        repollIfMoreMayBeDue(); // the worker is free: claim the next batch while this end is recorded
+        synchronized (completions) {
+            completions.add(job);
+            if (recordingCompletions) {
+                return;
+            }
+            recordingCompletions = true;
+        }
+        boolean done = false;
+        try {
+            while (true) {
+                List<InFlight> batch = new ArrayList<>();
+                synchronized (completions) {
+                    while (!completions.isEmpty() && batch.size() < COMPLETION_BATCH) {
+                        batch.add(completions.poll());
+                    }
+                    if (batch.isEmpty()) {
+                        recordingCompletions = false;
+                        done = true;
+                        return;
+                    }
+                }
+                recordEnds(batch);
+            }
+        } finally {
+            if (!done) {
+                synchronized (completions) {
+                    recordingCompletions = false;
+                }
+            }
+        }
+    }
+
+    private void recordEnds(List<InFlight> batch) {
+        try {
+            recordEndsOf(batch);
+        } finally {
+            endsToRecord.addAndGet(-batch.size());
+        }
+    }
+
+    private void recordEndsOf(List<InFlight> batch) {
+        try {
+            List<RunCompletion> ends = new ArrayList<>(batch.size());
+            for (InFlight job : batch) {
+                ends.add(completionOf(job));
+            }
+            retrying(() -> {
+                store.completeRuns(ends);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                bookkeepingFailed(batch.get(0), e);
+                return;
+            }
+            // one at a time, so a run the batch could not record does not hold back the others
+            for (InFlight job : batch) {
+                if (completeRun(job)) {
+                    endRecorded(job);
+                }
+            }
+            return;
+        }
+        batch.forEach(this::endRecorded);
+    }
+
+    private void endRecorded(InFlight job) {
+        if (job.finished.waiting()) {
+            waitingUntil.put(job.claim.scheduleId(), clock.instant().plus(config.pollInterval()));
+        }
+        finish(job, null);
+        job.done.complete(job.outcome);
+    }
+
+    /**
+     * A run's end as the store records it: the execution; unless the job never ran, the schedule's outcome and
+     * its next run, the one rule for both — the trigger's next slot after the end (jittered), a retry when the
+     * retry policy asks and it comes before that slot, the stored next run kept for a manual run, none while
+     * paused; and the release of its lease and playlist leases.
+     */
+    private RunCompletion completionOf(InFlight job) {
+        ExecutionEngine.Finished f = job.finished;
+        ScheduleClaim claim = job.claim;
+        Execution e = f.execution();
+        if (!f.jobRan()) {
+            return new RunCompletion(e, null, claim.token(), retryOf(claim), null, f.playlists());
+        }
+        Instant end = e.completedAt();
+        boolean manual = job.source == TriggerSource.MANUAL;
+        Instant retryAt = null;
+        int retry = 0;
+        if (!manual && config.retry().shouldRetry(e)) {
+            Instant slot = claim.schedule().trigger().nextAfter(end).orElse(null);
+            Instant at = end.plus(config.retry().backoff(e.attempt()));
+            if (slot == null || at.isBefore(slot)) {
+                retryAt = at;
+                retry = e.attempt() + 1;
+                if (job.bookkeepingFailures == 0) {
+                    LOG.info("schedule {}: attempt {} failed ({}); retry {} at {}", claim.scheduleId(), e.attempt(),
+                            e.errorMessage(), retry, at);
+                }
+            }
+        }
+        Instant retryTime = retryAt;
+        return new RunCompletion(e, current -> current.withOutcome(end, e.status(), e.errorMessage(),
+                nextRun(current, end, manual, retryTime)), claim.token(), retry, f.activity(), f.playlists());
+    }
+
+    private Instant nextRun(Schedule current, Instant end, boolean manual, Instant retryAt) {
+        if (!current.enabled()) {
+            return null; // a paused schedule stays without a next run
+        }
+        if (manual && current.nextRunAt() != null) {
+            return current.nextRunAt();
+        }
+        if (retryAt != null) {
+            return retryAt;
+        }
+        Instant next = current.trigger().nextAfter(end).orElse(null);
+        return manual ? next : jittered(next);
     }
 
     /**
@@ -386,6 +646,14 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void doCompleteRun(InFlight job) {
+        if (job.finished != null) {
+            RunCompletion end = completionOf(job);
+            retrying(() -> {
+                store.completeRuns(List.of(end));
+                return null;
+            });
+            return;
+        }
         ScheduleClaim claim = job.claim;
         Optional<Execution> outcome = job.outcome;
         boolean retrying = job.bookkeepingFailures > 0;
@@ -499,6 +767,11 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void finish(InFlight job, Runnable releaseFirst) {
+        if (job.finished != null) {
+            job.finished.unlock().run();
+        } else if (job.started != null && job.started.early() != null) {
+            job.started.early().unlock().run();
+        }
         try {
             if (releaseFirst != null) {
                 releaseFirst.run();
@@ -756,6 +1029,9 @@ public final class Scheduler implements AutoCloseable {
         require(scheduleId);
         Optional<ScheduleClaim> claim = store.schedules().claim(scheduleId, config.nodeId(), clock.instant(),
                 config.leaseDuration());
+        if (engine != null) {
+            return claim.map(c -> startBatch(List.of(c), TriggerSource.MANUAL).get(0).done);
+        }
         return claim.map(c -> dispatch(c, TriggerSource.MANUAL).done);
     }
 
@@ -792,6 +1068,10 @@ public final class Scheduler implements AutoCloseable {
         for (InFlight job : List.copyOf(inFlight.values())) {
             if (job.state.compareAndSet(InFlight.QUEUED, InFlight.CANCELLED)) {
                 // never started: give the slot back, still due, for the next node (or the next start)
+                if (job.started != null) {
+                    cancelStarted(job, "Shuffify on node '" + config.nodeId() + "' closed before the run started");
+                    continue;
+                }
                 finish(job, () -> store.schedules().release(job.claim.token(), job.claim.slot(), job.claim.slot(),
                         retryOf(job.claim)));
                 job.done.complete(Optional.empty());
@@ -849,6 +1129,17 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void abandonOnShutdown(InFlight job) {
+        if (job.finished != null) {
+            // the run is over, only its end is not recorded yet: record it rather than call it abandoned
+            if (!completeRun(job)) {
+                unfinishedBookkeeping.remove(job.claim.token());
+                LOG.error("schedule {}: could not store the end of its run before shutdown; its lease expires and "
+                        + "another node (or the next start) recovers it", job.claim.scheduleId());
+            }
+            finish(job, null);
+            job.done.complete(job.outcome);
+            return;
+        }
         try {
             recover(job.claim, clock.instant(), false, "Shuffify on node '" + config.nodeId()
                     + "' shut down before the run finished");

@@ -17,10 +17,33 @@ import java.util.Objects;
  * @param jitter up to this much random delay added to each computed next run (zero: none)
  * @param retry the retry policy
  * @param housekeeping what to prune
+ * @param claimAhead how many claims per worker a node may hold (queued or running): 1 claims only for free
+ *     workers; more lets a node claim bigger batches while its workers are busy (short jobs, high throughput)
  */
 public record SchedulerConfig(String nodeId, int poolSize, int batchSize, Duration pollInterval,
         Duration leaseDuration, Duration heartbeatInterval, Duration misfireThreshold, Duration jitter,
-        RetryPolicy retry, Housekeeping housekeeping) {
+        RetryPolicy retry, Housekeeping housekeeping, int claimAhead) {
+
+    /**
+     * A configuration that claims only for free workers ({@code claimAhead} 1).
+     *
+     * @param nodeId this node's id
+     * @param poolSize the most runs at once on this node
+     * @param batchSize the most schedules claimed per poll
+     * @param pollInterval the wait between polls
+     * @param leaseDuration how long a claim lasts without a heartbeat
+     * @param heartbeatInterval how often leases are renewed
+     * @param misfireThreshold how late a run may start and still count as on time
+     * @param jitter up to this much random delay added to each next run
+     * @param retry the retry policy
+     * @param housekeeping what to prune
+     */
+    public SchedulerConfig(String nodeId, int poolSize, int batchSize, Duration pollInterval, Duration leaseDuration,
+            Duration heartbeatInterval, Duration misfireThreshold, Duration jitter, RetryPolicy retry,
+            Housekeeping housekeeping) {
+        this(nodeId, poolSize, batchSize, pollInterval, leaseDuration, heartbeatInterval, misfireThreshold, jitter,
+                retry, housekeeping, 1);
+    }
 
     /**
      * Validates.
@@ -36,6 +59,7 @@ public record SchedulerConfig(String nodeId, int poolSize, int batchSize, Durati
      * @param jitter up to this much random delay added to each computed next run (zero: none)
      * @param retry the retry policy
      * @param housekeeping what to prune
+     * @param claimAhead claims per worker a node may hold, at least 1
      */
     public SchedulerConfig {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -60,6 +84,9 @@ public record SchedulerConfig(String nodeId, int poolSize, int batchSize, Durati
             throw new IllegalArgumentException("scheduler heartbeatInterval (" + heartbeatInterval
                     + ") must be shorter than leaseDuration (" + leaseDuration + ")");
         }
+        if (claimAhead < 1 || claimAhead > 64) {
+            throw new IllegalArgumentException("scheduler claimAhead must be between 1 and 64, was " + claimAhead);
+        }
         if (misfireThreshold.isNegative() || jitter.isNegative()) {
             throw new IllegalArgumentException("scheduler misfireThreshold and jitter must not be negative");
         }
@@ -77,6 +104,15 @@ public record SchedulerConfig(String nodeId, int poolSize, int batchSize, Durati
         return new SchedulerConfig(nodeId, 4, 20, Duration.ofSeconds(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO, RetryPolicy.DEFAULT,
                 Housekeeping.DEFAULT);
+    }
+
+    /**
+     * The most claims this node holds at once, queued or running: {@code poolSize × claimAhead}.
+     *
+     * @return at least 1
+     */
+    public int capacity() {
+        return poolSize * claimAhead;
     }
 
     private static boolean positive(Duration d) {

@@ -161,8 +161,7 @@ abstract class AbandonedRunRepairContract {
             AtomicInteger ids = new AtomicInteger();
             engine = new ExecutionEngine(new EngineConfig(store, connector, new JobTypes(registry, Map.of()), clock,
                     e -> new SplittableRandom(1), () -> id + "-" + ids.incrementAndGet(), List.of()));
-            scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
-                    engine::repairPending, engine::retryOutcome), TestNode.config(id, 2), clock,
+            scheduler = new Scheduler(store, JobRunner.of(engine), TestNode.config(id, 2), clock,
                     new SplittableRandom(2), workers);
         }
 

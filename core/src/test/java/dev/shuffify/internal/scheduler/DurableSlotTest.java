@@ -38,9 +38,9 @@ class DurableSlotTest {
     }
 
     @Test
-    void aFailedScheduleReadBeforeTheRunLeavesTheSlotDueAndItRunsOnceLater() {
+    void aFailedStartTransactionLeavesTheSlotDueAndItRunsOnceLater() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("schedules.find");
+        db.fail("startRuns");
 
         poll();
 
@@ -59,7 +59,7 @@ class DurableSlotTest {
     @Test
     void aStartRowThatCommittedThoughReportedFailedIsEndedNotRunAndTheSlotStaysDue() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("executions.save", SwitchableStore.When.AFTER, args -> true);
+        db.fail("startRuns", SwitchableStore.When.AFTER, args -> true);
 
         poll();
 
@@ -81,7 +81,8 @@ class DurableSlotTest {
     @Test
     void aReadFailingAfterTheStartAndBeforeTheJobLeavesNextRunUnchanged() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("intents.listBySchedule");
+        // the batch's read of the intents fails, and so does the run's own read before its job
+        db.fail("intents.listBySchedules").fail("intents.listBySchedule");
 
         poll();
 
@@ -96,7 +97,7 @@ class DurableSlotTest {
     @Test
     void anOutcomeThatCouldNotBeStoredIsRetriedUnderTheLeaseAndTheRunIsNeverAbandoned() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("recordOutcome");
+        db.fail("completeRuns");
 
         poll();
         assertThat(node.runs.get()).isEqualTo(1);
@@ -131,16 +132,18 @@ class DurableSlotTest {
     @Test
     void anOutcomeThatCommittedThoughReportedFailedIsNotWrittenAgain() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("recordOutcome", SwitchableStore.When.AFTER, args -> true);
+        db.fail("completeRuns", SwitchableStore.When.AFTER, args -> true);
 
-        poll(); // the outcome is stored, the engine is told it was not
+        poll(); // the outcome is stored, the scheduler is told it was not (three times: it retries at once)
         db.heal();
         Instant next = db.healthy().schedules().find("s1").orElseThrow().nextRunAt();
         assertThat(next).isEqualTo(T0.plus(HOUR));
         clock.advance(Duration.ofMinutes(1));
         poll(); // the retry finds execution already ended: nothing is written twice
 
-        assertThat(db.calls("recordOutcome")).isEqualTo(1);
+        assertThat(db.calls("completeRuns")).as("three reported failed, then the retry").isEqualTo(4);
+        assertThat(db.healthy().activity().listByUser("user-s1", 10)).as("the activity entry is not repeated")
+                .hasSize(1);
         assertThat(db.healthy().schedules().find("s1").orElseThrow().nextRunAt()).isEqualTo(next);
         assertThat(executions("s1")).singleElement().extracting(Execution::status).isEqualTo(
                 ExecutionStatus.SUCCESS);

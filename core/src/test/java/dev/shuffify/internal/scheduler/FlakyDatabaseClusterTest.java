@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +42,6 @@ class FlakyDatabaseClusterTest {
     private static final Duration LEASE = Duration.ofMinutes(1);
 
     @Test
-    @Disabled("since the cross-node playlist leases (1e74cd6) each run makes more store calls before its job, so "
-            + "under 15 % faults only about 720 of 1,000 slots finish within the one-hour window this test counts "
-            + "a slot in (none runs twice, no row is untrue); the window must follow each schedule's own slot")
     void everyDueSlotRunsExactlyOnceWhenAboutFifteenPercentOfDatabaseCallsFail() {
         long startedNanos = System.nanoTime();
         // thousands of injected failures: keep the engine's per-failure lines out of the build log, and count
@@ -93,14 +89,14 @@ class FlakyDatabaseClusterTest {
                 observer.schedules().save(TestNode.schedule("s" + i, "pl-" + i, T0, T0));
             }
 
-            // slot 0 under faults
+            // slot 0 under faults, for as long as it takes (a slot that runs late moves the next one later)
             flaky.enable(true);
-            int rounds = drive(nodes, executors, clock, observer, T0, T0.plus(HOUR));
+            int rounds = drive(nodes, executors, clock, observer, T0, T0.plus(HOUR.multipliedBy(6)));
             Duration simulated = Duration.between(T0, clock.instant());
             flaky.enable(false);
             int faults = flaky.injected();
 
-            Map<String, Integer> slot0 = invocations(nodes, T0, T0.plus(HOUR));
+            Map<String, Integer> slot0 = runsOfSlot(nodes, s -> T0);
             Set<String> ran = new HashSet<>();
             nodes.forEach(n -> ran.addAll(n.jobExecutions));
             Map<ExecutionStatus, Integer> statuses = new TreeMap<>();
@@ -133,6 +129,7 @@ class FlakyDatabaseClusterTest {
                     flaky.afterCommit.get(), rounds, simulated, count(slot0, 1), SCHEDULES, statuses, notRun,
                     untrue.size(), schedulerWarnings.get());
 
+            untrue.stream().limit(20).forEach(u -> System.out.println("untrue row: " + u));
             assertThat(faults).as("faults injected").isGreaterThan(1000);
             assertThat(flaky.onOpen.get()).isPositive();
             assertThat(flaky.beforeCommit.get()).isPositive();
@@ -140,24 +137,32 @@ class FlakyDatabaseClusterTest {
             assertThat(slot0).as("job runs per schedule in slot 0").hasSize(SCHEDULES).allSatisfy((id, n) ->
                     assertThat(n).as("runs of %s", id).isEqualTo(1));
             assertThat(untrue).as("execution rows with a status they did not have").isEmpty();
-            assertThat(statuses.get(ExecutionStatus.SUCCESS)).isEqualTo(SCHEDULES);
+            // schedules whose slot 0 ran early ran their next slot too while the late ones caught up
+            assertThat(statuses.get(ExecutionStatus.SUCCESS)).as("a success row for each run of the job, no more")
+                    .isEqualTo(ran.size());
+            assertThat(twice(nodes)).as("slots run more than once").isEmpty();
             assertThat(observer.schedules().listAll()).allSatisfy(s -> assertThat(s.nextRunAt())
-                    .isAfterOrEqualTo(T0.plus(HOUR)).isBefore(T0.plus(HOUR.multipliedBy(2))));
+                    .isAfter(T0));
             assertThat(observer.schedules().listLeases()).isEmpty();
             assertThat(observer.executions().listByStatus(ExecutionStatus.RUNNING, 10)).isEmpty();
 
-            // the faults stopped: the next slot, 1,000 of 1,000 exactly once
-            Instant slot1At = T0.plus(HOUR.multipliedBy(2)); // every schedule's next run is due by then
+            // the faults stopped: each schedule's next slot, 1,000 of 1,000 exactly once
+            Map<String, Instant> next = new TreeMap<>();
+            observer.schedules().listAll().forEach(s -> next.put(s.id(), s.nextRunAt()));
+            Instant slot1At = next.values().stream().max(Instant::compareTo).orElseThrow();
             clock.set(slot1At);
             int cleanRounds = drive(nodes, executors, clock, observer, slot1At, slot1At.plus(HOUR));
-            Map<String, Integer> slot1 = invocations(nodes, slot1At, slot1At.plus(HOUR));
+            Map<String, Integer> slot1 = runsOfSlot(nodes, next::get);
             System.out.printf("after the faults stopped: slot 1 run exactly once %d of %d (%d rounds); "
                     + "wall time %d ms%n", count(slot1, 1), SCHEDULES, cleanRounds,
                     (System.nanoTime() - startedNanos) / 1_000_000);
             assertThat(slot1).hasSize(SCHEDULES).allSatisfy((id, n) -> assertThat(n).as("runs of %s", id)
                     .isEqualTo(1));
+            Set<String> ranInAll = new HashSet<>();
+            nodes.forEach(n -> ranInAll.addAll(n.jobExecutions));
+            assertThat(twice(nodes)).as("slots run more than once").isEmpty();
             assertThat(observer.executions().countByStatus()).containsEntry(ExecutionStatus.SUCCESS,
-                    2L * SCHEDULES).doesNotContainKeys(ExecutionStatus.ABANDONED, ExecutionStatus.FAILED,
+                    (long) ranInAll.size()).doesNotContainKeys(ExecutionStatus.ABANDONED, ExecutionStatus.FAILED,
                     ExecutionStatus.RUNNING);
         } finally {
             stores.forEach(JdbcShuffifyStore::close);
@@ -207,13 +212,15 @@ class FlakyDatabaseClusterTest {
                 && observer.schedules().listAll().stream().allMatch(s -> s.nextRunAt().isAfter(slot));
     }
 
-    private static Map<String, Integer> invocations(List<TestNode> nodes, Instant from, Instant to) {
+    /** How many times the job ran for a given slot of each schedule. */
+    private static Map<String, Integer> runsOfSlot(List<TestNode> nodes,
+            java.util.function.Function<String, Instant> slotOf) {
         Map<String, Integer> perSchedule = new TreeMap<>();
         for (TestNode n : nodes) {
-            n.jobRuns.forEach((id, times) -> {
-                synchronized (times) {
-                    for (Instant t : times) {
-                        if (!t.isBefore(from) && t.isBefore(to)) {
+            n.jobSlots.forEach((id, slots) -> {
+                synchronized (slots) {
+                    for (Instant slot : slots) {
+                        if (slot.equals(slotOf.apply(id))) {
                             perSchedule.merge(id, 1, Integer::sum);
                         }
                     }
@@ -221,6 +228,19 @@ class FlakyDatabaseClusterTest {
             });
         }
         return perSchedule;
+    }
+
+    /** Schedule and slot pairs the job ran for more than once. */
+    private static List<String> twice(List<TestNode> nodes) {
+        Map<String, Integer> runs = new TreeMap<>();
+        for (TestNode n : nodes) {
+            n.jobSlots.forEach((id, slots) -> {
+                synchronized (slots) {
+                    slots.forEach(slot -> runs.merge(id + "@" + slot, 1, Integer::sum));
+                }
+            });
+        }
+        return runs.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     }
 
     private static long count(Map<String, Integer> perSchedule, int n) {

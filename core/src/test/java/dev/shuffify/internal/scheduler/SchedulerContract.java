@@ -177,15 +177,62 @@ abstract class SchedulerContract {
     }
 
     @Test
-    void aClaimThatNeverStartedRunsOnceAfterItsLeaseExpires() {
+    void aClaimWhoseStartWasRecordedIsAbandonedOnceWhenItsNodeDiesBeforeItsWorkerRunsIt() {
         save(TestNode.schedule("s1", "pl-1", T0, T0));
         ManualExecutor ea = new ManualExecutor();
         ManualExecutor eb = new ManualExecutor();
         TestNode a = node("node-a", 2, ea);
         TestNode b = node("node-b", 2, eb);
 
-        assertThat(a.scheduler.runDueOnce()).isEqualTo(1);
-        ea.discard(); // node-a dies before its worker starts the run
+        assertThat(a.scheduler.runDueOnce()).isEqualTo(1); // claimed and started (its execution recorded)
+        ea.discard(); // node-a dies before its worker runs the job
+        clock.advance(Duration.ofMinutes(6));
+        drain(List.of(b), List.of(eb));
+
+        // the store cannot tell a run that had not begun its job from one that had: it is abandoned (and
+        // repaired from its intent, here none), never run a second time for the same slot
+        assertThat(executions("s1")).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(ExecutionStatus.ABANDONED);
+            assertThat(e.startedAt()).isEqualTo(T0);
+        });
+        assertThat(a.runs.get() + b.runs.get()).isZero();
+        assertThat(schedule("s1").nextRunAt()).isEqualTo(T0.plus(Duration.ofMinutes(66)));
+        assertThat(store.schedules().listLeases()).isEmpty();
+    }
+
+    @Test
+    void claimAheadLetsANodeHoldMoreClaimsThanWorkersAndRecordsTheirEndsTogether() {
+        for (int i = 0; i < 10; i++) {
+            save(TestNode.schedule("s" + i, "pl-" + i, T0, T0));
+        }
+        ManualExecutor ex = new ManualExecutor();
+        SchedulerConfig ahead = new SchedulerConfig("n", 2, 50, Duration.ofSeconds(5), Duration.ofMinutes(5),
+                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO, RetryPolicy.DEFAULT,
+                Housekeeping.DEFAULT, 3);
+        TestNode n = new TestNode("n", store, clock, ahead, ex);
+
+        assertThat(n.scheduler.runDueOnce()).as("2 workers × 3").isEqualTo(6);
+        assertThat(n.scheduler.runDueOnce()).as("full until runs end").isZero();
+        assertThat(store.executions().listByStatus(ExecutionStatus.RUNNING, 10)).as("started together").hasSize(6);
+        ex.runAll();
+        assertThat(n.scheduler.runDueOnce()).isEqualTo(4);
+        ex.runAll();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(executions("s" + i)).singleElement().extracting(Execution::status)
+                    .isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(schedule("s" + i).nextRunAt()).isEqualTo(T0.plus(HOUR));
+        }
+        assertThat(store.schedules().listLeases()).isEmpty();
+    }
+
+    @Test
+    void aClaimThatWasNeverStartedRunsOnceAfterItsLeaseExpires() {
+        save(TestNode.schedule("s1", "pl-1", T0, T0));
+        ManualExecutor eb = new ManualExecutor();
+        TestNode b = node("node-b", 2, eb);
+        // node-a claimed and died before it recorded the start
+        assertThat(store.schedules().claimDue("node-a", T0, Duration.ofMinutes(5), 1)).hasSize(1);
         clock.advance(Duration.ofMinutes(6));
         drain(List.of(b), List.of(eb));
 
@@ -367,7 +414,12 @@ abstract class SchedulerContract {
         assertThat(n.scheduler.close(Duration.ZERO)).isTrue();
         ex.runAll(); // the queued tasks find themselves cancelled
 
-        assertThat(executions("s1")).isEmpty();
+        assertThat(executions("s1")).as("its start was recorded; its end says it did not run").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(ExecutionStatus.SKIPPED);
+                    assertThat(e.details()).containsEntry(ExecutionEngine.DETAIL_NOT_RUN, true);
+                });
+        assertThat(n.runs.get()).isZero();
         assertThat(store.schedules().listLeases()).isEmpty();
         assertThat(schedule("s1").nextRunAt()).isEqualTo(T0);
         assertThat(store.schedules().findDue(T0, 10)).hasSize(2);

@@ -61,6 +61,8 @@ final class TestNode {
     final Map<String, List<Instant>> jobRuns = new ConcurrentHashMap<>();
     /** The executions in which the job itself ran. */
     final java.util.Set<String> jobExecutions = ConcurrentHashMap.newKeySet();
+    /** The slots the job ran for, per schedule (the next run of the schedule as claimed). */
+    final Map<String, List<Instant>> jobSlots = new ConcurrentHashMap<>();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrentPerTarget = new AtomicInteger();
     final Map<String, AtomicInteger> runningPerTarget = new ConcurrentHashMap<>();
@@ -81,8 +83,7 @@ final class TestNode {
                 id -> new SplittableRandom(id.hashCode()), () -> nodeId + "-" + ids.incrementAndGet() + "-"
                         + UUID.randomUUID().toString().substring(0, 8), List.of());
         this.engine = new ExecutionEngine(engineConfig);
-        this.scheduler = new Scheduler(store, JobRunner.of(engine::execute, engine::repairAbandoned,
-                engine::repairPending, engine::retryOutcome), config, clock, new SplittableRandom(42), workers);
+        this.scheduler = new Scheduler(store, JobRunner.of(engine), config, clock, new SplittableRandom(42), workers);
     }
 
     static SchedulerConfig config(String nodeId, int poolSize) {
@@ -129,6 +130,8 @@ final class TestNode {
             jobExecutions.add(context.executionId());
             jobRuns.computeIfAbsent(s.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
                     .add(clock.instant());
+            jobSlots.computeIfAbsent(s.id(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(s.nextRunAt());
             try {
                 switch (behaviours.getOrDefault(s.id(), defaultBehaviour)) {
                     case FAIL_TRANSIENT -> throw new PlaylistServiceException("the service answered 503", true);

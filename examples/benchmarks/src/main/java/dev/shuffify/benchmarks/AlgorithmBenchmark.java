@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * <p>Timing harness: per algorithm and size, both sides are warmed up, then measured in alternating batches
  * (the side that goes first alternates too), each batch long enough to dwarf the timer; each round gives one
  * ratio, and the table reports the median ratio with min–max over the rounds. The baseline copies the list
- * into an {@link ArrayList} and shuffles the copy, as the algorithms also start from a copy.
+ * into an {@link ArrayList} and shuffles the copy, as the algorithms also start from a copy. After the
+ * algorithms, each size has three bound rows timed the same way ({@link KeyReading}): copying the list and
+ * reading every track's artist key, album key or added date, and nothing else.
  */
 public final class AlgorithmBenchmark {
 
@@ -76,7 +78,7 @@ public final class AlgorithmBenchmark {
                 "Collections.shuffle, median", "ratio to Collections.shuffle, median (min–max)");
         for (int n : settings.sizes()) {
             List<Track> tracks = SkewedPlaylist.of(n, 1.0 / 3, n);
-            for (Subject subject : subjects) {
+            for (Subject subject : withBounds(subjects)) {
                 Speed s = speed(subject, tracks, settings);
                 speed.row(s.algorithm(), n, micros(s.nanosPerShuffle()), micros(s.baselineNanos().median()),
                         s.ratio().format("%.2f"));
@@ -112,6 +114,21 @@ public final class AlgorithmBenchmark {
             }
         }
         return subjects;
+    }
+
+    /**
+     * The algorithms, then the bounds: reading every track's artist key, album key and added date alone
+     * ({@link KeyReading}), the least an algorithm by that key must do.
+     *
+     * @param subjects the algorithms
+     * @return the algorithms and the bounds
+     */
+    public static List<Subject> withBounds(List<Subject> subjects) {
+        List<Subject> all = new ArrayList<>(subjects);
+        for (KeyReading.Key key : KeyReading.Key.values()) {
+            all.add(new Subject(new KeyReading(key), Map.of()));
+        }
+        return all;
     }
 
     /**

@@ -42,6 +42,18 @@ public final class ShuffifyEngine implements EngineUnderTest {
      * @param pollInterval the wait between polls, or null for the default
      */
     public ShuffifyEngine(HikariDataSource dataSource, int threads, Duration pollInterval) {
+        this(dataSource, threads, pollInterval, 1);
+    }
+
+    /**
+     * Creates the side.
+     *
+     * @param dataSource a fresh database, or null for the in-memory store
+     * @param threads worker threads
+     * @param pollInterval the wait between polls, or null for the default
+     * @param claimAhead claims per worker ({@code SchedulerOptions.Builder.claimAhead})
+     */
+    public ShuffifyEngine(HikariDataSource dataSource, int threads, Duration pollInterval, int claimAhead) {
         this.dataSource = dataSource;
         this.store = dataSource == null ? new InMemoryShuffifyStore() : JdbcShuffifyStore.create(dataSource);
         this.shuffify = Shuffify.builder().store(store).connector(new InMemoryPlaylistService().addUser(USER))
@@ -51,12 +63,13 @@ public final class ShuffifyEngine implements EngineUnderTest {
                         executed.incrementAndGet();
                     }
                 })
-                .scheduler(scheduler(threads, pollInterval))
+                .scheduler(scheduler(threads, pollInterval, claimAhead))
                 .build();
     }
 
-    private static SchedulerOptions scheduler(int threads, Duration pollInterval) {
-        SchedulerOptions.Builder options = SchedulerOptions.builder().nodeId("node1").poolSize(threads);
+    private static SchedulerOptions scheduler(int threads, Duration pollInterval, int claimAhead) {
+        SchedulerOptions.Builder options = SchedulerOptions.builder().nodeId("node1").poolSize(threads)
+                .claimAhead(claimAhead);
         if (pollInterval != null) {
             options.pollInterval(pollInterval);
         }

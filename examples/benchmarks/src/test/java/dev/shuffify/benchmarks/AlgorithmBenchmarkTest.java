@@ -36,6 +36,19 @@ class AlgorithmBenchmarkTest {
     }
 
     @Test
+    void theBoundsReadTheKeysAndReturnTheListAsItWas() {
+        List<AlgorithmBenchmark.Subject> subjects = AlgorithmBenchmark.subjects();
+        List<AlgorithmBenchmark.Subject> all = AlgorithmBenchmark.withBounds(subjects);
+        assertThat(all).hasSize(subjects.size() + 3);
+        var tracks = new java.util.ArrayList<>(SkewedPlaylist.of(200, 1.0 / 3, 3));
+        tracks.add(dev.shuffify.model.Track.unavailable(null));
+        for (AlgorithmBenchmark.Subject bound : all.subList(subjects.size(), all.size())) {
+            assertThat(bound.label()).startsWith("(bound)");
+            assertThat(bound.shuffle(tracks, 1)).containsExactlyElementsOf(tracks);
+        }
+    }
+
+    @Test
     void skewedPlaylistHasTheRequestedTopShare() {
         var tracks = SkewedPlaylist.of(300, 0.6, 7);
         assertThat(tracks).hasSize(300);

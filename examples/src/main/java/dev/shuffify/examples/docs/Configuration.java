@@ -85,6 +85,7 @@ public final class Configuration {
                 .nodeId("web-1")                                  // default: "node-" + 8 random characters
                 .poolSize(4)
                 .batchSize(20)
+                .claimAhead(1)
                 .pollInterval(Duration.ofSeconds(5))
                 .leaseDuration(Duration.ofMinutes(5))
                 .heartbeatInterval(Duration.ofMinutes(1))         // default: a fifth of the lease
