@@ -147,11 +147,7 @@ public final class ExecutionEngine {
     public Execution run(Schedule schedule, TriggerSource source, int attempt) {
         Execution execution = Execution.started(config.ids().get(), schedule, config.clock().instant(), source,
                 attempt);
-        Map<String, String> previousMdc = MDC.getCopyOfContextMap();
-        MDC.put(MDC_SCHEDULE, schedule.id());
-        MDC.put(MDC_EXECUTION, execution.id());
-        MDC.put(MDC_JOB_TYPE, schedule.jobType());
-        MDC.put(MDC_USER, schedule.userId());
+        Map<String, String> previousMdc = putMdc(schedule, execution.id());
         try {
             try {
                 store.executions().save(execution);
@@ -207,11 +203,25 @@ public final class ExecutionEngine {
                 held.forEach(Semaphore::release);
             }
         } finally {
-            if (previousMdc == null) {
-                MDC.clear();
-            } else {
-                MDC.setContextMap(previousMdc);
-            }
+            restoreMdc(previousMdc);
+        }
+    }
+
+    /** Puts a run's keys in the logging context; returns the context as it was. */
+    private static Map<String, String> putMdc(Schedule schedule, String executionId) {
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        MDC.put(MDC_SCHEDULE, schedule.id());
+        MDC.put(MDC_EXECUTION, executionId);
+        MDC.put(MDC_JOB_TYPE, schedule.jobType());
+        MDC.put(MDC_USER, schedule.userId());
+        return previous;
+    }
+
+    private static void restoreMdc(Map<String, String> previous) {
+        if (previous == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(previous);
         }
     }
 
@@ -421,11 +431,7 @@ public final class ExecutionEngine {
         if (started.early != null) {
             return started.early;
         }
-        Map<String, String> previousMdc = MDC.getCopyOfContextMap();
-        MDC.put(MDC_SCHEDULE, started.schedule.id());
-        MDC.put(MDC_EXECUTION, started.execution.id());
-        MDC.put(MDC_JOB_TYPE, started.schedule.jobType());
-        MDC.put(MDC_USER, started.schedule.userId());
+        Map<String, String> previousMdc = putMdc(started.schedule, started.execution.id());
         boolean ended = false;
         try {
             runLocked(started.schedule, started.execution, started.source, started.deferred);
@@ -439,11 +445,7 @@ public final class ExecutionEngine {
             if (!ended) {
                 started.deferred.unlock(); // the process is going down (or a bug): never keep a playlist locked
             }
-            if (previousMdc == null) {
-                MDC.clear();
-            } else {
-                MDC.setContextMap(previousMdc);
-            }
+            restoreMdc(previousMdc);
         }
     }
 

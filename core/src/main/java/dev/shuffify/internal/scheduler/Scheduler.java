@@ -441,10 +441,7 @@ public final class Scheduler implements AutoCloseable {
             Instant now = clock.instant();
             Schedule schedule = claim.schedule();
             if (isMisfireToSkip(claim, job.source, now)) {
-                Instant next = jittered(schedule.trigger().nextAfter(now).orElse(null));
-                LOG.info("schedule {} missed its slot {} by more than {}; skipped to {} (misfire policy skip)",
-                        schedule.id(), claim.slot(), config.misfireThreshold(), next);
-                store.schedules().release(claim.token(), claim.slot(), next, 0);
+                skipMisfire(claim, now);
                 return;
             }
             job.outcome = runner.run(schedule.id(), job.source,
@@ -453,8 +450,9 @@ public final class Scheduler implements AutoCloseable {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            // the misfire skip's release failed: the lease expires and the claim is released as never started
-            LOG.error("schedule {}: could not release the skipped slot; its lease will expire and be recovered",
+            // the runner, the misfire skip and the bookkeeping do not throw; should anything else, the lease
+            // expires and the claim is recovered
+            LOG.error("schedule {}: unexpected failure around its run; its lease will expire and be recovered",
                     claim.scheduleId(), e);
         } finally {
             job.thread = null;
