@@ -12,6 +12,7 @@ import dev.shuffify.model.PlaylistSummary;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;
+import dev.shuffify.spi.RequestBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,6 +74,9 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
     private final Map<Operation, Integer> counts = new EnumMap<>(Operation.class);
     private final List<FaultRule> faults = new ArrayList<>();
     private long playlistSequence;
+    private int budgetRequests;
+    private Duration budgetWindow;
+    private Duration jobDeadline;
 
     /**
      * A service whose added dates come from the given clock.
@@ -469,6 +474,29 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
         }
     }
 
+    /**
+     * Makes the services connected from now on report a request budget and a job deadline
+     * ({@link PlaylistService#requestBudget()}), as a rate-limited service with deadlines does, so the engine's
+     * estimate before a job's first write can be tried here. The budget is reported, not enforced: calls are
+     * never slowed down, and the clock does not move by itself. Each connected service's deadline counts from
+     * the clock's time at {@link #connect}.
+     *
+     * @param requests the most calls in any rolling window, at least 1
+     * @param window the window; positive
+     * @param deadline how long a job may take from its connect; positive
+     * @return this
+     * @since 0.2.0
+     */
+    public InMemoryPlaylistService requestBudget(int requests, Duration window, Duration deadline) {
+        RequestBudget check = new RequestBudget(requests, window, clock.instant(), deadline, "");
+        synchronized (lock) {
+            budgetRequests = check.requests();
+            budgetWindow = check.window();
+            jobDeadline = check.jobDeadline();
+        }
+        return this;
+    }
+
     // ---------------------------------------------------------------- the port
 
     /**
@@ -496,7 +524,12 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
                 throw new AuthenticationException(AuthenticationException.MUST_LOG_IN_AGAIN);
             }
         }
-        return new UserView(userId);
+        RequestBudget budget;
+        synchronized (lock) {
+            budget = budgetWindow == null ? null : new RequestBudget(budgetRequests, budgetWindow, clock.instant(),
+                    jobDeadline, "InMemoryPlaylistService.requestBudget(requests, window, deadline)");
+        }
+        return new UserView(userId, budget);
     }
 
     private Fault enter(Operation op, String userId, String playlistId, int items) {
@@ -615,9 +648,16 @@ public final class InMemoryPlaylistService implements PlaylistServiceConnector {
 
     private final class UserView implements PlaylistService {
         private final String userId;
+        private final RequestBudget budget;
 
-        UserView(String userId) {
+        UserView(String userId, RequestBudget budget) {
             this.userId = userId;
+            this.budget = budget;
+        }
+
+        @Override
+        public Optional<RequestBudget> requestBudget() {
+            return Optional.ofNullable(budget);
         }
 
         @Override

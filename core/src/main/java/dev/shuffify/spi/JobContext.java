@@ -132,6 +132,28 @@ public interface JobContext {
     }
 
     /**
+     * Tells the engine which writes this job is about to make, before the first of them, so a job that cannot
+     * finish before its deadline is refused while nothing is written. The engine counts the calls the plan needs
+     * (and the appends still held from {@link #appendTracks}, unless a replace in the plan carries them),
+     * estimates how long they take at the service's {@link PlaylistService#requestBudget() request budget} — at
+     * least {@code (calls − budget) × window ÷ budget}: a free window's calls at once, then the steady rate of the
+     * whole application's budget, the most one job can get — and compares that with the time left before the
+     * job's deadline. When they cannot fit, it throws, with the estimate, the deadline and the choices in the
+     * message: the plan's {@linkplain WritePlan.Builder#instead alternatives} that fit, and a longer deadline
+     * (naming the service's setting). A service without a budget never refuses. In a preview the same check runs.
+     *
+     * <p>Call it once per write phase, after the reads and before the first write (before
+     * {@link #snapshotBeforeMutation}, so a refused job leaves no snapshot either). The default does nothing.
+     *
+     * @param plan the writes about to be made; never null
+     * @throws dev.shuffify.JobExecutionException when the writes cannot be made before the job's deadline
+     * @since 0.2.0
+     */
+    default void planWrites(WritePlan plan) {
+        java.util.Objects.requireNonNull(plan, "plan");
+    }
+
+    /**
      * The engine clock.
      *
      * @return never null

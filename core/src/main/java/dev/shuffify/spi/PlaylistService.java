@@ -7,6 +7,7 @@ import dev.shuffify.model.Playlist;
 import dev.shuffify.model.PlaylistSummary;
 import dev.shuffify.model.Track;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The music-service port, seen from one user's account. The Spotify adapter and the in-memory service
@@ -132,6 +133,19 @@ public interface PlaylistService {
      * @return never null
      */
     List<Track> searchTracks(String query, int limit);
+
+    /**
+     * What this service's calls can expect during the current job: the application's request budget and the
+     * job's deadline, for the engine's estimate before a job's first write ({@link JobContext#planWrites}). A
+     * service that paces its calls or ends a job's waits at a deadline says so here; the default, for a service
+     * that does neither, is empty, and no job is refused.
+     *
+     * @return the budget, or empty when the service sets none
+     * @since 0.2.0
+     */
+    default Optional<RequestBudget> requestBudget() {
+        return Optional.empty();
+    }
 
     /**
      * Appends any number of uris in the fewest calls (ceil(n/100)).

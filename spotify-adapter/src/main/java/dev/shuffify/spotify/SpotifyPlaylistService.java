@@ -13,6 +13,7 @@ import dev.shuffify.model.Playlist;
 import dev.shuffify.model.PlaylistSummary;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.PlaylistService;
+import dev.shuffify.spi.RequestBudget;
 import dev.shuffify.spotify.internal.ApiRequest;
 import dev.shuffify.spotify.internal.HttpTransport;
 import dev.shuffify.spotify.internal.ServiceCaller;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import se.michaelthelin.spotify.SpotifyApi;
 import se.michaelthelin.spotify.model_objects.specification.AlbumSimplified;
 import se.michaelthelin.spotify.model_objects.specification.Paging;
@@ -65,6 +67,7 @@ public final class SpotifyPlaylistService implements PlaylistService {
     private final String scheme;
     private final String host;
     private final int port;
+    private final RequestBudget requestBudget;
     private volatile String currentUserId;
     /** What this service last knew of each playlist it read or wrote: what a lost answer is checked against. */
     private final java.util.concurrent.ConcurrentHashMap<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
@@ -77,6 +80,9 @@ public final class SpotifyPlaylistService implements PlaylistService {
         this.scheme = base.getScheme();
         this.host = base.getHost();
         this.port = base.getPort() >= 0 ? base.getPort() : "https".equals(scheme) ? 443 : 80;
+        this.requestBudget = new RequestBudget(config.requestsPerWindow(), config.rateWindow(),
+                caller.deadline().minus(config.jobDeadline()), config.jobDeadline(),
+                "SpotifyConfig.Builder.jobDeadline(Duration)");
     }
 
     /**
@@ -86,6 +92,17 @@ public final class SpotifyPlaylistService implements PlaylistService {
      */
     public ApiDialect dialect() {
         return dialect;
+    }
+
+    /**
+     * The application's budget ({@link SpotifyConfig#requestsPerWindow()} per {@link SpotifyConfig#rateWindow()})
+     * and this service's job deadline ({@link SpotifyConfig#jobDeadline()} from {@link SpotifyConnector#connect}).
+     *
+     * @return the budget; never empty
+     */
+    @Override
+    public Optional<RequestBudget> requestBudget() {
+        return Optional.of(requestBudget);
     }
 
     @Override

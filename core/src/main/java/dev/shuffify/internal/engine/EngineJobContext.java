@@ -10,12 +10,17 @@ import dev.shuffify.spi.MembershipHistory;
 import dev.shuffify.spi.Params;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PluginLookup;
+import dev.shuffify.spi.RequestBudget;
+import dev.shuffify.spi.WritePlan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
 
 /** The engine's {@link JobContext}. */
@@ -115,6 +120,19 @@ final class EngineJobContext implements JobContext {
     @Override
     public void appendTracks(String playlistId, List<String> uris) {
         playlists.appendLater(playlistId, uris);
+    }
+
+    @Override
+    public void planWrites(WritePlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        Optional<RequestBudget> budget = playlists.requestBudget();
+        if (budget.isEmpty()) {
+            return;
+        }
+        Set<String> replaced = plan.edits().stream().filter(e -> e.kind() == WritePlan.Kind.REPLACE)
+                .map(WritePlan.Edit::playlistId).collect(Collectors.toSet());
+        WriteEstimate.check(schedule.jobType(), plan, playlists.heldCalls(replaced), budget.get(),
+                config.clock().instant(), playlists.changes().size()).ifPresent(this::progress);
     }
 
     /** Sends the appends a step left to be sent later (after the last step; see {@link #appendTracks}). */

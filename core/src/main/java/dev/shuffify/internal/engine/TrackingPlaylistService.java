@@ -7,6 +7,7 @@ import dev.shuffify.model.Playlist;
 import dev.shuffify.model.PlaylistSummary;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.PlaylistService;
+import dev.shuffify.spi.RequestBudget;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service an executor sees. It wraps the owner's real service and:
@@ -118,6 +121,22 @@ final class TrackingPlaylistService implements PlaylistService {
             hooks.observed(p);
         }
         return s;
+    }
+
+    @Override
+    public Optional<RequestBudget> requestBudget() {
+        return delegate.requestBudget();
+    }
+
+    /** The calls the appends still held need, but for those of playlists a replace will carry. */
+    int heldCalls(Set<String> replaced) {
+        int calls = 0;
+        for (Map.Entry<String, List<String>> e : pending.entrySet()) {
+            if (!replaced.contains(e.getKey())) {
+                calls += WriteEstimate.batches(e.getValue().size());
+            }
+        }
+        return calls;
     }
 
     @Override

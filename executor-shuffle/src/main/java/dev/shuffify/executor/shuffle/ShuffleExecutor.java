@@ -22,6 +22,7 @@ import dev.shuffify.spi.PluginLookup;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.spi.ShuffleRequest;
 import dev.shuffify.spi.ValidationContext;
+import dev.shuffify.spi.WritePlan;
 import dev.shuffify.spi.support.MovePlan;
 import dev.shuffify.spi.support.Pinning;
 import java.util.ArrayList;
@@ -46,6 +47,13 @@ import java.util.Set;
  * withdrawn or blocked in the user's market), an item of an unknown type — is always written with
  * {@code reorder} (a replace would drop those entries for good), with a warning in the result. Every entry
  * counts in the positions of the moves, as it does on the service.
+ *
+ * <p>Before the first write the job tells the engine its plan ({@link JobContext#planWrites}): a replace of N
+ * tracks, or the reorder calls of its moves with a replace as the other choice. The engine refuses a job whose
+ * writes cannot be made before the job's deadline at the service's request budget, before anything is written
+ * (a reorder of 5,000 tracks needs about 4,900 moves: at least 15.7 minutes at Spotify's default budget of 150
+ * calls per 30 s, longer than the adapter's default 15-minute deadline), with the estimate and the choices
+ * ({@code write_mode replace}, a longer deadline) in the message.
  *
  * <p>Nothing is written when the playlist is empty or the new order equals the current one. Every track is
  * kept: the new order is checked to be a permutation of the old before the first write. The engine
@@ -167,10 +175,13 @@ public final class ShuffleExecutor implements JobExecutor {
                     + "add back (local files or unavailable entries); wrote the new order with in-place moves "
                     + "(write_mode reorder) instead of a replace");
         }
+        MovePlan moves = mode == WriteMode.REORDER
+                ? MovePlan.of(NewOrder.sourcePositions(playlist.items(), reordered)) : null;
+        context.planWrites(writePlan(target.id(), reordered.size(), moves, fixed == 0));
         context.snapshotBeforeMutation(target.id());
         int calls = mode == WriteMode.REPLACE
                 ? replace(context, target.id(), reordered, label)
-                : reorder(context, target.id(), playlist.items(), reordered, label, result);
+                : reorder(context, target.id(), playlist.items().size(), moves, label, result);
         return result.detail("writeMode", mode.wireName()).detail("writeCalls", calls)
                 .detail("orderChanged", true).build();
     }
@@ -275,12 +286,27 @@ public final class ShuffleExecutor implements JobExecutor {
         return total;
     }
 
-    private static int reorder(JobContext context, String playlistId, List<Track> current, List<Track> reordered,
-            String label, JobResult.Builder result) {
-        MovePlan plan = MovePlan.of(NewOrder.sourcePositions(current, reordered));
+    /**
+     * The writes of the new order: a replace of every track, or the planned moves (with a replace as the choice
+     * that needs the fewest calls, when every entry can be written back).
+     */
+    private static WritePlan writePlan(String playlistId, int size, MovePlan moves, boolean replaceable) {
+        if (moves == null) {
+            return WritePlan.builder().replace(playlistId, size).build();
+        }
+        WritePlan.Builder plan = WritePlan.builder().reorder(playlistId, moves.moves().size());
+        if (replaceable) {
+            plan.instead(WRITE_MODE + " " + WriteMode.REPLACE.wireName() + " (every track gets a new added date)",
+                    WritePlan.builder().replace(playlistId, size).build());
+        }
+        return plan.build();
+    }
+
+    private static int reorder(JobContext context, String playlistId, int size, MovePlan plan, String label,
+            JobResult.Builder result) {
         int total = plan.moves().size();
         result.detail("tracksMoved", plan.tracksMoved());
-        context.progress("moving " + plan.tracksMoved() + " of " + current.size() + " tracks of " + label
+        context.progress("moving " + plan.tracksMoved() + " of " + size + " tracks of " + label
                 + " in place in " + total + " call(s)");
         PlaylistService service = context.playlists();
         int call = 0;

@@ -102,6 +102,15 @@ public final class ServiceCaller {
     }
 
     /**
+     * The job's deadline: no wait of this caller's ends after it.
+     *
+     * @return never null
+     */
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /**
      * Calls the Web API.
      *
      * @param what what the call does, e.g. {@code add items to playlist}
