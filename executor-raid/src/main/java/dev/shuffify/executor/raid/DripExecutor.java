@@ -11,6 +11,7 @@ import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ValidationContext;
+import dev.shuffify.spi.WritePlan;
 import dev.shuffify.spi.support.Pinning;
 import java.time.Instant;
 import java.util.HashSet;
@@ -121,6 +122,8 @@ public final class DripExecutor implements JobExecutor {
         DripSelection.Plan plan = DripSelection.plan(staging.items(), inTarget,
                 Math.max(0, context.params().getInt(DRIP_COUNT, 5) - releasedEarlier), oldest, firstSeen,
                 context.random());
+        context.planWrites(WritePlan.builder().add(targetId, plan.moved().size())
+                .remove(stagingId, (int) plan.toRemove().stream().distinct().count()).build());
         if (!plan.moved().isEmpty()) {
             context.snapshotBeforeMutation(targetId);
             context.progress("drip: moving " + plan.moved().size() + " track(s) from '" + stagingId + "' to '"

@@ -21,6 +21,7 @@ import dev.shuffify.spi.MembershipHistory;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.Params;
 import dev.shuffify.spi.ValidationContext;
+import dev.shuffify.spi.WritePlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,6 +196,7 @@ public final class RaidExecutor implements JobExecutor {
         List<String> uris = selection.picked().stream().map(Track::uri).toList();
         if (!uris.isEmpty()) {
             context.progress("raid: adding " + uris.size() + " track(s) to playlist '" + destinationId + "'");
+            context.planWrites(WritePlan.builder().add(destinationId, uris.size()).build());
             context.snapshotBeforeMutation(destinationId);
             context.appendTracks(destinationId, uris);
         }

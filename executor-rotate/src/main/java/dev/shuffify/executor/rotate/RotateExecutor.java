@@ -20,6 +20,7 @@ import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.Params;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.ValidationContext;
+import dev.shuffify.spi.WritePlan;
 import dev.shuffify.spi.support.Pinning;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -210,6 +211,12 @@ public final class RotateExecutor implements JobExecutor {
         current.put(production.id(), production.uris());
         current.put(archive.id(), archive.uris());
         RotationWriter writer = new RotationWriter(context.playlists(), current);
+        Set<String> archived = new HashSet<>(archive.uris());
+        context.planWrites(WritePlan.builder()
+                .add(production.id(), plan.in().size())
+                .add(archive.id(), (int) plan.out().stream().filter(u -> !archived.contains(u)).count())
+                .remove(archive.id(), settings.mode() == Mode.SWAP ? plan.in().size() : 0)
+                .remove(production.id(), plan.out().size()).build());
         context.snapshotBeforeMutation(production.id());
         context.snapshotBeforeMutation(archive.id());
         String step = "";
