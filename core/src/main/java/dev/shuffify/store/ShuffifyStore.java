@@ -159,8 +159,10 @@ public interface ShuffifyStore extends AutoCloseable {
      * a write that did take effect), stores the execution — over a {@code running} row only when its job never
      * ran — and, when the job ran, the schedule {@link RunCompletion#outcome} makes of the stored one, deletes
      * the execution's intent and appends its activity entry; then, in every case, releases its playlist leases
-     * and its scheduler lease (setting the retry attempt; the next run as stored). Idempotent, so a batch
-     * reported failed can be retried. The JDBC store does a whole batch in one transaction; this default does it
+     * and its scheduler lease (setting the retry attempt; the next run as stored). A run whose job ran but whose
+     * execution is stored as ended by someone else (another node took it for abandoned, its holder having
+     * missed heartbeats) still consumes its slot: if it still holds its scheduler lease, the release sets the
+     * next run its outcome gives. Idempotent, so a batch reported failed can be retried. The JDBC store does a whole batch in one transaction; this default does it
      * one call at a time.
      *
      * @param completions the runs
@@ -194,8 +196,11 @@ public interface ShuffifyStore extends AutoCloseable {
                 playlistLeases().release(playlistId, e.id());
             }
             if (c.leaseToken() != null && current.isPresent()) {
-                java.time.Instant next = current.get().nextRunAt();
-                schedules().release(c.leaseToken(), next, next, c.retryAttempt());
+                java.time.Instant asStored = current.get().nextRunAt();
+                // a run whose job ran consumes its slot, even when another node ended its execution meanwhile
+                java.time.Instant next = ended && c.jobRan() ? c.outcome().apply(current.get()).nextRunAt()
+                        : asStored;
+                schedules().release(c.leaseToken(), asStored, next, c.retryAttempt());
             }
         }
     }

@@ -814,6 +814,49 @@ public abstract class ShuffifyStoreContract {
     }
 
     @Test
+    void aRunThatRanWhoseExecutionAnotherNodeEndedStillConsumesItsSlotWhenItReleasesItsLease() {
+        // another node took the run for abandoned (its holder missed heartbeats) but failed before moving the
+        // schedule on; the holder then records its end: the job did run, so its slot must not stay due
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        ScheduleClaim claim = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of("pl-1"), T0.plusSeconds(60))));
+        Execution abandoned = finished("e1", "s1", T0, ExecutionStatus.ABANDONED);
+        assertThat(store.executions().saveIfRunning(abandoned)).isTrue();
+        Execution done = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+        Instant next = T0.plus(Duration.ofHours(1));
+
+        store.completeRuns(List.of(new RunCompletion(done, current -> current.withOutcome(done.completedAt(),
+                done.status(), null, next), claim.token(), 0, activity("a1", "alice", T0), List.of("pl-1"))));
+
+        assertThat(store.executions().find("e1")).as("the other node's end stands").contains(abandoned);
+        assertThat(store.schedules().find("s1").orElseThrow().nextRunAt()).as("the slot is consumed")
+                .isEqualTo(next);
+        assertThat(store.schedules().listLeases()).isEmpty();
+        assertThat(store.playlistLeases().holder("pl-1", T0)).isEmpty();
+        assertThat(store.schedules().claimDue("node-b", T0.plusSeconds(1), LEASE, 1)).as("nothing due again")
+                .isEmpty();
+    }
+
+    @Test
+    void aRunThatRanDoesNotMoveASlotItsLeaseNoLongerCovers() {
+        // the end of a run whose lease another node recovered (and the schedule claimed again since) leaves the
+        // schedule to its new holder
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        ScheduleClaim first = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of(), T0.plusSeconds(60))));
+        assertThat(store.executions().saveIfRunning(finished("e1", "s1", T0, ExecutionStatus.ABANDONED))).isTrue();
+        Instant recoveredAt = T0.plus(LEASE).plusSeconds(1);
+        assertThat(store.schedules().recoverExpired(first.token(), recoveredAt, T0, T0.plus(Duration.ofHours(1)),
+                0)).isTrue();
+        Execution done = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+
+        store.completeRuns(List.of(new RunCompletion(done, current -> current.withOutcome(done.completedAt(),
+                done.status(), null, T0.plus(Duration.ofHours(5))), first.token(), 0, null, List.of())));
+
+        assertThat(store.schedules().find("s1").orElseThrow().nextRunAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void theEndOfARunThatNeverRanLeavesTheSlotDueAndEndsOnlyARunningRow() {
         store.schedules().save(schedule("s1", "alice", "pl-1", T0));
         store.schedules().save(schedule("s2", "alice", "pl-2", T0));

@@ -112,13 +112,17 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             executions.saveAllIfRunning(c, completions.stream().filter(r -> !r.jobRan())
                     .map(RunCompletion::execution).toList());
             List<RunCompletion> recordedNow = new ArrayList<>();
+            List<RunCompletion> endedElsewhere = new ArrayList<>();
             for (int i = 0; i < ran.size(); i++) {
                 if (fresh[i]) {
                     recordedNow.add(ran.get(i));
+                } else if (ran.get(i).leaseToken() != null) {
+                    endedElsewhere.add(ran.get(i));
                 }
             }
-            Map<String, Schedule> current = schedules.lockAll(c, recordedNow.stream()
-                    .map(r -> r.execution().scheduleId()).collect(Collectors.toCollection(TreeSet::new)));
+            Map<String, Schedule> current = schedules.lockAll(c, java.util.stream.Stream.concat(
+                    recordedNow.stream(), endedElsewhere.stream()).map(r -> r.execution().scheduleId())
+                    .collect(Collectors.toCollection(TreeSet::new)));
             Map<String, Map.Entry<Schedule, Map.Entry<String, Integer>>> outcomes = new LinkedHashMap<>();
             List<String> intentsDone = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
@@ -136,15 +140,27 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
                     activity.add(r.activity());
                 }
             }
+            // a run whose job ran but whose execution another node ended meanwhile (taken for abandoned, its
+            // holder having missed heartbeats) consumes its slot all the same, while its lease is still held
+            Map<String, JdbcSchedules.Release> consumed = new LinkedHashMap<>();
+            for (RunCompletion r : endedElsewhere) {
+                Schedule s = current.get(r.execution().scheduleId());
+                if (s != null && !outcomes.containsKey(s.id())) {
+                    consumed.put(r.leaseToken(), new JdbcSchedules.Release(r.leaseToken(), r.retryAttempt(),
+                            r.outcome().apply(s).nextRunAt()));
+                }
+            }
             List<String[]> playlistLeasesHeld = new ArrayList<>();
             Map<String, Integer> leases = new LinkedHashMap<>();
             for (RunCompletion r : completions) {
                 r.playlists().forEach(p -> playlistLeasesHeld.add(new String[] {p, r.execution().id()}));
-                if (r.leaseToken() != null && !outcomes.containsKey(r.execution().scheduleId())) {
+                if (r.leaseToken() != null && !outcomes.containsKey(r.execution().scheduleId())
+                        && !consumed.containsKey(r.leaseToken())) {
                     leases.put(r.leaseToken(), r.retryAttempt());
                 }
             }
             schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()));
+            schedules.releaseMovingNextRun(c, consumed.values());
             intents.deleteAll(c, intentsDone);
             this.activity.appendAll(c, activity);
             playlistLeases.releaseAll(c, playlistLeasesHeld);

@@ -387,6 +387,40 @@ public final class JdbcSchedules implements ScheduleStore {
     }
 
     /**
+     * A lease to release with the schedule's next run set.
+     *
+     * @param token the lease
+     * @param retryAttempt the retry attempt of the next run
+     * @param nextRunAt the next run, or null for none
+     */
+    record Release(String token, int retryAttempt, Instant nextRunAt) {
+    }
+
+    /**
+     * Clears leases by token, each still held, setting the schedule's next run and pending retry attempt: the
+     * release of a run that ran and whose execution another node ended meanwhile.
+     *
+     * @param c the connection
+     * @param releases the leases
+     * @throws SQLException when the database fails
+     */
+    void releaseMovingNextRun(Connection c, Collection<Release> releases) throws SQLException {
+        if (releases.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " SET " + CLEAR_LEASE
+                + ", next_run_at = ? WHERE lease_token = ?")) {
+            for (Release r : releases) {
+                ps.setInt(1, Math.max(0, r.retryAttempt()));
+                Rows.setInstant(ps, 2, r.nextRunAt());
+                ps.setString(3, r.token());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
      * Clears leases by token, setting each schedule's pending retry attempt; the next run is left as stored.
      *
      * @param c the connection
