@@ -367,6 +367,34 @@ public final class JdbcSchedules implements ScheduleStore {
         if (outcomes.isEmpty()) {
             return;
         }
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            // one statement for the batch: each row's columns, and its lease released when the token is still it
+            List<String> columns = new ArrayList<>(ScheduleRows.COLUMNS);
+            columns.add("u_lease_token");
+            columns.add("u_retry_attempt");
+            PgRows rows = new PgRows(columns);
+            int extra = ScheduleRows.COLUMNS.size();
+            for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
+                rows.add(ps -> {
+                    ScheduleRows.bind(ps, o.getKey());
+                    Rows.setString(ps, extra + 1, o.getValue().getKey());
+                    ps.setInt(extra + 2, Math.max(0, o.getValue().getValue()));
+                });
+            }
+            String held = "s.lease_token = r.u_lease_token";
+            String set = ScheduleRows.COLUMNS.stream().filter(col -> !col.equals("id")).map(col -> col + " = r." + col)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String leases = java.util.stream.Stream.of("lease_owner", "lease_acquired_at", "lease_expires_at",
+                    "lease_slot", "lease_target", "lease_token").map(col -> col + " = CASE WHEN " + held
+                    + " THEN NULL ELSE s." + col + " END").collect(java.util.stream.Collectors.joining(", "));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " s SET " + set + ", retry_attempt = CASE"
+                    + " WHEN " + held + " THEN r.u_retry_attempt ELSE s.retry_attempt END, " + leases + " FROM "
+                    + rows.table("r") + " WHERE s.id = r.id")) {
+                rows.bind(c, ps, 1);
+                ps.executeUpdate();
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(OUTCOME_AND_RELEASE)) {
             for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
                 ScheduleRows.bind(ps, o.getKey());
