@@ -795,6 +795,36 @@ public abstract class ShuffifyStoreContract {
     }
 
     @Test
+    void completeRunsStoresEveryFieldAnOutcomeChangesNotOnlyTheOutcomeFields() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        store.schedules().save(schedule("s2", "alice", "pl-2", T0));
+        List<ScheduleClaim> claims = store.schedules().claimDue("node-a", T0, LEASE, 2);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of(), T0.plusSeconds(60)),
+                new RunStart(running("e2", "s2", T0), List.of(), T0.plusSeconds(60))));
+        Execution done1 = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+        Execution done2 = finished("e2", "s2", T0, ExecutionStatus.FAILED);
+        Instant next = T0.plus(Duration.ofHours(1));
+
+        store.completeRuns(List.of(
+                new RunCompletion(done1, current -> current.withOutcome(done1.completedAt(), done1.status(), null,
+                        next), token(claims, "s1"), 0, null, List.of()),
+                new RunCompletion(done2, current -> current.withEnabled(false, T0.plusSeconds(5)).withOutcome(
+                        done2.completedAt(), done2.status(), "it broke", null), token(claims, "s2"), 0, null,
+                        List.of())));
+
+        Schedule s1 = store.schedules().find("s1").orElseThrow();
+        assertThat(s1.enabled()).isTrue();
+        assertThat(s1.nextRunAt()).isEqualTo(next);
+        Schedule s2 = store.schedules().find("s2").orElseThrow();
+        assertThat(s2.enabled()).isFalse();
+        assertThat(s2.updatedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(s2.lastStatus()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(s2.lastError()).isEqualTo("it broke");
+        assertThat(s2.nextRunAt()).isNull();
+        assertThat(store.schedules().listLeases()).isEmpty();
+    }
+
+    @Test
     void completeRunsIsIdempotentByExecutionId() {
         store.schedules().save(schedule("s1", "alice", "pl-1", T0));
         ScheduleClaim claim = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);

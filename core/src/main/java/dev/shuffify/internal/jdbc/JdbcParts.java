@@ -123,6 +123,7 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             Map<String, Schedule> current = schedules.lockAll(c, java.util.stream.Stream.concat(
                     recordedNow.stream(), endedElsewhere.stream()).map(r -> r.execution().scheduleId())
                     .collect(Collectors.toCollection(TreeSet::new)));
+            Map<String, Schedule> stored = Map.copyOf(current);
             Map<String, Map.Entry<Schedule, Map.Entry<String, Integer>>> outcomes = new LinkedHashMap<>();
             List<String> intentsDone = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
@@ -159,7 +160,7 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
                     leases.put(r.leaseToken(), r.retryAttempt());
                 }
             }
-            schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()));
+            schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()), stored);
             schedules.releaseMovingNextRun(c, consumed.values());
             intents.deleteAll(c, intentsDone);
             this.activity.appendAll(c, activity);

@@ -360,39 +360,35 @@ public final class JdbcSchedules implements ScheduleStore {
      * @param c the connection
      * @param outcomes the schedules to store, each with the token of the lease to release (or null) and the
      *     retry attempt to set with it
+     * @param stored the schedules as stored before, by id (PostgreSQL writes only the outcome columns of one
+     *     whose outcome changed nothing else)
      * @throws SQLException on failure
      */
     void storeOutcomesAndRelease(Connection c, List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String,
-            Integer>>> outcomes) throws SQLException {
+            Integer>>> outcomes, java.util.Map<String, Schedule> stored) throws SQLException {
         if (outcomes.isEmpty()) {
             return;
         }
         if (sql.dialect() == Dialect.POSTGRESQL) {
-            // one statement for the batch: each row's columns, and its lease released when the token is still it
-            List<String> columns = new ArrayList<>(ScheduleRows.COLUMNS);
-            columns.add("u_lease_token");
-            columns.add("u_retry_attempt");
-            PgRows rows = new PgRows(columns);
-            int extra = ScheduleRows.COLUMNS.size();
+            // one statement for the batch: the outcome columns (every column when the outcome changed others),
+            // and the lease released when its token is still the one the run held
+            List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>>> narrow = new ArrayList<>();
+            List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>>> wide = new ArrayList<>();
             for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
-                rows.add(ps -> {
-                    ScheduleRows.bind(ps, o.getKey());
-                    Rows.setString(ps, extra + 1, o.getValue().getKey());
-                    ps.setInt(extra + 2, Math.max(0, o.getValue().getValue()));
-                });
+                Schedule next = o.getKey();
+                Schedule before = stored.get(next.id());
+                boolean onlyOutcome = before != null && next.equals(before.withOutcome(next.lastRunAt(),
+                        next.lastStatus(), next.lastError(), next.nextRunAt()));
+                (onlyOutcome ? narrow : wide).add(o);
             }
-            String held = "s.lease_token = r.u_lease_token";
-            String set = ScheduleRows.COLUMNS.stream().filter(col -> !col.equals("id")).map(col -> col + " = r." + col)
-                    .collect(java.util.stream.Collectors.joining(", "));
-            String leases = java.util.stream.Stream.of("lease_owner", "lease_acquired_at", "lease_expires_at",
-                    "lease_slot", "lease_target", "lease_token").map(col -> col + " = CASE WHEN " + held
-                    + " THEN NULL ELSE s." + col + " END").collect(java.util.stream.Collectors.joining(", "));
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " s SET " + set + ", retry_attempt = CASE"
-                    + " WHEN " + held + " THEN r.u_retry_attempt ELSE s.retry_attempt END, " + leases + " FROM "
-                    + rows.table("r") + " WHERE s.id = r.id")) {
-                rows.bind(c, ps, 1);
-                ps.executeUpdate();
-            }
+            storeOutcomesPostgres(c, narrow, OUTCOME_COLUMNS, (ps, s) -> {
+                ps.setString(1, s.id());
+                Rows.setInstant(ps, 2, s.lastRunAt());
+                Rows.setString(ps, 3, s.lastStatus() == null ? null : s.lastStatus().wireName());
+                Rows.setString(ps, 4, s.lastError());
+                Rows.setInstant(ps, 5, s.nextRunAt());
+            });
+            storeOutcomesPostgres(c, wide, ScheduleRows.COLUMNS, ScheduleRows::bind);
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(OUTCOME_AND_RELEASE)) {
@@ -411,6 +407,46 @@ public final class JdbcSchedules implements ScheduleStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** The columns an outcome sets, in the order its binder binds them. */
+    private static final List<String> OUTCOME_COLUMNS = List.of("id", "last_run_at", "last_status", "last_error",
+            "next_run_at");
+
+    /** Binds one schedule's columns of a captured row. */
+    private interface RowBinder {
+        void bind(PreparedStatement ps, Schedule s) throws SQLException;
+    }
+
+    private void storeOutcomesPostgres(Connection c, List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String,
+            Integer>>> outcomes, List<String> columns, RowBinder binder) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<String> all = new ArrayList<>(columns);
+        all.add("u_lease_token");
+        all.add("u_retry_attempt");
+        PgRows rows = new PgRows(all);
+        int extra = columns.size();
+        for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
+            rows.add(ps -> {
+                binder.bind(ps, o.getKey());
+                Rows.setString(ps, extra + 1, o.getValue().getKey());
+                ps.setInt(extra + 2, Math.max(0, o.getValue().getValue()));
+            });
+        }
+        String held = "s.lease_token = r.u_lease_token";
+        String set = columns.stream().filter(col -> !col.equals("id")).map(col -> col + " = r." + col)
+                .collect(java.util.stream.Collectors.joining(", "));
+        String leases = java.util.stream.Stream.of("lease_owner", "lease_acquired_at", "lease_expires_at",
+                "lease_slot", "lease_target", "lease_token").map(col -> col + " = CASE WHEN " + held
+                + " THEN NULL ELSE s." + col + " END").collect(java.util.stream.Collectors.joining(", "));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " s SET " + set + ", retry_attempt = CASE"
+                + " WHEN " + held + " THEN r.u_retry_attempt ELSE s.retry_attempt END, " + leases + " FROM "
+                + rows.table("r") + " WHERE s.id = r.id")) {
+            rows.bind(c, ps, 1);
+            ps.executeUpdate();
         }
     }
 
