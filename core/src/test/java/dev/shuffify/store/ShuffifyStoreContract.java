@@ -6,6 +6,7 @@ import static dev.shuffify.store.StoreFixtures.richSchedule;
 import static dev.shuffify.store.StoreFixtures.running;
 import static dev.shuffify.store.StoreFixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
@@ -767,6 +768,43 @@ public abstract class ShuffifyStoreContract {
         assertThat(busy).containsExactly(java.util.Optional.empty());
         assertThat(store.playlistLeases().holder("pl-a", later)).contains("e3");
         assertThat(store.playlistLeases().holder("pl-b", later)).contains("e3");
+    }
+
+    @Test
+    void claimAndStartRunsClaimsAndRecordsTheStartsThePlanMakes() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        store.schedules().save(schedule("s2", "alice", "pl-2", T0.plusSeconds(1)));
+        store.schedules().save(schedule("s3", "alice", "pl-3", T0.plusSeconds(2)));
+        store.startRuns(List.of(new RunStart(running("e0", "other", T0), List.of("pl-2"), T0.plusSeconds(60))));
+        List<List<String>> seen = new java.util.ArrayList<>();
+
+        ClaimedStarts result = store.claimAndStartRuns("node-a", T0.plusSeconds(5), LEASE, 10, claims -> {
+            seen.add(claims.stream().map(ScheduleClaim::scheduleId).toList());
+            // s3 gets no start (as a claim a misfire policy skips)
+            return List.of(new RunStart(running("e1", "s1", T0.plusSeconds(5)), List.of("pl-1"), T0.plusSeconds(60)),
+                    new RunStart(running("e2", "s2", T0.plusSeconds(5)), List.of("pl-2"), T0.plusSeconds(60)));
+        });
+
+        assertThat(seen).containsExactly(List.of("s1", "s2", "s3"));
+        assertThat(result.claims()).extracting(ScheduleClaim::scheduleId).containsExactly("s1", "s2", "s3");
+        assertThat(result.busy()).containsExactly(java.util.Optional.empty(), java.util.Optional.of("pl-2"));
+        assertThat(store.schedules().listLeases()).hasSize(3);
+        assertThat(store.executions().find("e1")).contains(running("e1", "s1", T0.plusSeconds(5)));
+        assertThat(store.playlistLeases().holder("pl-1", T0.plusSeconds(5))).contains("e1");
+        assertThat(store.playlistLeases().holder("pl-2", T0.plusSeconds(5))).contains("e0");
+    }
+
+    @Test
+    void aPlanThatThrowsClaimsAndStartsNothing() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+
+        assertThatThrownBy(() -> store.claimAndStartRuns("node-a", T0, LEASE, 10, claims -> {
+            throw new IllegalStateException("the plan failed");
+        })).hasMessageContaining("the plan failed");
+
+        assertThat(store.schedules().listLeases()).isEmpty();
+        assertThat(store.schedules().claimDue("node-b", T0, LEASE, 10)).extracting(ScheduleClaim::scheduleId)
+                .containsExactly("s1");
     }
 
     @Test

@@ -3,8 +3,13 @@ package dev.shuffify.internal.jdbc;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.store.ClaimedStarts;
 import dev.shuffify.store.RunCompletion;
 import dev.shuffify.store.RunStart;
+import dev.shuffify.store.ScheduleClaim;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -93,6 +99,62 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             }
         }
         return sql.inTransaction(what, work);
+    }
+
+    /**
+     * Claims due schedules and records the starts {@code plan} makes of them in one transaction
+     * ({@link dev.shuffify.store.ShuffifyStore#claimAndStartRuns}). A race with another node on a target
+     * playlist (PostgreSQL) claims nothing this time, as {@code claimDue} does.
+     *
+     * @param owner the node
+     * @param now the time
+     * @param lease how long the leases last
+     * @param limit at most this many claims
+     * @param plan the starts of the claims
+     * @return the claims and the busy playlist of each start
+     */
+    public ClaimedStarts claimAndStartRuns(String owner, Instant now, Duration lease, int limit,
+            Function<List<ScheduleClaim>, List<RunStart>> plan) {
+        Sql.Work<ClaimedStarts> work = c -> {
+            List<ScheduleClaim> claims;
+            try {
+                claims = schedules.claimDue(c, owner, now, lease, limit);
+            } catch (SQLException e) {
+                if (sql.dialect() != Dialect.POSTGRESQL || !Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                throw new ClaimRaced();
+            }
+            List<RunStart> starts = plan.apply(claims);
+            if (starts.isEmpty()) {
+                return new ClaimedStarts(claims, List.of());
+            }
+            executions.upsertAll(c, starts.stream().map(RunStart::execution).toList());
+            return new ClaimedStarts(claims, playlistLeases.acquireAll(c, starts));
+        };
+        String what = "claim due schedules and record the start of their runs";
+        try {
+            if (sql.dialect() == Dialect.H2) {
+                synchronized (JdbcSchedules.h2ClaimLock()) {
+                    synchronized (H2_START_LOCK) {
+                        return sql.inTransaction(what, work);
+                    }
+                }
+            }
+            return sql.inTransaction(what, work);
+        } catch (ClaimRaced raced) {
+            // another node leased a schedule with the same target at the same moment; try again next poll
+            return new ClaimedStarts(List.of(), List.of());
+        }
+    }
+
+    /** A claim lost a race on a target playlist: the transaction is rolled back and nothing is claimed. */
+    private static final class ClaimRaced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimRaced() {
+            super("claim raced with another node on a target playlist", null, false, false);
+        }
     }
 
     /**

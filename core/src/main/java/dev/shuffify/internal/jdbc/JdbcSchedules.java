@@ -137,18 +137,9 @@ public final class JdbcSchedules implements ScheduleStore {
     }
 
     private List<ScheduleClaim> claimDuePostgres(String owner, Instant now, Instant expires, int limit) {
-        String prefix = UUID.randomUUID() + ":";
         return sql.run("claim due schedules", c -> {
             try {
-                return Sql.query(c, PG_CLAIM_DUE, ps -> {
-                    Rows.setInstant(ps, 1, now);
-                    ps.setInt(2, candidates(limit));
-                    ps.setInt(3, limit);
-                    ps.setString(4, owner);
-                    ps.setString(5, prefix);
-                    Rows.setInstant(ps, 6, now);
-                    Rows.setInstant(ps, 7, expires);
-                }, ScheduleRows::mapClaim);
+                return claimDuePostgres(c, owner, now, expires, limit);
             } catch (SQLException e) {
                 if (!Sql.isUniqueViolation(e)) {
                     throw e;
@@ -160,36 +151,87 @@ public final class JdbcSchedules implements ScheduleStore {
         });
     }
 
+    private static List<ScheduleClaim> claimDuePostgres(Connection c, String owner, Instant now, Instant expires,
+            int limit) throws SQLException {
+        String prefix = UUID.randomUUID() + ":";
+        return Sql.query(c, PG_CLAIM_DUE, ps -> {
+            Rows.setInstant(ps, 1, now);
+            ps.setInt(2, candidates(limit));
+            ps.setInt(3, limit);
+            ps.setString(4, owner);
+            ps.setString(5, prefix);
+            Rows.setInstant(ps, 6, now);
+            Rows.setInstant(ps, 7, expires);
+        }, ScheduleRows::mapClaim);
+    }
+
     private List<ScheduleClaim> claimDueH2(String owner, Instant now, Instant expires, int limit) {
         synchronized (H2_CLAIM_LOCK) {
-            return sql.inTransaction("claim due schedules", c -> {
-                List<Candidate> candidates = Sql.query(c, H2_DUE_CANDIDATES, ps -> {
-                            Rows.setInstant(ps, 1, now);
-                            ps.setInt(2, candidates(limit));
-                        }, rs -> new Candidate(ScheduleRows.map(rs), rs.getInt("retry_attempt")));
-                Set<String> targets = new HashSet<>();
-                List<ScheduleClaim> claims = new ArrayList<>();
-                for (Candidate candidate : candidates) {
-                    Schedule s = candidate.schedule();
-                    String target = s.job().target() == null ? null : s.job().target().id();
-                    if (claims.size() >= limit || target != null && !targets.add(target)) {
-                        continue;
-                    }
-                    String token = UUID.randomUUID() + ":" + s.id();
-                    int updated = Sql.update(c, "UPDATE " + T + " SET " + SET_LEASE
-                            + " WHERE id = ? AND lease_owner IS NULL AND enabled = TRUE AND next_run_at = ?", ps -> {
-                                bindLease(ps, owner, token, now, expires);
-                                ps.setString(5, s.id());
-                                Rows.setInstant(ps, 6, s.nextRunAt());
-                            });
-                    if (updated == 1) {
-                        claims.add(new ScheduleClaim(s, owner, token, s.nextRunAt(), Rows.stored(now),
-                                Rows.stored(expires), Math.max(1, candidate.retryAttempt())));
-                    }
-                }
-                return claims;
-            });
+            return sql.inTransaction("claim due schedules", c -> claimDueH2(c, owner, now, expires, limit));
         }
+    }
+
+    /** H2, under {@link #H2_CLAIM_LOCK}, in a transaction. */
+    private static List<ScheduleClaim> claimDueH2(Connection c, String owner, Instant now, Instant expires,
+            int limit) throws SQLException {
+        List<Candidate> candidates = Sql.query(c, H2_DUE_CANDIDATES, ps -> {
+                    Rows.setInstant(ps, 1, now);
+                    ps.setInt(2, candidates(limit));
+                }, rs -> new Candidate(ScheduleRows.map(rs), rs.getInt("retry_attempt")));
+        Set<String> targets = new HashSet<>();
+        List<ScheduleClaim> claims = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Schedule s = candidate.schedule();
+            String target = s.job().target() == null ? null : s.job().target().id();
+            if (claims.size() >= limit || target != null && !targets.add(target)) {
+                continue;
+            }
+            String token = UUID.randomUUID() + ":" + s.id();
+            int updated = Sql.update(c, "UPDATE " + T + " SET " + SET_LEASE
+                    + " WHERE id = ? AND lease_owner IS NULL AND enabled = TRUE AND next_run_at = ?", ps -> {
+                        bindLease(ps, owner, token, now, expires);
+                        ps.setString(5, s.id());
+                        Rows.setInstant(ps, 6, s.nextRunAt());
+                    });
+            if (updated == 1) {
+                claims.add(new ScheduleClaim(s, owner, token, s.nextRunAt(), Rows.stored(now),
+                        Rows.stored(expires), Math.max(1, candidate.retryAttempt())));
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * Claims due schedules on a connection in a transaction the caller commits. On H2 the caller holds
+     * {@link #h2ClaimLock()}. On PostgreSQL a race with another node on a target playlist (a unique violation)
+     * is thrown: the transaction is then aborted.
+     *
+     * @param c the connection
+     * @param owner the node
+     * @param now the time
+     * @param lease how long the leases last
+     * @param limit at most this many
+     * @return the claims, earliest slot first
+     * @throws SQLException when the database fails
+     */
+    List<ScheduleClaim> claimDue(Connection c, String owner, Instant now, Duration lease, int limit)
+            throws SQLException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Instant expires = now.plus(lease);
+        List<ScheduleClaim> claims = sql.dialect() == Dialect.POSTGRESQL
+                ? claimDuePostgres(c, owner, now, expires, limit) : claimDueH2(c, owner, now, expires, limit);
+        return claims.stream().sorted(Comparator.comparing(ScheduleClaim::slot)).toList();
+    }
+
+    /**
+     * The lock H2's claims are taken under (H2 is one node: claims are serialised in this JVM).
+     *
+     * @return the lock
+     */
+    static Object h2ClaimLock() {
+        return H2_CLAIM_LOCK;
     }
 
     private record Candidate(Schedule schedule, int retryAttempt) {
