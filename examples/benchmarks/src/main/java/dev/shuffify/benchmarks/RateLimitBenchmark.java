@@ -89,6 +89,9 @@ public final class RateLimitBenchmark {
      * @param inFlight requests answered 429 because they reached the service at the same instant as an injected
      *     429, i.e. they were sent before the adapter could have seen it
      * @param early requests sent after a 429 was answered and before its Retry-After ran out
+     * @param earlyLatestMillis the latest of those, in milliseconds after the 429's arrival (0 when none): a
+     *     request granted before the adapter read the 429 arrives soon after it, one granted during the pause
+     *     anywhere in it
      * @param maxInWindow the most API requests in any rolling window
      * @param callsPerExecution API requests per execution, mean
      * @param slowestAccount when the last account had all its executions done
@@ -97,7 +100,8 @@ public final class RateLimitBenchmark {
      */
     public record Result(boolean realTime, int schedules, int executions, int succeeded, int lost, int notRun,
             Duration simulated,
-            Samples perMinute, int apiCalls, int injected429, int inFlight, int early, int maxInWindow,
+            Samples perMinute, int apiCalls, int injected429, int inFlight, int early, long earlyLatestMillis,
+            int maxInWindow,
             double callsPerExecution, Duration slowestAccount, Duration fastestAccount, Duration wall) {
     }
 
@@ -158,6 +162,9 @@ public final class RateLimitBenchmark {
                 columns, x -> x.inFlight(), "%.0f", "≤ workers − 1 per injected 429");
         row(table, "requests sent after a 429 and before its Retry-After ran out", columns, x -> x.early(), "%.0f",
                 "0");
+        row(table, "the latest of those, ms after its 429 arrived (of a Retry-After of " + s.retryAfterSeconds()
+                + " s; real time: " + r.retryAfterSeconds() + " s)", columns, x -> x.earlyLatestMillis(), "%.0f",
+                "");
         row(table, "most API requests in any rolling window (30 s; real time ×10: 3 s)", columns,
                 x -> x.maxInWindow(), "%.0f", "≤ " + s.budget());
         row(table, "real seconds per run", columns, x -> x.wall().toMillis() / 1000.0, "%.1f", "");
@@ -387,6 +394,7 @@ public final class RateLimitBenchmark {
         int injected = 0;
         int inFlight = 0;
         int early = 0;
+        long earlyLatest = 0;
         Instant episode = Instant.MIN;
         Instant until = Instant.MIN;
         // simulated time stands still while requests are in flight, so they arrive at the 429's very instant;
@@ -398,6 +406,7 @@ public final class RateLimitBenchmark {
                     inFlight++;
                 } else {
                     early++;
+                    earlyLatest = Math.max(earlyLatest, Duration.between(episode, x.at()).toMillis());
                 }
             } else if (x.status() == 429) {
                 injected++;
@@ -420,7 +429,7 @@ public final class RateLimitBenchmark {
                 .map(i -> Duration.between(start, i)).orElse(Duration.ZERO);
         return new Result(s.realTime(), due.size(), executions, succeeded, lost, notRun,
                 Duration.between(start, last), minutes,
-                exchanges.size(), injected, inFlight, early, maxInWindow, (double) exchanges.size() / Math.max(1, executions),
+                exchanges.size(), injected, inFlight, early, earlyLatest, maxInWindow, (double) exchanges.size() / Math.max(1, executions),
                 slowest, fastest, wall);
     }
 
