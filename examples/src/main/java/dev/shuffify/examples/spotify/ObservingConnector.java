@@ -6,6 +6,7 @@ import dev.shuffify.model.PlaylistSummary;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;
+import dev.shuffify.spi.RequestBudget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,11 @@ final class ObservingConnector implements PlaylistServiceConnector {
 
         Observed(PlaylistService service) {
             this.service = service;
+        }
+
+        @Override
+        public Optional<RequestBudget> requestBudget() {
+            return service.requestBudget();
         }
 
         @Override
