@@ -12,12 +12,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
 
 /**
  * A Spring Boot application with the Shuffify starter: the facade, its embedded store and its scheduler come
  * from {@code application.properties}; Actuator shows Shuffify's health and metrics. The music service is the
- * in-memory one, so the application runs with no credentials (a real host sets {@code shuffify.spotify.*}
- * instead of defining this bean).
+ * in-memory one, so the application runs with no credentials; with the {@code spotify} profile the starter makes
+ * the Spotify connector from {@code application-spotify.properties} instead.
  */
 @SpringBootApplication
 public class ShuffifyBootApp {
@@ -37,11 +38,13 @@ public class ShuffifyBootApp {
     }
 
     /**
-     * The music service: one user with one playlist of 20 tracks, in memory.
+     * The music service: one user with one playlist of 20 tracks, in memory (not with the {@code spotify}
+     * profile).
      *
      * @return the service, which the starter takes as the facade's connector
      */
     @Bean
+    @Profile("!spotify")
     InMemoryPlaylistService music() {
         InMemoryPlaylistService music = new InMemoryPlaylistService().addUser(USER);
         List<Track> tracks = new ArrayList<>();
@@ -59,6 +62,7 @@ public class ShuffifyBootApp {
      * @return the runner
      */
     @Bean
+    @Profile("!spotify")
     ApplicationRunner hourlyShuffle(Shuffify shuffify) {
         return args -> {
             if (shuffify.listSchedules(USER).isEmpty()) {
