@@ -168,6 +168,24 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
         }
     }
 
+    /** Under the store's one lock: the claims and starts are atomic (a plan that throws claims nothing). */
+    @Override
+    public ClaimedStarts claimAndStartRuns(String owner, Instant now, java.time.Duration lease, int limit,
+            java.util.function.Function<List<ScheduleClaim>, List<RunStart>> plan) {
+        synchronized (lock) {
+            List<ScheduleClaim> claims = schedules().claimDue(owner, now, lease, limit);
+            try {
+                List<RunStart> starts = plan.apply(claims);
+                return new ClaimedStarts(claims, starts.isEmpty() ? List.of() : startRuns(starts));
+            } catch (RuntimeException e) {
+                // as a transaction would: nothing claimed
+                claims.forEach(c -> schedules().release(c.token(), c.slot(), c.slot(), c.attempt() > 1
+                        ? c.attempt() : 0));
+                throw e;
+            }
+        }
+    }
+
     /** Under the store's one lock: the batch is atomic. */
     @Override
     public void completeRuns(List<RunCompletion> completions) {

@@ -204,6 +204,13 @@ public final class JdbcShuffifyStore implements ShuffifyStore {
         return parts.startRuns(starts);
     }
 
+    /** Claims and starts in one transaction. */
+    @Override
+    public ClaimedStarts claimAndStartRuns(String owner, java.time.Instant now, java.time.Duration lease, int limit,
+            java.util.function.Function<java.util.List<ScheduleClaim>, java.util.List<RunStart>> plan) {
+        return parts.claimAndStartRuns(owner, now, lease, limit, plan);
+    }
+
     /** One transaction for the whole batch. */
     @Override
     public void completeRuns(java.util.List<RunCompletion> completions) {

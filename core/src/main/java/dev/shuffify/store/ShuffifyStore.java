@@ -155,12 +155,42 @@ public interface ShuffifyStore extends AutoCloseable {
     }
 
     /**
+     * Claims due schedules ({@link ScheduleStore#claimDue}) and records the starts of the runs {@code plan} makes
+     * of the claims ({@link #startRuns}), in one transaction where the store has them: one commit for a poll's
+     * claims and starts. The JDBC store does so; this default claims, then records the starts, one after the
+     * other.
+     *
+     * <p>When this throws after {@code plan} was called, the caller cannot tell whether the claims (and
+     * starts) were kept: a commit may take effect though it is reported failed. It ends each planned run as not
+     * run and releases each claim ({@link #completeRuns}, {@link ScheduleStore#release}), which changes nothing
+     * where nothing was kept.
+     *
+     * @param owner the claiming node
+     * @param now the time
+     * @param lease how long the claims' leases last
+     * @param limit at most this many claims
+     * @param plan given the claims, earliest slot first, the starts to record (a claim may have none); called
+     *     once, on the calling thread, before anything is committed
+     * @return the claims, and what {@link #startRuns} answers for the starts
+     * @throws StoreException when the store fails
+     * @since 0.2.0
+     */
+    default ClaimedStarts claimAndStartRuns(String owner, java.time.Instant now, java.time.Duration lease,
+            int limit, java.util.function.Function<List<ScheduleClaim>, List<RunStart>> plan) {
+        List<ScheduleClaim> claims = schedules().claimDue(owner, now, lease, limit);
+        List<RunStart> starts = plan.apply(claims);
+        return new ClaimedStarts(claims, starts.isEmpty() ? List.of() : startRuns(starts));
+    }
+
+    /**
      * Records the ends of a batch of runs. For each: unless its execution is stored as ended already (a retry of
      * a write that did take effect), stores the execution — over a {@code running} row only when its job never
      * ran — and, when the job ran, the schedule {@link RunCompletion#outcome} makes of the stored one, deletes
      * the execution's intent and appends its activity entry; then, in every case, releases its playlist leases
-     * and its scheduler lease (setting the retry attempt; the next run as stored). Idempotent, so a batch
-     * reported failed can be retried. The JDBC store does a whole batch in one transaction; this default does it
+     * and its scheduler lease (setting the retry attempt; the next run as stored). A run whose job ran but whose
+     * execution is stored as ended by someone else (another node took it for abandoned, its holder having
+     * missed heartbeats) still consumes its slot: if it still holds its scheduler lease, the release sets the
+     * next run its outcome gives. Idempotent, so a batch reported failed can be retried. The JDBC store does a whole batch in one transaction; this default does it
      * one call at a time.
      *
      * @param completions the runs
@@ -194,8 +224,11 @@ public interface ShuffifyStore extends AutoCloseable {
                 playlistLeases().release(playlistId, e.id());
             }
             if (c.leaseToken() != null && current.isPresent()) {
-                java.time.Instant next = current.get().nextRunAt();
-                schedules().release(c.leaseToken(), next, next, c.retryAttempt());
+                java.time.Instant asStored = current.get().nextRunAt();
+                // a run whose job ran consumes its slot, even when another node ended its execution meanwhile
+                java.time.Instant next = ended && c.jobRan() ? c.outcome().apply(current.get()).nextRunAt()
+                        : asStored;
+                schedules().release(c.leaseToken(), asStored, next, c.retryAttempt());
             }
         }
     }

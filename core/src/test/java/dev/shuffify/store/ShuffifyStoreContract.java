@@ -6,6 +6,7 @@ import static dev.shuffify.store.StoreFixtures.richSchedule;
 import static dev.shuffify.store.StoreFixtures.running;
 import static dev.shuffify.store.StoreFixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
@@ -809,6 +810,43 @@ public abstract class ShuffifyStoreContract {
     }
 
     @Test
+    void claimAndStartRunsClaimsAndRecordsTheStartsThePlanMakes() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        store.schedules().save(schedule("s2", "alice", "pl-2", T0.plusSeconds(1)));
+        store.schedules().save(schedule("s3", "alice", "pl-3", T0.plusSeconds(2)));
+        store.startRuns(List.of(new RunStart(running("e0", "other", T0), List.of("pl-2"), T0.plusSeconds(60))));
+        List<List<String>> seen = new java.util.ArrayList<>();
+
+        ClaimedStarts result = store.claimAndStartRuns("node-a", T0.plusSeconds(5), LEASE, 10, claims -> {
+            seen.add(claims.stream().map(ScheduleClaim::scheduleId).toList());
+            // s3 gets no start (as a claim a misfire policy skips)
+            return List.of(new RunStart(running("e1", "s1", T0.plusSeconds(5)), List.of("pl-1"), T0.plusSeconds(60)),
+                    new RunStart(running("e2", "s2", T0.plusSeconds(5)), List.of("pl-2"), T0.plusSeconds(60)));
+        });
+
+        assertThat(seen).containsExactly(List.of("s1", "s2", "s3"));
+        assertThat(result.claims()).extracting(ScheduleClaim::scheduleId).containsExactly("s1", "s2", "s3");
+        assertThat(result.busy()).containsExactly(java.util.Optional.empty(), java.util.Optional.of("pl-2"));
+        assertThat(store.schedules().listLeases()).hasSize(3);
+        assertThat(store.executions().find("e1")).contains(running("e1", "s1", T0.plusSeconds(5)));
+        assertThat(store.playlistLeases().holder("pl-1", T0.plusSeconds(5))).contains("e1");
+        assertThat(store.playlistLeases().holder("pl-2", T0.plusSeconds(5))).contains("e0");
+    }
+
+    @Test
+    void aPlanThatThrowsClaimsAndStartsNothing() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+
+        assertThatThrownBy(() -> store.claimAndStartRuns("node-a", T0, LEASE, 10, claims -> {
+            throw new IllegalStateException("the plan failed");
+        })).hasMessageContaining("the plan failed");
+
+        assertThat(store.schedules().listLeases()).isEmpty();
+        assertThat(store.schedules().claimDue("node-b", T0, LEASE, 10)).extracting(ScheduleClaim::scheduleId)
+                .containsExactly("s1");
+    }
+
+    @Test
     void completeRunsRecordsTheOutcomeTheActivityAndReleasesEveryLease() {
         store.schedules().save(schedule("s1", "alice", "pl-1", T0));
         ScheduleClaim claim = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
@@ -834,6 +872,36 @@ public abstract class ShuffifyStoreContract {
     }
 
     @Test
+    void completeRunsStoresEveryFieldAnOutcomeChangesNotOnlyTheOutcomeFields() {
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        store.schedules().save(schedule("s2", "alice", "pl-2", T0));
+        List<ScheduleClaim> claims = store.schedules().claimDue("node-a", T0, LEASE, 2);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of(), T0.plusSeconds(60)),
+                new RunStart(running("e2", "s2", T0), List.of(), T0.plusSeconds(60))));
+        Execution done1 = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+        Execution done2 = finished("e2", "s2", T0, ExecutionStatus.FAILED);
+        Instant next = T0.plus(Duration.ofHours(1));
+
+        store.completeRuns(List.of(
+                new RunCompletion(done1, current -> current.withOutcome(done1.completedAt(), done1.status(), null,
+                        next), token(claims, "s1"), 0, null, List.of()),
+                new RunCompletion(done2, current -> current.withEnabled(false, T0.plusSeconds(5)).withOutcome(
+                        done2.completedAt(), done2.status(), "it broke", null), token(claims, "s2"), 0, null,
+                        List.of())));
+
+        Schedule s1 = store.schedules().find("s1").orElseThrow();
+        assertThat(s1.enabled()).isTrue();
+        assertThat(s1.nextRunAt()).isEqualTo(next);
+        Schedule s2 = store.schedules().find("s2").orElseThrow();
+        assertThat(s2.enabled()).isFalse();
+        assertThat(s2.updatedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(s2.lastStatus()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(s2.lastError()).isEqualTo("it broke");
+        assertThat(s2.nextRunAt()).isNull();
+        assertThat(store.schedules().listLeases()).isEmpty();
+    }
+
+    @Test
     void completeRunsIsIdempotentByExecutionId() {
         store.schedules().save(schedule("s1", "alice", "pl-1", T0));
         ScheduleClaim claim = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
@@ -850,6 +918,49 @@ public abstract class ShuffifyStoreContract {
         assertThat(store.schedules().find("s1").orElseThrow().nextRunAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
         assertThat(store.activity().listByUser("alice", 10)).hasSize(1);
         assertThat(store.executions().listBySchedule("s1", 10)).containsExactly(done);
+    }
+
+    @Test
+    void aRunThatRanWhoseExecutionAnotherNodeEndedStillConsumesItsSlotWhenItReleasesItsLease() {
+        // another node took the run for abandoned (its holder missed heartbeats) but failed before moving the
+        // schedule on; the holder then records its end: the job did run, so its slot must not stay due
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        ScheduleClaim claim = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of("pl-1"), T0.plusSeconds(60))));
+        Execution abandoned = finished("e1", "s1", T0, ExecutionStatus.ABANDONED);
+        assertThat(store.executions().saveIfRunning(abandoned)).isTrue();
+        Execution done = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+        Instant next = T0.plus(Duration.ofHours(1));
+
+        store.completeRuns(List.of(new RunCompletion(done, current -> current.withOutcome(done.completedAt(),
+                done.status(), null, next), claim.token(), 0, activity("a1", "alice", T0), List.of("pl-1"))));
+
+        assertThat(store.executions().find("e1")).as("the other node's end stands").contains(abandoned);
+        assertThat(store.schedules().find("s1").orElseThrow().nextRunAt()).as("the slot is consumed")
+                .isEqualTo(next);
+        assertThat(store.schedules().listLeases()).isEmpty();
+        assertThat(store.playlistLeases().holder("pl-1", T0)).isEmpty();
+        assertThat(store.schedules().claimDue("node-b", T0.plusSeconds(1), LEASE, 1)).as("nothing due again")
+                .isEmpty();
+    }
+
+    @Test
+    void aRunThatRanDoesNotMoveASlotItsLeaseNoLongerCovers() {
+        // the end of a run whose lease another node recovered (and the schedule claimed again since) leaves the
+        // schedule to its new holder
+        store.schedules().save(schedule("s1", "alice", "pl-1", T0));
+        ScheduleClaim first = store.schedules().claimDue("node-a", T0, LEASE, 1).get(0);
+        store.startRuns(List.of(new RunStart(running("e1", "s1", T0), List.of(), T0.plusSeconds(60))));
+        assertThat(store.executions().saveIfRunning(finished("e1", "s1", T0, ExecutionStatus.ABANDONED))).isTrue();
+        Instant recoveredAt = T0.plus(LEASE).plusSeconds(1);
+        assertThat(store.schedules().recoverExpired(first.token(), recoveredAt, T0, T0.plus(Duration.ofHours(1)),
+                0)).isTrue();
+        Execution done = finished("e1", "s1", T0, ExecutionStatus.SUCCESS);
+
+        store.completeRuns(List.of(new RunCompletion(done, current -> current.withOutcome(done.completedAt(),
+                done.status(), null, T0.plus(Duration.ofHours(5))), first.token(), 0, null, List.of())));
+
+        assertThat(store.schedules().find("s1").orElseThrow().nextRunAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
     }
 
     @Test

@@ -323,6 +323,53 @@ public final class ExecutionEngine {
      * @return one started run per claim, in order
      */
     public List<Started> startAll(List<Claimed> claims) {
+        StartBatch batch = prepare(claims);
+        List<Optional<String>> busy;
+        try {
+            busy = batch.starts().isEmpty() ? List.of() : store.startRuns(batch.starts());
+        } catch (RuntimeException e) {
+            return notStarted(batch, e);
+        }
+        return started(batch, busy);
+    }
+
+    /**
+     * A batch of claimed runs {@link #prepare prepared} to start: what the store records of them, and then
+     * {@link #started} (or {@link #notStarted}) makes of them.
+     */
+    public static final class StartBatch {
+        private final List<Started> started;
+        private final List<Started> toRecord;
+        private final List<dev.shuffify.store.RunStart> starts;
+
+        private StartBatch(List<Started> started, List<Started> toRecord, List<dev.shuffify.store.RunStart> starts) {
+            this.started = started;
+            this.toRecord = toRecord;
+            this.starts = starts;
+        }
+
+        /**
+         * The starts to record (for the runs that did not end before their start).
+         *
+         * @return never null
+         */
+        public List<dev.shuffify.store.RunStart> starts() {
+            return starts;
+        }
+    }
+
+    /**
+     * The first half of {@link #startAll}: reads the accounts, settings and intents the claimed runs need in one
+     * query each, takes this node's locks of the playlists each writes, and makes the starts to record. The
+     * caller records them ({@link dev.shuffify.store.ShuffifyStore#startRuns}, or with the claims in one
+     * transaction) and then calls {@link #started} with what the store answered, or {@link #notStarted} when it
+     * failed: either gives back the locks of runs that do not go on. Never throws (but for
+     * {@link VirtualMachineError}).
+     *
+     * @param claims the claimed runs
+     * @return the batch
+     */
+    public StartBatch prepare(List<Claimed> claims) {
         Instant now = config.clock().instant();
         java.util.Set<String> users = new java.util.LinkedHashSet<>();
         claims.forEach(c -> users.add(c.schedule().userId()));
@@ -369,34 +416,54 @@ public final class ExecutionEngine {
                 earlyEnd(s, ExecutionStatus.FAILED, "could not prepare the run: " + e.getMessage());
             }
         }
-        List<Optional<String>> busy;
-        try {
-            busy = starts.isEmpty() ? List.of() : store.startRuns(starts);
-        } catch (RuntimeException e) {
-            LOG.warn("could not record the start of {} run(s); not run, their slots stay due", starts.size(), e);
-            for (int i = 0; i < toRecord.size(); i++) {
-                Started s = toRecord.get(i);
-                s.deferred.playlists.addAll(starts.get(i).playlists()); // released in case the start did commit
-                s.deferred.finished(notRunExecution(s.execution, "the store failed before the job started ("
-                        + e.getMessage() + ")"), null, false);
-                s.early = s.deferred.result;
-            }
-            return started;
-        }
-        for (int i = 0; i < toRecord.size(); i++) {
-            Started s = toRecord.get(i);
+        return new StartBatch(started, toRecord, starts);
+    }
+
+    /**
+     * The batch's runs once the store recorded their starts.
+     *
+     * @param batch the batch
+     * @param busy what the store answered for each of {@link StartBatch#starts()}: the playlist another run holds
+     * @return one started run per claim, in order
+     */
+    public List<Started> started(StartBatch batch, List<Optional<String>> busy) {
+        for (int i = 0; i < batch.toRecord.size(); i++) {
+            Started s = batch.toRecord.get(i);
             if (busy.get(i).isPresent()) {
                 notStarted(s, "another job is running on playlist '" + busy.get(i).get() + "' (on another node)");
                 continue;
             }
-            s.deferred.playlists.addAll(starts.get(i).playlists());
+            s.deferred.playlists.addAll(batch.starts.get(i).playlists());
             fire(event(JobEvent.Type.STARTED, s.schedule, s.execution, null));
             Optional<String> unfinished = unfinishedRun(s.schedule, s.execution.id(), s.deferred.intents);
             if (unfinished.isPresent()) {
                 earlyEnd(s, ExecutionStatus.SKIPPED, unfinished.get());
             }
         }
-        return started;
+        return batch.started;
+    }
+
+    /**
+     * The batch's runs when the store failed to record their starts: not run, their slots stay due (their ends
+     * release what a start that did commit though reported failed holds).
+     *
+     * @param batch the batch
+     * @param e the failure
+     * @return one run per claim, in order, each with its {@link Started#early() end}
+     */
+    public List<Started> notStarted(StartBatch batch, RuntimeException e) {
+        if (!batch.starts.isEmpty()) {
+            LOG.warn("could not record the start of {} run(s); not run, their slots stay due", batch.starts.size(),
+                    e);
+        }
+        for (int i = 0; i < batch.toRecord.size(); i++) {
+            Started s = batch.toRecord.get(i);
+            s.deferred.playlists.addAll(batch.starts.get(i).playlists()); // released in case the start did commit
+            s.deferred.finished(notRunExecution(s.execution, "the store failed before the job started ("
+                    + e.getMessage() + ")"), null, false);
+            s.early = s.deferred.result;
+        }
+        return batch.started;
     }
 
     private <T> T readForBatch(String what, java.util.function.Supplier<T> read) {

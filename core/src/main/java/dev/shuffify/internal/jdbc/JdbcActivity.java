@@ -81,6 +81,19 @@ public final class JdbcActivity implements ActivityStore {
         if (list.isEmpty()) {
             return;
         }
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            PgRows rows = new PgRows(List.of("id", "user_id", "activity_type", "description", "metadata_json",
+                    "created_at"));
+            for (Activity a : list) {
+                rows.add(ps -> bind(ps, a));
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT.substring(0, INSERT.indexOf(" VALUES"))
+                    + " SELECT * FROM " + rows.table("r"))) {
+                rows.bind(c, ps, 1);
+                ps.executeUpdate();
+            }
+            return;
+        }
         try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (Activity a : list) {
                 bind(ps, a);

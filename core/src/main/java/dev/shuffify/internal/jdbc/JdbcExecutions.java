@@ -67,6 +67,14 @@ public final class JdbcExecutions implements ExecutionStore {
         if (list.isEmpty()) {
             return;
         }
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            PgRows rows = rows(list);
+            try (PreparedStatement ps = c.prepareStatement(bulkUpsert(rows))) {
+                rows.bind(c, ps, 1);
+                ps.executeUpdate();
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), COLUMNS))) {
             for (Execution e : list) {
                 bind(ps, e);
@@ -92,16 +100,20 @@ public final class JdbcExecutions implements ExecutionStore {
             return written;
         }
         if (sql.dialect() == Dialect.POSTGRESQL) {
-            try (PreparedStatement ps = c.prepareStatement(sql.dialect().upsert(T, List.of("id"), COLUMNS)
-                    + " WHERE " + T + ".status = " + RUNNING)) {
-                for (Execution e : list) {
-                    bind(ps, e);
-                    ps.addBatch();
+            // one statement for the batch; the ids it returns are the rows it wrote
+            PgRows rows = rows(list);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(bulkUpsert(rows) + " WHERE " + T + ".status = " + RUNNING
+                    + " RETURNING " + T + ".id")) {
+                rows.bind(c, ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
                 }
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    written[i] = counts[i] != 0;
-                }
+            }
+            for (int i = 0; i < written.length; i++) {
+                written[i] = ids.contains(list.get(i).id());
             }
             return written;
         }
@@ -148,6 +160,22 @@ public final class JdbcExecutions implements ExecutionStore {
             }
             ps.executeBatch();
         }
+    }
+
+    private static PgRows rows(List<Execution> list) throws SQLException {
+        PgRows rows = new PgRows(COLUMNS);
+        for (Execution e : list) {
+            rows.add(ps -> bind(ps, e));
+        }
+        return rows;
+    }
+
+    /** PostgreSQL: inserts the rows, or updates the stored row of the same id, in one statement. */
+    private static String bulkUpsert(PgRows rows) {
+        String updates = COLUMNS.stream().filter(col -> !col.equals("id")).map(col -> col + " = EXCLUDED." + col)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "INSERT INTO " + T + " (" + String.join(", ", COLUMNS) + ") SELECT * FROM " + rows.table("r")
+                + " ON CONFLICT (id) DO UPDATE SET " + updates;
     }
 
     private static void bind(PreparedStatement ps, Execution e) throws SQLException {

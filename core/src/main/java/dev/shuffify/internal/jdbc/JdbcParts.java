@@ -3,8 +3,13 @@ package dev.shuffify.internal.jdbc;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.store.ClaimedStarts;
 import dev.shuffify.store.RunCompletion;
 import dev.shuffify.store.RunStart;
+import dev.shuffify.store.ScheduleClaim;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -96,6 +102,62 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
     }
 
     /**
+     * Claims due schedules and records the starts {@code plan} makes of them in one transaction
+     * ({@link dev.shuffify.store.ShuffifyStore#claimAndStartRuns}). A race with another node on a target
+     * playlist (PostgreSQL) claims nothing this time, as {@code claimDue} does.
+     *
+     * @param owner the node
+     * @param now the time
+     * @param lease how long the leases last
+     * @param limit at most this many claims
+     * @param plan the starts of the claims
+     * @return the claims and the busy playlist of each start
+     */
+    public ClaimedStarts claimAndStartRuns(String owner, Instant now, Duration lease, int limit,
+            Function<List<ScheduleClaim>, List<RunStart>> plan) {
+        Sql.Work<ClaimedStarts> work = c -> {
+            List<ScheduleClaim> claims;
+            try {
+                claims = schedules.claimDue(c, owner, now, lease, limit);
+            } catch (SQLException e) {
+                if (sql.dialect() != Dialect.POSTGRESQL || !Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                throw new ClaimRaced();
+            }
+            List<RunStart> starts = plan.apply(claims);
+            if (starts.isEmpty()) {
+                return new ClaimedStarts(claims, List.of());
+            }
+            executions.upsertAll(c, starts.stream().map(RunStart::execution).toList());
+            return new ClaimedStarts(claims, playlistLeases.acquireAll(c, starts));
+        };
+        String what = "claim due schedules and record the start of their runs";
+        try {
+            if (sql.dialect() == Dialect.H2) {
+                synchronized (JdbcSchedules.h2ClaimLock()) {
+                    synchronized (H2_START_LOCK) {
+                        return sql.inTransaction(what, work);
+                    }
+                }
+            }
+            return sql.inTransaction(what, work);
+        } catch (ClaimRaced raced) {
+            // another node leased a schedule with the same target at the same moment; try again next poll
+            return new ClaimedStarts(List.of(), List.of());
+        }
+    }
+
+    /** A claim lost a race on a target playlist: the transaction is rolled back and nothing is claimed. */
+    private static final class ClaimRaced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimRaced() {
+            super("claim raced with another node on a target playlist", null, false, false);
+        }
+    }
+
+    /**
      * Records the ends of a batch of runs in one transaction ({@link dev.shuffify.store.ShuffifyStore#completeRuns}).
      *
      * @param completions the runs
@@ -112,13 +174,18 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             executions.saveAllIfRunning(c, completions.stream().filter(r -> !r.jobRan())
                     .map(RunCompletion::execution).toList());
             List<RunCompletion> recordedNow = new ArrayList<>();
+            List<RunCompletion> endedElsewhere = new ArrayList<>();
             for (int i = 0; i < ran.size(); i++) {
                 if (fresh[i]) {
                     recordedNow.add(ran.get(i));
+                } else if (ran.get(i).leaseToken() != null) {
+                    endedElsewhere.add(ran.get(i));
                 }
             }
-            Map<String, Schedule> current = schedules.lockAll(c, recordedNow.stream()
-                    .map(r -> r.execution().scheduleId()).collect(Collectors.toCollection(TreeSet::new)));
+            Map<String, Schedule> current = schedules.lockAll(c, java.util.stream.Stream.concat(
+                    recordedNow.stream(), endedElsewhere.stream()).map(r -> r.execution().scheduleId())
+                    .collect(Collectors.toCollection(TreeSet::new)));
+            Map<String, Schedule> stored = Map.copyOf(current);
             Map<String, Map.Entry<Schedule, Map.Entry<String, Integer>>> outcomes = new LinkedHashMap<>();
             List<String> intentsDone = new ArrayList<>();
             List<Activity> activity = new ArrayList<>();
@@ -136,15 +203,27 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
                     activity.add(r.activity());
                 }
             }
+            // a run whose job ran but whose execution another node ended meanwhile (taken for abandoned, its
+            // holder having missed heartbeats) consumes its slot all the same, while its lease is still held
+            Map<String, JdbcSchedules.Release> consumed = new LinkedHashMap<>();
+            for (RunCompletion r : endedElsewhere) {
+                Schedule s = current.get(r.execution().scheduleId());
+                if (s != null && !outcomes.containsKey(s.id())) {
+                    consumed.put(r.leaseToken(), new JdbcSchedules.Release(r.leaseToken(), r.retryAttempt(),
+                            r.outcome().apply(s).nextRunAt()));
+                }
+            }
             List<String[]> playlistLeasesHeld = new ArrayList<>();
             Map<String, Integer> leases = new LinkedHashMap<>();
             for (RunCompletion r : completions) {
                 r.playlists().forEach(p -> playlistLeasesHeld.add(new String[] {p, r.execution().id()}));
-                if (r.leaseToken() != null && !outcomes.containsKey(r.execution().scheduleId())) {
+                if (r.leaseToken() != null && !outcomes.containsKey(r.execution().scheduleId())
+                        && !consumed.containsKey(r.leaseToken())) {
                     leases.put(r.leaseToken(), r.retryAttempt());
                 }
             }
-            schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()));
+            schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()), stored);
+            schedules.releaseMovingNextRun(c, consumed.values());
             intents.deleteAll(c, intentsDone);
             this.activity.appendAll(c, activity);
             playlistLeases.releaseAll(c, playlistLeasesHeld);

@@ -147,18 +147,9 @@ public final class JdbcSchedules implements ScheduleStore {
     }
 
     private List<ScheduleClaim> claimDuePostgres(String owner, Instant now, Instant expires, int limit) {
-        String prefix = UUID.randomUUID() + ":";
         return sql.run("claim due schedules", c -> {
             try {
-                return Sql.query(c, PG_CLAIM_DUE, ps -> {
-                    Rows.setInstant(ps, 1, now);
-                    ps.setInt(2, candidates(limit));
-                    ps.setInt(3, limit);
-                    ps.setString(4, owner);
-                    ps.setString(5, prefix);
-                    Rows.setInstant(ps, 6, now);
-                    Rows.setInstant(ps, 7, expires);
-                }, ScheduleRows::mapClaim);
+                return claimDuePostgres(c, owner, now, expires, limit);
             } catch (SQLException e) {
                 if (!Sql.isUniqueViolation(e)) {
                     throw e;
@@ -170,36 +161,87 @@ public final class JdbcSchedules implements ScheduleStore {
         });
     }
 
+    private static List<ScheduleClaim> claimDuePostgres(Connection c, String owner, Instant now, Instant expires,
+            int limit) throws SQLException {
+        String prefix = UUID.randomUUID() + ":";
+        return Sql.query(c, PG_CLAIM_DUE, ps -> {
+            Rows.setInstant(ps, 1, now);
+            ps.setInt(2, candidates(limit));
+            ps.setInt(3, limit);
+            ps.setString(4, owner);
+            ps.setString(5, prefix);
+            Rows.setInstant(ps, 6, now);
+            Rows.setInstant(ps, 7, expires);
+        }, ScheduleRows::mapClaim);
+    }
+
     private List<ScheduleClaim> claimDueH2(String owner, Instant now, Instant expires, int limit) {
         synchronized (H2_CLAIM_LOCK) {
-            return sql.inTransaction("claim due schedules", c -> {
-                List<Candidate> candidates = Sql.query(c, H2_DUE_CANDIDATES, ps -> {
-                            Rows.setInstant(ps, 1, now);
-                            ps.setInt(2, candidates(limit));
-                        }, rs -> new Candidate(ScheduleRows.map(rs), rs.getInt("retry_attempt")));
-                Set<String> targets = new HashSet<>();
-                List<ScheduleClaim> claims = new ArrayList<>();
-                for (Candidate candidate : candidates) {
-                    Schedule s = candidate.schedule();
-                    String target = s.job().target() == null ? null : s.job().target().id();
-                    if (claims.size() >= limit || target != null && !targets.add(target)) {
-                        continue;
-                    }
-                    String token = UUID.randomUUID() + ":" + s.id();
-                    int updated = Sql.update(c, "UPDATE " + T + " SET " + SET_LEASE
-                            + " WHERE id = ? AND lease_owner IS NULL AND enabled = TRUE AND next_run_at = ?", ps -> {
-                                bindLease(ps, owner, token, now, expires);
-                                ps.setString(5, s.id());
-                                Rows.setInstant(ps, 6, s.nextRunAt());
-                            });
-                    if (updated == 1) {
-                        claims.add(new ScheduleClaim(s, owner, token, s.nextRunAt(), Rows.stored(now),
-                                Rows.stored(expires), Math.max(1, candidate.retryAttempt())));
-                    }
-                }
-                return claims;
-            });
+            return sql.inTransaction("claim due schedules", c -> claimDueH2(c, owner, now, expires, limit));
         }
+    }
+
+    /** H2, under {@link #H2_CLAIM_LOCK}, in a transaction. */
+    private static List<ScheduleClaim> claimDueH2(Connection c, String owner, Instant now, Instant expires,
+            int limit) throws SQLException {
+        List<Candidate> candidates = Sql.query(c, H2_DUE_CANDIDATES, ps -> {
+                    Rows.setInstant(ps, 1, now);
+                    ps.setInt(2, candidates(limit));
+                }, rs -> new Candidate(ScheduleRows.map(rs), rs.getInt("retry_attempt")));
+        Set<String> targets = new HashSet<>();
+        List<ScheduleClaim> claims = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Schedule s = candidate.schedule();
+            String target = s.job().target() == null ? null : s.job().target().id();
+            if (claims.size() >= limit || target != null && !targets.add(target)) {
+                continue;
+            }
+            String token = UUID.randomUUID() + ":" + s.id();
+            int updated = Sql.update(c, "UPDATE " + T + " SET " + SET_LEASE
+                    + " WHERE id = ? AND lease_owner IS NULL AND enabled = TRUE AND next_run_at = ?", ps -> {
+                        bindLease(ps, owner, token, now, expires);
+                        ps.setString(5, s.id());
+                        Rows.setInstant(ps, 6, s.nextRunAt());
+                    });
+            if (updated == 1) {
+                claims.add(new ScheduleClaim(s, owner, token, s.nextRunAt(), Rows.stored(now),
+                        Rows.stored(expires), Math.max(1, candidate.retryAttempt())));
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * Claims due schedules on a connection in a transaction the caller commits. On H2 the caller holds
+     * {@link #h2ClaimLock()}. On PostgreSQL a race with another node on a target playlist (a unique violation)
+     * is thrown: the transaction is then aborted.
+     *
+     * @param c the connection
+     * @param owner the node
+     * @param now the time
+     * @param lease how long the leases last
+     * @param limit at most this many
+     * @return the claims, earliest slot first
+     * @throws SQLException when the database fails
+     */
+    List<ScheduleClaim> claimDue(Connection c, String owner, Instant now, Duration lease, int limit)
+            throws SQLException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Instant expires = now.plus(lease);
+        List<ScheduleClaim> claims = sql.dialect() == Dialect.POSTGRESQL
+                ? claimDuePostgres(c, owner, now, expires, limit) : claimDueH2(c, owner, now, expires, limit);
+        return claims.stream().sorted(Comparator.comparing(ScheduleClaim::slot)).toList();
+    }
+
+    /**
+     * The lock H2's claims are taken under (H2 is one node: claims are serialised in this JVM).
+     *
+     * @return the lock
+     */
+    static Object h2ClaimLock() {
+        return H2_CLAIM_LOCK;
     }
 
     private record Candidate(Schedule schedule, int retryAttempt) {
@@ -370,11 +412,35 @@ public final class JdbcSchedules implements ScheduleStore {
      * @param c the connection
      * @param outcomes the schedules to store, each with the token of the lease to release (or null) and the
      *     retry attempt to set with it
+     * @param stored the schedules as stored before, by id (PostgreSQL writes only the outcome columns of one
+     *     whose outcome changed nothing else)
      * @throws SQLException on failure
      */
     void storeOutcomesAndRelease(Connection c, List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String,
-            Integer>>> outcomes) throws SQLException {
+            Integer>>> outcomes, java.util.Map<String, Schedule> stored) throws SQLException {
         if (outcomes.isEmpty()) {
+            return;
+        }
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            // one statement for the batch: the outcome columns (every column when the outcome changed others),
+            // and the lease released when its token is still the one the run held
+            List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>>> narrow = new ArrayList<>();
+            List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>>> wide = new ArrayList<>();
+            for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
+                Schedule next = o.getKey();
+                Schedule before = stored.get(next.id());
+                boolean onlyOutcome = before != null && next.equals(before.withOutcome(next.lastRunAt(),
+                        next.lastStatus(), next.lastError(), next.nextRunAt()));
+                (onlyOutcome ? narrow : wide).add(o);
+            }
+            storeOutcomesPostgres(c, narrow, OUTCOME_COLUMNS, (ps, s) -> {
+                ps.setString(1, s.id());
+                Rows.setInstant(ps, 2, s.lastRunAt());
+                Rows.setString(ps, 3, s.lastStatus() == null ? null : s.lastStatus().wireName());
+                Rows.setString(ps, 4, s.lastError());
+                Rows.setInstant(ps, 5, s.nextRunAt());
+            });
+            storeOutcomesPostgres(c, wide, ScheduleRows.COLUMNS, ScheduleRows::bind);
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(OUTCOME_AND_RELEASE)) {
@@ -390,6 +456,80 @@ public final class JdbcSchedules implements ScheduleStore {
                 }
                 Rows.setString(ps, i++, token);
                 ps.setString(i, o.getKey().id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The columns an outcome sets, in the order its binder binds them. */
+    private static final List<String> OUTCOME_COLUMNS = List.of("id", "last_run_at", "last_status", "last_error",
+            "next_run_at");
+
+    /** Binds one schedule's columns of a captured row. */
+    private interface RowBinder {
+        void bind(PreparedStatement ps, Schedule s) throws SQLException;
+    }
+
+    private void storeOutcomesPostgres(Connection c, List<java.util.Map.Entry<Schedule, java.util.Map.Entry<String,
+            Integer>>> outcomes, List<String> columns, RowBinder binder) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<String> all = new ArrayList<>(columns);
+        all.add("u_lease_token");
+        all.add("u_retry_attempt");
+        PgRows rows = new PgRows(all);
+        int extra = columns.size();
+        for (java.util.Map.Entry<Schedule, java.util.Map.Entry<String, Integer>> o : outcomes) {
+            rows.add(ps -> {
+                binder.bind(ps, o.getKey());
+                Rows.setString(ps, extra + 1, o.getValue().getKey());
+                ps.setInt(extra + 2, Math.max(0, o.getValue().getValue()));
+            });
+        }
+        String held = "s.lease_token = r.u_lease_token";
+        String set = columns.stream().filter(col -> !col.equals("id")).map(col -> col + " = r." + col)
+                .collect(java.util.stream.Collectors.joining(", "));
+        String leases = java.util.stream.Stream.of("lease_owner", "lease_acquired_at", "lease_expires_at",
+                "lease_slot", "lease_target", "lease_token").map(col -> col + " = CASE WHEN " + held
+                + " THEN NULL ELSE s." + col + " END").collect(java.util.stream.Collectors.joining(", "));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " s SET " + set + ", retry_attempt = CASE"
+                + " WHEN " + held + " THEN r.u_retry_attempt ELSE s.retry_attempt END, " + leases + " FROM "
+                + rows.table("r") + " WHERE s.id = r.id")) {
+            rows.bind(c, ps, 1);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * A lease to release with the schedule's next run set.
+     *
+     * @param token the lease
+     * @param retryAttempt the retry attempt of the next run
+     * @param nextRunAt the next run, or null for none
+     */
+    record Release(String token, int retryAttempt, Instant nextRunAt) {
+    }
+
+    /**
+     * Clears leases by token, each still held, setting the schedule's next run and pending retry attempt: the
+     * release of a run that ran and whose execution another node ended meanwhile.
+     *
+     * @param c the connection
+     * @param releases the leases
+     * @throws SQLException when the database fails
+     */
+    void releaseMovingNextRun(Connection c, Collection<Release> releases) throws SQLException {
+        if (releases.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " SET " + CLEAR_LEASE
+                + ", next_run_at = ? WHERE lease_token = ?")) {
+            for (Release r : releases) {
+                ps.setInt(1, Math.max(0, r.retryAttempt()));
+                Rows.setInstant(ps, 2, r.nextRunAt());
+                ps.setString(3, r.token());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -8,6 +8,7 @@ import dev.shuffify.model.MisfirePolicy;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleState;
 import dev.shuffify.model.TriggerSource;
+import dev.shuffify.store.ClaimedStarts;
 import dev.shuffify.store.RunCompletion;
 import dev.shuffify.store.ScheduleClaim;
 import dev.shuffify.store.ShuffifyStore;
@@ -64,7 +65,9 @@ public final class Scheduler implements AutoCloseable {
     private final ExecutionEngine engine;
     /** Ends of runs waiting to be recorded; one worker at a time records all that are waiting (group commit). */
     private final java.util.ArrayDeque<InFlight> completions = new java.util.ArrayDeque<>();
-    private boolean recordingCompletions;
+    /** How many workers record ends now, at most {@link #maxRecorders}. */
+    private int recorders;
+    private final int maxRecorders;
     /** Runs whose job is over and whose end waits in the queue or in the transaction recording it. */
     private final AtomicInteger endsToRecord = new AtomicInteger();
     /** Schedules whose last run waited for a playlist another run holds: not started again before this time. */
@@ -140,6 +143,8 @@ public final class Scheduler implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        // ends are recorded by the workers that just ran them, in up to one transaction per two workers at once
+        this.maxRecorders = Math.max(1, Math.min(4, config.poolSize() / 2));
         if (workers == null) {
             this.ownedWorkers = Executors.newFixedThreadPool(config.poolSize(),
                     threads("shuffify-worker-" + config.nodeId()));
@@ -254,21 +259,22 @@ public final class Scheduler implements AutoCloseable {
             morePossiblyDue = true;
         } else {
             Instant now = clock.instant();
-            try {
-                List<ScheduleClaim> claims = store.schedules().claimDue(config.nodeId(), now,
-                        config.leaseDuration(), Math.min(free, config.batchSize()));
-                morePossiblyDue = !claims.isEmpty() && claims.size() == Math.min(free, config.batchSize());
-                if (engine != null) {
-                    startBatch(claims, null);
-                } else {
+            int limit = Math.min(free, config.batchSize());
+            if (engine != null) {
+                claimed = claimAndStart(now, limit);
+            } else {
+                try {
+                    List<ScheduleClaim> claims = store.schedules().claimDue(config.nodeId(), now,
+                            config.leaseDuration(), limit);
+                    morePossiblyDue = !claims.isEmpty() && claims.size() == limit;
                     for (ScheduleClaim claim : claims) {
                         dispatch(claim, claim.source());
                     }
+                    claimed = claims.size();
+                } catch (RuntimeException e) {
+                    // a claim that committed though reported failed expires and is released as never started
+                    trouble.failed("claiming due schedules", e);
                 }
-                claimed = claims.size();
-            } catch (RuntimeException e) {
-                // a claim that committed though reported failed expires and is released as never started
-                trouble.failed("claiming due schedules", e);
             }
         }
         afterPoll(trouble.failures() > failuresBefore);
@@ -332,40 +338,88 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * The batched path: skips the claims a misfire policy skips, starts the others through the engine in one
-     * transaction, and hands each to the pool.
+     * The batched path's poll: claims due schedules and records the starts of their runs in one transaction,
+     * then hands each run to the pool. Should the store fail once the runs were planned, each is ended as not run
+     * (releasing what a commit reported failed may have kept); a claim it skips or that waits is released after
+     * the commit.
      *
-     * @param manual {@link TriggerSource#MANUAL} for an operator's run, null for each claim's own source
+     * @return how many were claimed
      */
-    private List<InFlight> startBatch(List<ScheduleClaim> claims, TriggerSource manual) {
-        Instant now = clock.instant();
-        List<ScheduleClaim> toStart = new ArrayList<>();
+    private int claimAndStart(Instant now, int limit) {
+        Plan[] planned = new Plan[1];
+        ClaimedStarts result;
+        try {
+            result = store.claimAndStartRuns(config.nodeId(), now, config.leaseDuration(), limit, claims -> {
+                planned[0] = plan(claims, null, now);
+                return planned[0].batch == null ? List.of() : planned[0].batch.starts();
+            });
+        } catch (RuntimeException e) {
+            trouble.failed("claiming due schedules", e);
+            if (planned[0] != null) {
+                launch(planned[0], null, e);
+            }
+            return 0;
+        }
+        morePossiblyDue = !result.claims().isEmpty() && result.claims().size() == limit;
+        launch(planned[0], result.busy(), null);
+        return result.claims().size();
+    }
+
+    /** Claims sorted out before their start: those to release and those whose runs start. */
+    private static final class Plan {
+        final List<ScheduleClaim> skipped = new ArrayList<>();
+        final List<ScheduleClaim> waiting = new ArrayList<>();
+        final List<ScheduleClaim> toStart = new ArrayList<>();
+        final List<TriggerSource> sources = new ArrayList<>();
+        ExecutionEngine.StartBatch batch;
+    }
+
+    /**
+     * Sorts claims out: the ones a misfire policy skips, the ones whose playlist was busy a moment ago (not a row
+     * per poll while they wait), and the runs to start, prepared through the engine. Writes nothing.
+     */
+    private Plan plan(List<ScheduleClaim> claims, TriggerSource manual, Instant now) {
+        Plan plan = new Plan();
         List<ExecutionEngine.Claimed> claimed = new ArrayList<>();
-        List<TriggerSource> sources = new ArrayList<>();
         for (ScheduleClaim claim : claims) {
             TriggerSource source = manual != null ? manual : claim.source();
             if (isMisfireToSkip(claim, source, now)) {
-                skipMisfire(claim, now);
+                plan.skipped.add(claim);
                 continue;
             }
             Instant waitUntil = waitingUntil.get(claim.scheduleId());
             if (manual == null && waitUntil != null && now.isBefore(waitUntil)) {
-                releaseStillDue(claim); // its playlist was busy a moment ago: not a row per poll while it waits
+                plan.waiting.add(claim);
                 continue;
             }
             waitingUntil.remove(claim.scheduleId());
-            toStart.add(claim);
-            sources.add(source);
+            plan.toStart.add(claim);
+            plan.sources.add(source);
             claimed.add(new ExecutionEngine.Claimed(claim.schedule(), source,
                     source == TriggerSource.MANUAL ? 1 : claim.attempt()));
         }
+        if (!claimed.isEmpty()) {
+            plan.batch = engine.prepare(claimed);
+        }
+        return plan;
+    }
+
+    /**
+     * After the starts were recorded (or failed to be): releases the skipped and waiting claims and hands each
+     * run to the pool (a run whose start failed goes too, to record its end as not run).
+     */
+    private List<InFlight> launch(Plan plan, List<java.util.Optional<String>> busy, RuntimeException failure) {
+        Instant now = clock.instant();
+        plan.skipped.forEach(claim -> skipMisfire(claim, now));
+        plan.waiting.forEach(this::releaseStillDue);
         List<InFlight> jobs = new ArrayList<>();
-        if (toStart.isEmpty()) {
+        if (plan.batch == null) {
             return jobs;
         }
-        List<ExecutionEngine.Started> started = engine.startAll(claimed);
-        for (int i = 0; i < toStart.size(); i++) {
-            InFlight job = new InFlight(toStart.get(i), sources.get(i));
+        List<ExecutionEngine.Started> started = failure == null ? engine.started(plan.batch, busy)
+                : engine.notStarted(plan.batch, failure);
+        for (int i = 0; i < plan.toStart.size(); i++) {
+            InFlight job = new InFlight(plan.toStart.get(i), plan.sources.get(i));
             job.started = started.get(i);
             job.outcome = Optional.of(job.started.execution());
             inFlight.put(job.claim.token(), job);
@@ -380,6 +434,26 @@ public final class Scheduler implements AutoCloseable {
             }
         }
         return jobs;
+    }
+
+    /**
+     * Starts claims taken on their own (an operator's run): sorted out, started through the store in one
+     * transaction, and handed to the pool.
+     *
+     * @param manual {@link TriggerSource#MANUAL} for an operator's run
+     */
+    private List<InFlight> startBatch(List<ScheduleClaim> claims, TriggerSource manual) {
+        Plan plan = plan(claims, manual, clock.instant());
+        if (plan.batch == null) {
+            return launch(plan, List.of(), null);
+        }
+        List<java.util.Optional<String>> busy;
+        try {
+            busy = plan.batch.starts().isEmpty() ? List.of() : store.startRuns(plan.batch.starts());
+        } catch (RuntimeException e) {
+            return launch(plan, null, e);
+        }
+        return launch(plan, busy, null);
     }
 
     /** A started run whose job will not run: its end (not run, slot still due) is recorded now. */
@@ -488,19 +562,19 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Queues a run's end and, unless another worker is recording ends now, records every end waiting, in
-     * transactions of up to {@value #COMPLETION_BATCH}: ends that arrive while one transaction commits share
-     * the next (a group commit, with no wait added).
+     * Queues a run's end and, unless enough workers are recording ends now (one per two workers, at most four),
+     * records every end waiting, in transactions of up to {@value #COMPLETION_BATCH}: ends that arrive while a
+     * transaction commits share the next (a group commit, with no wait added).
      */
     private void recordEnd(InFlight job) {
         endsToRecord.incrementAndGet();
         repollIfMoreMayBeDue(); // the worker is free: claim the next batch while this end is recorded
         synchronized (completions) {
             completions.add(job);
-            if (recordingCompletions) {
+            if (recorders >= maxRecorders) {
                 return;
             }
-            recordingCompletions = true;
+            recorders++;
         }
         boolean done = false;
         try {
@@ -511,7 +585,7 @@ public final class Scheduler implements AutoCloseable {
                         batch.add(completions.poll());
                     }
                     if (batch.isEmpty()) {
-                        recordingCompletions = false;
+                        recorders--;
                         done = true;
                         return;
                     }
@@ -521,7 +595,7 @@ public final class Scheduler implements AutoCloseable {
         } finally {
             if (!done) {
                 synchronized (completions) {
-                    recordingCompletions = false;
+                    recorders--;
                 }
             }
         }

@@ -40,7 +40,7 @@ class DurableSlotTest {
     @Test
     void aFailedStartTransactionLeavesTheSlotDueAndItRunsOnceLater() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("startRuns");
+        db.fail("claimAndStartRuns"); // the transaction that claims and records the starts
 
         poll();
 
@@ -59,7 +59,7 @@ class DurableSlotTest {
     @Test
     void aStartRowThatCommittedThoughReportedFailedIsEndedNotRunAndTheSlotStaysDue() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("startRuns", SwitchableStore.When.AFTER, args -> true);
+        db.fail("claimAndStartRuns", SwitchableStore.When.AFTER, args -> true);
 
         poll();
 
@@ -202,7 +202,7 @@ class DurableSlotTest {
     @Test
     void aPollSurvivesEveryStoreStepFailing() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("schedules.findExpired").fail("schedules.claimDue");
+        db.fail("schedules.findExpired").fail("schedules.claimDue").fail("claimAndStartRuns");
 
         assertThatCode(() -> node.scheduler.runDueOnce()).doesNotThrowAnyException();
 

@@ -234,6 +234,8 @@ public final class EngineOverheadBenchmark {
                 Databases.fresh(kind, dir, threads + 4), threads, Duration.ofMillis(100))));
         sides.add(new Side("Shuffify, 100 ms poll, claimAhead(4)", both, (kind, threads) -> new ShuffifyEngine(
                 Databases.fresh(kind, dir, threads + 4), threads, Duration.ofMillis(100), 4)));
+        sides.add(new Side("Shuffify, 100 ms poll, claimAhead(16)", both, (kind, threads) -> new ShuffifyEngine(
+                Databases.fresh(kind, dir, threads + 4), threads, Duration.ofMillis(100), 16)));
         sides.add(new Side(dbScheduler + ", default fetch", both, (kind, threads) -> new DbSchedulerEngine(
                 Databases.fresh(kind, dir, threads + 4), kind == Databases.Kind.POSTGRESQL, threads, false)));
         sides.add(new Side("db-scheduler, lock-and-fetch(1.0, 4.0)", postgres, (kind, threads) ->
