@@ -34,7 +34,7 @@ class SchedulerHealthFiguresTest {
     @Test
     void aPollThatMeetsAStoreFailureKeepsTheLastSuccessfulOne() {
         node.scheduler.runDueOnce();
-        db.fail("schedules.claimDue");
+        db.fail("claimAndStartRuns");
         clock.advance(Duration.ofSeconds(5));
 
         node.scheduler.runDueOnce();
