@@ -157,7 +157,8 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
                 Health h = m.health();
                 return h.storeUp() ? h.accounts().getOrDefault(health, 0L) : Double.NaN;
             }).description("accounts of one health").baseUnit("accounts")
-                    .tags(commonTags).tag("health", health.name().toLowerCase(Locale.ROOT)).register(registry);
+                    .tags(commonTags).tag("health", health.name().toLowerCase(Locale.ROOT)).strongReference(true)
+                    .register(registry);
         }
         gauge(registry, STORE_UP, "1 when the store answered the health check, 0 when not", null,
                 h -> h.storeUp() ? 1 : 0);
@@ -166,10 +167,10 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
         if (shuffify.rateBudget().isPresent()) {
             Gauge.builder(RATE_BUDGET_IN_USE, shuffify, s -> rate(s, RateBudgetUsage::inWindow))
                     .description("calls in the application's current rate window").baseUnit("calls")
-                    .tags(commonTags).register(registry);
+                    .tags(commonTags).strongReference(true).register(registry);
             Gauge.builder(RATE_BUDGET_LIMIT, shuffify, s -> rate(s, RateBudgetUsage::budget))
                     .description("calls the application's rate budget allows per window now").baseUnit("calls")
-                    .tags(commonTags).register(registry);
+                    .tags(commonTags).strongReference(true).register(registry);
             FunctionCounter.builder(RATE_LIMITED, shuffify, s -> rate(s, RateBudgetUsage::rateLimitedResponses))
                     .description("429 (Too Many Requests) answers of the music service").tags(commonTags)
                     .register(registry);
@@ -195,13 +196,13 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
     private void gauge(MeterRegistry registry, String name, String description, String unit,
             ToDoubleFunction<Health> value) {
         Gauge.builder(name, this, m -> value.applyAsDouble(m.health())).description(description).baseUnit(unit)
-                .tags(commonTags).register(registry);
+                .tags(commonTags).strongReference(true).register(registry);
     }
 
     private void timeGauge(MeterRegistry registry, String name, String description,
             ToDoubleFunction<Health> seconds) {
         TimeGauge.builder(name, this, TimeUnit.SECONDS, m -> seconds.applyAsDouble(m.health()))
-                .description(description).tags(commonTags).register(registry);
+                .description(description).tags(commonTags).strongReference(true).register(registry);
     }
 
     private static double rate(Shuffify s, ToDoubleFunction<RateBudgetUsage> figure) {

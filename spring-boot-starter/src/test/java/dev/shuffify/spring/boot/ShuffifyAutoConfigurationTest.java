@@ -23,6 +23,7 @@ import dev.shuffify.store.ShuffifyStore;
 import dev.shuffify.testing.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,8 +34,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -52,8 +53,17 @@ class ShuffifyAutoConfigurationTest {
     private static final String SECRET = "s3cr3t-client-secret-value";
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
-    @TempDir
-    Path dir;
+    /**
+     * Each test's folder for the embedded store, under target/ (not a JUnit temporary folder: H2 may still be
+     * finishing its file when the context has closed, and the folder's deletion would then fail the test).
+     */
+    private Path dir;
+
+    @BeforeEach
+    void newFolder() throws IOException {
+        Path root = Files.createDirectories(Path.of("target", "boot-test-stores"));
+        dir = Files.createTempDirectory(root, "store");
+    }
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
