@@ -101,6 +101,8 @@ public final class Scheduler implements AutoCloseable {
     /** The poll loop skips polls until this time after a poll that met store failures. */
     private volatile Instant pollBackoffUntil = Instant.MIN;
     private int failedPollsInARow;
+    /** When the last poll that met no store failure ended; null before the first one. */
+    private volatile Instant lastSuccessfulPoll;
 
     /** One claim this node holds: queued on the pool, then running (or cancelled by close before it ran). */
     private static final class InFlight {
@@ -289,6 +291,7 @@ public final class Scheduler implements AutoCloseable {
     /** Backs the poll loop off after a poll that met store failures (doubling up to 16 intervals). */
     private void afterPoll(boolean failed) {
         if (!failed) {
+            lastSuccessfulPoll = clock.instant();
             failedPollsInARow = 0;
             pollBackoffUntil = Instant.MIN;
             trouble.recovered(config.nodeId());
@@ -1068,6 +1071,26 @@ public final class Scheduler implements AutoCloseable {
             LOG.info("housekeeping deleted {} old row(s)", deleted);
         }
         return deleted;
+    }
+
+    // ---- health -------------------------------------------------------------------------------------------
+
+    /**
+     * When the last poll that met no store failure ended.
+     *
+     * @return the time, or null when no poll has succeeded yet
+     */
+    public Instant lastSuccessfulPoll() {
+        return lastSuccessfulPoll;
+    }
+
+    /**
+     * The claims this node holds now: queued or running, and those whose end waits to be recorded.
+     *
+     * @return the count
+     */
+    public int claimsHeld() {
+        return inFlight.size();
     }
 
     // ---- operator functions -------------------------------------------------------------------------------
