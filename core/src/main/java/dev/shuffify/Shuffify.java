@@ -7,6 +7,7 @@ import dev.shuffify.internal.engine.PlaylistRestore;
 import dev.shuffify.internal.plugins.PluginRegistry;
 import dev.shuffify.internal.scheduler.JobRunner;
 import dev.shuffify.internal.scheduler.Scheduler;
+import dev.shuffify.model.AccountHealth;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Execution;
@@ -30,7 +31,9 @@ import dev.shuffify.spi.DiscoveryStrategy;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;
+import dev.shuffify.spi.RateBudgetUsage;
 import dev.shuffify.spi.ShuffleAlgorithm;
+import dev.shuffify.store.DueBacklog;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.time.Clock;
@@ -46,6 +49,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -89,6 +93,9 @@ public final class Shuffify implements AutoCloseable {
     private final ExecutionEngine engine;
     private final SchedulerOptions schedulerOptions;
     private final Scheduler scheduler;
+    private final PlaylistServiceConnector connector;
+    /** The listeners the engine notifies: the builder's, then those added later. */
+    private final List<JobListener> listeners;
 
     private Shuffify(Builder b) {
         this.store = b.store != null ? b.store : new InMemoryShuffifyStore();
@@ -112,8 +119,10 @@ public final class Shuffify implements AutoCloseable {
         Function<String, RandomGenerator> randoms = b.seed == null
                 ? id -> new SplittableRandom()
                 : id -> new SplittableRandom(b.seed * 0x9E3779B97F4A7C15L + id.hashCode());
+        this.connector = b.connector;
+        this.listeners = new CopyOnWriteArrayList<>(b.listeners);
         this.engine = new ExecutionEngine(new EngineConfig(store, b.connector, jobTypes, clock, randoms, ids,
-                List.copyOf(b.listeners)));
+                listeners));
         this.schedulerOptions = b.scheduler;
         this.scheduler = new Scheduler(store, JobRunner.of(engine), b.scheduler.config(), clock,
                 b.seed == null ? new SplittableRandom() : new SplittableRandom(b.seed), null);
@@ -670,6 +679,88 @@ public final class Shuffify implements AutoCloseable {
      */
     public List<ScheduleState> jobs() {
         return scheduler.jobs();
+    }
+
+    /**
+     * Checks this instance's health without calling the music service: two small store queries (the due
+     * schedules no node has claimed, and the accounts by health) and the scheduler's own figures (its last
+     * successful poll, the claims it holds). Cheap enough to call every few seconds. Never throws: a store that
+     * fails is reported as down, with the exception's class and message ({@link Health#storeError()}).
+     *
+     * <pre>{@code
+     * Health health = shuffify.health();
+     * if (!health.storeUp() || health.oldestDueAge().compareTo(Duration.ofMinutes(5)) > 0) {
+     *     alert(health);
+     * }
+     * }</pre>
+     *
+     * @return the health now; never null
+     * @since 0.2.0
+     */
+    public Health health() {
+        Instant now = clock.instant();
+        long start = System.nanoTime();
+        DueBacklog backlog = DueBacklog.EMPTY;
+        Map<AccountHealth, Long> accounts = Map.of();
+        String error = null;
+        try {
+            backlog = Objects.requireNonNull(store.schedules().dueBacklog(now), "dueBacklog");
+            accounts = Objects.requireNonNull(store.accounts().countByHealth(), "countByHealth");
+        } catch (RuntimeException e) {
+            error = describe(e);
+            backlog = DueBacklog.EMPTY;
+            accounts = Map.of();
+        }
+        Duration latency = Duration.ofNanos(Math.max(0, System.nanoTime() - start));
+        return new Health(now, error == null, latency, error, scheduler.isRunning(), scheduler.lastSuccessfulPoll(),
+                backlog.count(), backlog.oldestNextRunAt(), scheduler.claimsHeld(), accounts);
+    }
+
+    /** A failure in a few words: its class and message (store messages name the operation, never a secret). */
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (message != null && message.length() > 500) {
+            message = message.substring(0, 500) + "…";
+        }
+        return e.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    /**
+     * How much of the application's rate budget at the music service is in use, as the connector counts it
+     * (see {@link PlaylistServiceConnector#rateBudget()}); never calls the service.
+     *
+     * @return the usage, or empty when the connector keeps no budget (the in-memory service)
+     * @since 0.2.0
+     */
+    public Optional<RateBudgetUsage> rateBudget() {
+        try {
+            return connector.rateBudget();
+        } catch (RuntimeException e) {
+            LOG.debug("the connector could not report its rate budget", e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Adds a listener for job events after the facade was built (a metrics binder, say). It receives the events
+     * of runs that start after this call; {@link Builder#listener} is the place for listeners known up front.
+     *
+     * @param listener the listener
+     * @since 0.2.0
+     */
+    public void addListener(JobListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener added here or on the builder.
+     *
+     * @param listener the listener
+     * @return whether it was registered
+     * @since 0.2.0
+     */
+    public boolean removeListener(JobListener listener) {
+        return listeners.remove(listener);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.shuffify.store;
 
 import dev.shuffify.model.Account;
+import dev.shuffify.model.AccountHealth;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,5 +50,21 @@ public interface AccountStore {
             find(userId).ifPresent(a -> found.put(userId, a));
         }
         return found;
+    }
+
+    /**
+     * How many accounts there are of each health, for health checks and metrics (one grouped query in the JDBC
+     * store; this default reads every account).
+     *
+     * @return the count per health; healths with no account are absent
+     * @throws StoreException when the store fails
+     * @since 0.2.0
+     */
+    default Map<AccountHealth, Long> countByHealth() {
+        Map<AccountHealth, Long> counts = new java.util.EnumMap<>(AccountHealth.class);
+        for (Account account : listAll()) {
+            counts.merge(account.health(), 1L, Long::sum);
+        }
+        return counts;
     }
 }

@@ -1,6 +1,7 @@
 package dev.shuffify.store;
 
 import dev.shuffify.model.Account;
+import dev.shuffify.model.AccountHealth;
 import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.JobIntent;
@@ -408,6 +409,22 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
                 return leases.values().stream().map(InMemoryShuffifyStore.this::claimOf).toList();
             }
         }
+
+        @Override
+        public DueBacklog dueBacklog(Instant now) {
+            synchronized (lock) {
+                long count = 0;
+                Instant oldest = null;
+                for (Schedule s : schedules.values()) {
+                    if (s.enabled() && s.nextRunAt() != null && !s.nextRunAt().isAfter(now)
+                            && !leases.containsKey(s.id())) {
+                        count++;
+                        oldest = oldest == null || s.nextRunAt().isBefore(oldest) ? s.nextRunAt() : oldest;
+                    }
+                }
+                return new DueBacklog(count, oldest);
+            }
+        }
     }
 
     private ScheduleClaim claimOf(Lease lease) {
@@ -640,6 +657,17 @@ public final class InMemoryShuffifyStore implements ShuffifyStore {
         public List<Account> listAll() {
             synchronized (lock) {
                 return List.copyOf(accounts.values());
+            }
+        }
+
+        @Override
+        public Map<AccountHealth, Long> countByHealth() {
+            synchronized (lock) {
+                Map<AccountHealth, Long> counts = new java.util.EnumMap<>(AccountHealth.class);
+                for (Account account : accounts.values()) {
+                    counts.merge(account.health(), 1L, Long::sum);
+                }
+                return counts;
             }
         }
     }

@@ -149,4 +149,30 @@ public interface ScheduleStore {
      * @return never null
      */
     List<ScheduleClaim> listLeases();
+
+    /**
+     * The due schedules no node has claimed: enabled, {@code nextRunAt <= now}, no lease (see
+     * {@link DueBacklog}). For health checks and metrics, so it should be cheap: the JDBC store answers with one
+     * aggregate query over its index of next runs. This default reads the due schedules and the leases.
+     *
+     * @param now the time
+     * @return never null
+     * @throws StoreException when the store fails
+     * @since 0.2.0
+     */
+    default DueBacklog dueBacklog(Instant now) {
+        java.util.Set<String> leased = new java.util.HashSet<>();
+        for (ScheduleClaim claim : listLeases()) {
+            leased.add(claim.scheduleId());
+        }
+        long count = 0;
+        Instant oldest = null;
+        for (Schedule s : findDue(now, Integer.MAX_VALUE)) {
+            if (!leased.contains(s.id())) {
+                count++;
+                oldest = oldest == null || s.nextRunAt().isBefore(oldest) ? s.nextRunAt() : oldest;
+            }
+        }
+        return new DueBacklog(count, oldest);
+    }
 }

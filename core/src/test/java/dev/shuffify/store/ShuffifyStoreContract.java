@@ -122,6 +122,45 @@ public abstract class ShuffifyStoreContract {
     }
 
     @Test
+    void dueBacklogCountsTheDueSchedulesNoNodeHasClaimed() {
+        assertThat(store.schedules().dueBacklog(T0)).isEqualTo(DueBacklog.EMPTY);
+
+        store.schedules().save(schedule("due-later", "alice", "pl-1", T0.minusSeconds(10)));
+        store.schedules().save(schedule("due-first", "alice", "pl-2", T0.minusSeconds(60)));
+        store.schedules().save(schedule("due-now", "alice", "pl-3", T0));
+        store.schedules().save(schedule("future", "alice", "pl-4", T0.plusMillis(1)));
+        store.schedules().save(schedule("disabled", "alice", "pl-5", T0.minusSeconds(99)).withEnabled(false, T0));
+        store.schedules().save(schedule("never", "alice", "pl-6", null));
+
+        assertThat(store.schedules().dueBacklog(T0)).isEqualTo(new DueBacklog(3, T0.minusSeconds(60)));
+        assertThat(store.schedules().dueBacklog(T0.minusSeconds(30)))
+                .isEqualTo(new DueBacklog(1, T0.minusSeconds(60)));
+
+        assertThat(store.schedules().claimDue("node-a", T0, LEASE, 1)).extracting(ScheduleClaim::scheduleId)
+                .containsExactly("due-first");
+        assertThat(store.schedules().dueBacklog(T0)).as("a claimed schedule is not backlog")
+                .isEqualTo(new DueBacklog(2, T0.minusSeconds(10)));
+        assertThat(store.schedules().dueBacklog(T0.plusSeconds(1)).count()).isEqualTo(3);
+    }
+
+    @Test
+    void accountsAreCountedByHealth() {
+        assertThat(store.accounts().countByHealth()).isEmpty();
+
+        store.accounts().save(new Account("a", null, AccountHealth.OK, 0, null, T0));
+        store.accounts().save(new Account("b", null, AccountHealth.QUARANTINED, 9, "503s", T0));
+        store.accounts().save(new Account("c", null, AccountHealth.NEEDS_LOGIN, 0, "revoked", T0));
+        store.accounts().save(new Account("d", null, AccountHealth.NEEDS_LOGIN, 0, "revoked", T0));
+        store.accounts().save(new Account("e", null, AccountHealth.OK, 0, null, T0));
+
+        assertThat(store.accounts().countByHealth()).isEqualTo(Map.of(AccountHealth.OK, 2L,
+                AccountHealth.QUARANTINED, 1L, AccountHealth.NEEDS_LOGIN, 2L));
+        store.accounts().save(new Account("b", null, AccountHealth.OK, 0, null, T0.plusSeconds(1)));
+        assertThat(store.accounts().countByHealth()).isEqualTo(Map.of(AccountHealth.OK, 3L,
+                AccountHealth.NEEDS_LOGIN, 2L));
+    }
+
+    @Test
     void deletesSchedules() {
         store.schedules().save(schedule("s1", "alice", "pl-1", T0));
 

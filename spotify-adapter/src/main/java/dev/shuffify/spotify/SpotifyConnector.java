@@ -6,6 +6,7 @@ import dev.shuffify.ValidationException;
 import dev.shuffify.model.Account;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;
+import dev.shuffify.spi.RateBudgetUsage;
 import dev.shuffify.spotify.internal.AccessTokens;
 import dev.shuffify.spotify.internal.AccountLedger;
 import dev.shuffify.spotify.internal.CallLoop;
@@ -16,6 +17,7 @@ import dev.shuffify.spotify.internal.TokenSource;
 import dev.shuffify.store.AccountStore;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Connects the engine to Spotify as any of the host's users: loads the user's encrypted refresh token from the
@@ -144,6 +146,20 @@ public final class SpotifyConnector implements PlaylistServiceConnector {
      */
     public int currentBudget() {
         return budget.effectiveCapacity();
+    }
+
+    /**
+     * The application's rate budget in use and the 429s met since this connector was made, for health pages and
+     * metrics ({@code shuffify-micrometer} reads it through {@code Shuffify.rateBudget()}). Reads counters in
+     * memory; never calls the service.
+     *
+     * @return the usage; never empty
+     * @since 0.2.0
+     */
+    @Override
+    public Optional<RateBudgetUsage> rateBudget() {
+        return Optional.of(new RateBudgetUsage(budget.inWindow(), budget.effectiveCapacity(), budget.capacity(),
+                budget.rateLimitedCount()));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.shuffify.spotify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shuffify.spi.RateBudgetUsage;
 import dev.shuffify.spotify.fake.Exchange;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ class SharedBudgetTest {
                 alice.playlist(a);
             }
             assertThat(f.connector.requestsInWindow()).isEqualTo(4);
+            assertThat(f.connector.rateBudget()).contains(new RateBudgetUsage(4, 4, 4, 0));
             bob.playlist(b);
 
             List<Exchange> log = f.fake.exchanges();
@@ -50,6 +52,11 @@ class SharedBudgetTest {
             assertThat(f.fake.earlyRequests()).isZero();
             // an isolated 429 pauses every account but does not lower the budget
             assertThat(f.connector.currentBudget()).isEqualTo(100);
+            RateBudgetUsage usage = f.connector.rateBudget().orElseThrow();
+            assertThat(usage.rateLimitedResponses()).as("the 429s met, for metrics").isEqualTo(1);
+            assertThat(usage.budget()).isEqualTo(100);
+            assertThat(usage.configuredBudget()).isEqualTo(100);
+            assertThat(usage.inWindow()).as("alice's 429, her retry and bob's call").isEqualTo(3);
             List<Exchange> log = f.fake.exchanges();
             assertThat(log).hasSize(3);
             assertThat(log.get(0).status()).isEqualTo(429);

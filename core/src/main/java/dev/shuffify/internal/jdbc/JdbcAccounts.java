@@ -78,4 +78,16 @@ public final class JdbcAccounts implements AccountStore {
                 });
         return found;
     }
+
+    @Override
+    public java.util.Map<AccountHealth, Long> countByHealth() {
+        java.util.Map<AccountHealth, Long> counts = new java.util.EnumMap<>(AccountHealth.class);
+        sql.query("count accounts by health", "SELECT health, COUNT(*) FROM " + T + " GROUP BY health", ps -> {
+        }, rs -> {
+            AccountHealth health = AccountHealth.valueOf(rs.getString(1).toUpperCase(Locale.ROOT));
+            counts.put(health, rs.getLong(2));
+            return health;
+        });
+        return counts;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.shuffify.internal.jdbc;
 
 import dev.shuffify.model.Schedule;
+import dev.shuffify.store.DueBacklog;
 import dev.shuffify.store.ScheduleClaim;
 import dev.shuffify.store.ScheduleStore;
 import java.sql.Connection;
@@ -111,6 +112,15 @@ public final class JdbcSchedules implements ScheduleStore {
                     Rows.setInstant(ps, 1, now);
                     ps.setInt(2, limit);
                 }, ScheduleRows::map);
+    }
+
+    @Override
+    public DueBacklog dueBacklog(Instant now) {
+        return sql.queryOne("measure the due backlog",
+                "SELECT COUNT(*) AS due, MIN(c.next_run_at) AS oldest FROM " + T + " c WHERE " + DUE, ps -> Rows.setInstant(ps, 1, now), rs -> {
+                    long count = rs.getLong(1);
+                    return count == 0 ? DueBacklog.EMPTY : new DueBacklog(count, Rows.instant(rs, "oldest"));
+                }).orElse(DueBacklog.EMPTY);
     }
 
     @Override

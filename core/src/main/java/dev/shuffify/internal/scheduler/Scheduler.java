@@ -65,6 +65,13 @@ public final class Scheduler implements AutoCloseable {
     private final ExecutionEngine engine;
     /** Ends of runs waiting to be recorded; one worker at a time records all that are waiting (group commit). */
     private final java.util.ArrayDeque<InFlight> completions = new java.util.ArrayDeque<>();
+    /** Jobs of the batched path running on a worker now (their ends are still to come). */
+    private final AtomicInteger jobsRunning = new AtomicInteger();
+    /**
+     * How long a worker about to record ends waits for the ends of jobs still running, so that they share its
+     * transaction: a group commit with a bounded wait. It stops waiting as soon as no job is running.
+     */
+    private static final long END_GROUP_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2);
     /** How many workers record ends now, at most {@link #maxRecorders}. */
     private int recorders;
     private final int maxRecorders;
@@ -94,6 +101,8 @@ public final class Scheduler implements AutoCloseable {
     /** The poll loop skips polls until this time after a poll that met store failures. */
     private volatile Instant pollBackoffUntil = Instant.MIN;
     private int failedPollsInARow;
+    /** When the last poll that met no store failure ended; null before the first one. */
+    private volatile Instant lastSuccessfulPoll;
 
     /** One claim this node holds: queued on the pool, then running (or cancelled by close before it ran). */
     private static final class InFlight {
@@ -282,6 +291,7 @@ public final class Scheduler implements AutoCloseable {
     /** Backs the poll loop off after a poll that met store failures (doubling up to 16 intervals). */
     private void afterPoll(boolean failed) {
         if (!failed) {
+            lastSuccessfulPoll = clock.instant();
             failedPollsInARow = 0;
             pollBackoffUntil = Instant.MIN;
             trouble.recovered(config.nodeId());
@@ -545,12 +555,14 @@ public final class Scheduler implements AutoCloseable {
     /** The batched path's run: the job, then its end joins the next transaction of ends. */
     private void runStarted(InFlight job) {
         boolean over = false;
+        jobsRunning.incrementAndGet();
         try {
             job.finished = engine.runStarted(job.started);
             job.outcome = Optional.of(job.finished.execution());
             over = true;
         } finally {
             job.thread = null;
+            jobsRunning.decrementAndGet();
             if (!over) {
                 finish(job, null); // the process is going down: the lease expires and the run is recovered
             }
@@ -561,13 +573,15 @@ public final class Scheduler implements AutoCloseable {
     /**
      * Queues a run's end and, unless enough workers are recording ends now (one per two workers, at most four),
      * records every end waiting, in transactions of up to {@value #COMPLETION_BATCH}: ends that arrive while a
-     * transaction commits share the next (a group commit, with no wait added).
+     * transaction commits share the next, and a recorder waits up to 2 ms for the ends of jobs still running (a
+     * group commit with a bounded wait).
      */
     private void recordEnd(InFlight job) {
         endsToRecord.incrementAndGet();
         repollIfMoreMayBeDue(); // the worker is free: claim the next batch while this end is recorded
         synchronized (completions) {
             completions.add(job);
+            completions.notifyAll(); // a recorder waiting for more ends
             if (recorders >= maxRecorders) {
                 return;
             }
@@ -578,6 +592,7 @@ public final class Scheduler implements AutoCloseable {
             while (true) {
                 List<InFlight> batch = new ArrayList<>();
                 synchronized (completions) {
+                    awaitMoreEnds();
                     while (!completions.isEmpty() && batch.size() < COMPLETION_BATCH) {
                         batch.add(completions.poll());
                     }
@@ -594,6 +609,27 @@ public final class Scheduler implements AutoCloseable {
                 synchronized (completions) {
                     recorders--;
                 }
+            }
+        }
+    }
+
+    /**
+     * Holding {@link #completions}: waits up to {@link #END_GROUP_WAIT_NANOS} while jobs are still running and
+     * their ends could join the transaction (woken by each end queued; never while closing).
+     */
+    private void awaitMoreEnds() {
+        long deadline = System.nanoTime() + END_GROUP_WAIT_NANOS;
+        while (!closing && !completions.isEmpty() && completions.size() < COMPLETION_BATCH
+                && jobsRunning.get() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(completions, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -1035,6 +1071,26 @@ public final class Scheduler implements AutoCloseable {
             LOG.info("housekeeping deleted {} old row(s)", deleted);
         }
         return deleted;
+    }
+
+    // ---- health -------------------------------------------------------------------------------------------
+
+    /**
+     * When the last poll that met no store failure ended.
+     *
+     * @return the time, or null when no poll has succeeded yet
+     */
+    public Instant lastSuccessfulPoll() {
+        return lastSuccessfulPoll;
+    }
+
+    /**
+     * The claims this node holds now: queued or running, and those whose end waits to be recorded.
+     *
+     * @return the count
+     */
+    public int claimsHeld() {
+        return inFlight.size();
     }
 
     // ---- operator functions -------------------------------------------------------------------------------

@@ -1,24 +1,26 @@
 package dev.shuffify.examples.docs;
 
+import dev.shuffify.Health;
 import dev.shuffify.JobEvent;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
+import dev.shuffify.micrometer.ShuffifyMetrics;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleState;
 import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.store.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -63,26 +65,43 @@ public final class Operations {
     }
 
     /**
-     * Counts job events per type and logs failures.
+     * Meters the facade in a Micrometer registry and logs failures.
      *
      * @param store the store
      * @param connector the music service
-     * @param counts where the counts go
+     * @param registry where the meters go
      * @return the facade
      */
     public static Shuffify withMetrics(ShuffifyStore store, PlaylistServiceConnector connector,
-            Map<JobEvent.Type, LongAdder> counts) {
+            MeterRegistry registry) {
         Shuffify shuffify = Shuffify.builder()
                 .store(store)
                 .connector(connector)
-                .listener(event -> counts.computeIfAbsent(event.type(), type -> new LongAdder()).increment())
                 .listener(event -> {
                     if (event.type() == JobEvent.Type.FAILED) {   // the job's thread: keep it quick
                         LOG.warn("{} of user {} failed: {}", event.jobType(), event.userId(), event.message());
                     }
                 })
                 .build();
+        new ShuffifyMetrics(shuffify).bindTo(registry);   // any registry: Prometheus, OTLP, JMX, a composite …
         return shuffify;
+    }
+
+    /**
+     * A health check a host runs every few seconds.
+     *
+     * @param shuffify the facade
+     * @return {@code ok}, or what is wrong
+     */
+    public static String check(Shuffify shuffify) {
+        Health health = shuffify.health();   // two small store queries; the music service is not called
+        if (!health.storeUp()) {
+            return "store down: " + health.storeError();
+        }
+        if (health.schedulerRunning() && health.oldestDueAge().compareTo(Duration.ofMinutes(5)) > 0) {
+            return health.dueSchedules() + " schedules wait, the oldest for " + health.oldestDueAge();
+        }
+        return "ok";
     }
 
     /**

@@ -29,11 +29,13 @@ class DocsInSyncTest {
     /** The compatibility kit's own contract test, which writing-plugins.md shows as the way to pass it. */
     static final Path TEST_KIT_SOURCES = Path.of("..", "test-kit", "src", "test", "java", "dev", "shuffify",
             "testkit");
+    /** The Spring Boot application of spring-boot.md, compiled and tested in its own module. */
+    static final Path BOOT_APP = Path.of("..", "examples", "spring-boot-app", "src");
 
     /** The pages whose code must come from compiled sources; each has at least one java block. */
     @ParameterizedTest
     @ValueSource(strings = {"getting-started.md", "concepts.md", "configuration.md", "operations.md", "job-types.md",
-            "writing-plugins.md", "algorithms.md"})
+            "writing-plugins.md", "algorithms.md", "spring-boot.md"})
     void everyJavaBlockIsCopiedFromCompiledSources(String page) throws IOException {
         List<List<String>> blocks = javaBlocks(Files.readAllLines(DOCS.resolve(page)));
         List<List<String>> sources = sources();
@@ -73,6 +75,29 @@ class DocsInSyncTest {
         }
     }
 
+    /** The properties of spring-boot.md are those the example application runs with (and its test checks). */
+    @Test
+    void everyPropertiesBlockOfTheSpringBootPageIsCopiedFromTheApplicationsFiles() throws IOException {
+        List<List<String>> blocks = fencedBlocks(Files.readAllLines(DOCS.resolve("spring-boot.md")), "properties");
+        List<List<String>> files = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(BOOT_APP)) {
+            for (Path file : all.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                files.add(Files.readAllLines(file));
+            }
+        }
+
+        assertThat(blocks).as("properties blocks in spring-boot.md").isNotEmpty();
+        for (List<String> indented : blocks) {
+            int indent = indented.stream().filter(l -> !l.isBlank())
+                    .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+            List<String> block = indented.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList();
+            assertThat(files.stream().anyMatch(file -> contains(file, block)))
+                    .as("spring-boot.md: this properties block is not in any .properties file of %s:%n%s", BOOT_APP,
+                            String.join("\n", block))
+                    .isTrue();
+        }
+    }
+
     @Test
     void theCheckFindsABlockOnlyWhenEveryLineMatches() {
         List<String> source = List.of("class A {", "    void f() {", "        int a = 1;", "", "        a++;",
@@ -88,6 +113,11 @@ class DocsInSyncTest {
 
     /** The lines of every block fenced with {@code ```java}. */
     static List<List<String>> javaBlocks(List<String> page) {
+        return fencedBlocks(page, "java");
+    }
+
+    /** The lines of every block fenced with {@code ```} and the given language. */
+    static List<List<String>> fencedBlocks(List<String> page, String language) {
         List<List<String>> blocks = new ArrayList<>();
         List<String> current = null;
         boolean inOther = false;
@@ -101,7 +131,7 @@ class DocsInSyncTest {
                 }
             } else if (inOther) {
                 inOther = !line.strip().equals("```");
-            } else if (line.strip().equals("```java")) {
+            } else if (line.strip().equals("```" + language)) {
                 current = new ArrayList<>();
             } else if (line.strip().startsWith("```")) {
                 inOther = true;
@@ -112,7 +142,7 @@ class DocsInSyncTest {
 
     private static List<List<String>> sources() throws IOException {
         List<List<String>> sources = new ArrayList<>();
-        for (Path root : List.of(SOURCES, GUIDE_SOURCES, TEST_KIT_SOURCES)) {
+        for (Path root : List.of(SOURCES, GUIDE_SOURCES, TEST_KIT_SOURCES, BOOT_APP.resolve("main"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                     sources.add(Files.readAllLines(file));

@@ -24,7 +24,7 @@ class DocsLinksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"getting-started.md", "concepts.md", "job-types.md", "algorithms.md",
-            "writing-plugins.md", "operations.md", "configuration.md", "storage.md", "scheduler.md"})
+            "writing-plugins.md", "operations.md", "configuration.md", "storage.md", "scheduler.md", "spring-boot.md"})
     void everyLinkToAPageOrHeadingResolves(String page) throws IOException {
         List<String> broken = new ArrayList<>();
         Matcher m = LINK.matcher(withoutCode(Files.readString(DOCS.resolve(page))));

@@ -2,7 +2,6 @@ package dev.shuffify.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shuffify.JobEvent;
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.Operation;
@@ -14,15 +13,13 @@ import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.model.TriggerSource;
 import dev.shuffify.store.JdbcShuffifyStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -61,17 +58,31 @@ class OperationsTest {
     }
 
     @Test
-    void listenersCountEventsAndSeeFailures() {
-        Map<JobEvent.Type, LongAdder> counts = new EnumMap<>(JobEvent.Type.class);
-        try (Shuffify shuffify = Operations.withMetrics(world.store, world.music, counts)) {
+    void theBinderMetersRunsByStatus() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Shuffify shuffify = Operations.withMetrics(world.store, world.music, registry)) {
             Schedule schedule = shuffify.createSchedule("alice", shuffleGym());
             shuffify.execute(schedule.id());
             world.music.failOn(Operation.READ_PLAYLIST, 1, Fault.NOT_FOUND);
             shuffify.execute(schedule.id());
         }
-        assertThat(counts.get(JobEvent.Type.STARTED).sum()).isEqualTo(2);
-        assertThat(counts.get(JobEvent.Type.SUCCEEDED).sum()).isEqualTo(1);
-        assertThat(counts.get(JobEvent.Type.FAILED).sum()).isEqualTo(1);
+        assertThat(registry.get("shuffify.executions").tags("job.type", "shuffle", "status", "success").timer()
+                .count()).isEqualTo(1);
+        assertThat(registry.get("shuffify.executions").tags("job.type", "shuffle", "status", "failed").timer()
+                .count()).isEqualTo(1);
+        assertThat(registry.get("shuffify.backlog").gauge().value()).isZero();
+    }
+
+    @Test
+    void theHealthCheckSaysWhatIsWrong() {
+        try (Shuffify shuffify = Shuffify.builder().store(world.store).connector(world.music).build()) {
+            assertThat(Operations.check(shuffify)).isEqualTo("ok");
+        }
+        JdbcShuffifyStore closed = JdbcShuffifyStore.embedded(data.resolve("closed"));
+        try (Shuffify shuffify = Shuffify.builder().store(closed).connector(world.music).build()) {
+            closed.close();
+            assertThat(Operations.check(shuffify)).startsWith("store down: ");
+        }
     }
 
     @Test

@@ -54,6 +54,7 @@ public final class RateBudget {
     private int effectiveCapacity;
     private Instant pausedUntil = Instant.MIN;
     private Instant lastAdjusted = Instant.MIN;
+    private long rateLimited;
 
     /**
      * Creates a budget.
@@ -123,6 +124,7 @@ public final class RateBudget {
      * @param retryAfter the service's hint; null or zero for none
      */
     public synchronized void onRateLimited(Duration retryAfter) {
+        rateLimited++;
         Instant now = clock.instant();
         boolean sameEpisode = now.isBefore(pausedUntil);
         boolean soonAfterThePause = !sameEpisode && pausedUntil != Instant.MIN
@@ -150,6 +152,11 @@ public final class RateBudget {
     /** @return the current budget per window (lower than the configured one after 429s soon after a pause) */
     public synchronized int effectiveCapacity() {
         return effectiveCapacity;
+    }
+
+    /** @return the 429 answers reported through {@link #onRateLimited} since this budget was made */
+    public synchronized long rateLimitedCount() {
+        return rateLimited;
     }
 
     /** @return the configured budget per window */
