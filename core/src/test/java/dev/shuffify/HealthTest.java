@@ -44,32 +44,9 @@ class HealthTest {
     private final TestClock clock = TestClock.standard();
     private final InMemoryPlaylistService music = new InMemoryPlaylistService(clock).addUser("alice");
 
-    /** Reads the target and reports its size. */
-    static final class Count implements JobExecutor {
-        @Override
-        public String type() {
-            return "count";
-        }
-
-        @Override
-        public String description() {
-            return "counts the target's tracks";
-        }
-
-        @Override
-        public List<ParamSpec> parameters() {
-            return List.of();
-        }
-
-        @Override
-        public JobResult execute(JobContext context) {
-            return JobResult.of(0, 0, context.playlists().playlist(context.spec().target().id()).items().size());
-        }
-    }
-
     private Shuffify shuffify(ShuffifyStore store, PlaylistServiceConnector connector) {
         return Shuffify.builder().store(store).connector(connector).clock(clock).autoDiscovery(false)
-                .jobType(new Count()).build();
+                .jobType(new ShuffifySchedulerTest.Count()).build();
     }
 
     private Schedule hourly(Shuffify shuffify) {
@@ -167,7 +144,7 @@ class HealthTest {
     @Test
     void theSchedulerIsReportedRunningBetweenStartAndClose() {
         Shuffify shuffify = Shuffify.builder().connector(music).clock(clock).autoDiscovery(false)
-                .jobType(new Count()).scheduler(SchedulerOptions.builder().pollInterval(Duration.ofHours(1))
+                .jobType(new ShuffifySchedulerTest.Count()).scheduler(SchedulerOptions.builder().pollInterval(Duration.ofHours(1))
                         .build()).build();
         shuffify.start();
         assertThat(shuffify.health().schedulerRunning()).isTrue();

@@ -107,14 +107,19 @@ public abstract class ShuffifyStoreContract {
         assertThat(store.schedules().count()).isEqualTo(3);
     }
 
-    @Test
-    void findDueReturnsEnabledSchedulesDueByNowEarliestFirst() {
+    /** Three schedules due by T0 (60 s, 10 s and 0 s before), one just after, one disabled, one never due. */
+    private void saveDueFutureDisabledAndNever() {
         store.schedules().save(schedule("due-later", "alice", "pl-1", T0.minusSeconds(10)));
         store.schedules().save(schedule("due-first", "alice", "pl-2", T0.minusSeconds(60)));
         store.schedules().save(schedule("due-now", "alice", "pl-3", T0));
         store.schedules().save(schedule("future", "alice", "pl-4", T0.plusMillis(1)));
         store.schedules().save(schedule("disabled", "alice", "pl-5", T0.minusSeconds(99)).withEnabled(false, T0));
         store.schedules().save(schedule("never", "alice", "pl-6", null));
+    }
+
+    @Test
+    void findDueReturnsEnabledSchedulesDueByNowEarliestFirst() {
+        saveDueFutureDisabledAndNever();
 
         assertThat(store.schedules().findDue(T0, 10)).extracting(Schedule::id)
                 .containsExactly("due-first", "due-later", "due-now");
@@ -125,12 +130,7 @@ public abstract class ShuffifyStoreContract {
     void dueBacklogCountsTheDueSchedulesNoNodeHasClaimed() {
         assertThat(store.schedules().dueBacklog(T0)).isEqualTo(DueBacklog.EMPTY);
 
-        store.schedules().save(schedule("due-later", "alice", "pl-1", T0.minusSeconds(10)));
-        store.schedules().save(schedule("due-first", "alice", "pl-2", T0.minusSeconds(60)));
-        store.schedules().save(schedule("due-now", "alice", "pl-3", T0));
-        store.schedules().save(schedule("future", "alice", "pl-4", T0.plusMillis(1)));
-        store.schedules().save(schedule("disabled", "alice", "pl-5", T0.minusSeconds(99)).withEnabled(false, T0));
-        store.schedules().save(schedule("never", "alice", "pl-6", null));
+        saveDueFutureDisabledAndNever();
 
         assertThat(store.schedules().dueBacklog(T0)).isEqualTo(new DueBacklog(3, T0.minusSeconds(60)));
         assertThat(store.schedules().dueBacklog(T0.minusSeconds(30)))
