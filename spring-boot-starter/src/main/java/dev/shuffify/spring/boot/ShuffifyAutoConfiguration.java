@@ -146,6 +146,7 @@ public class ShuffifyAutoConfiguration {
                 () -> SpotifyConfig.builder(spotify.clientId(), spotify.clientSecret()));
         config.dialect(spotify.dialect());
         set("shuffify.spotify.requests-per-window", spotify.requestsPerWindow(), config::requestsPerWindow);
+        set("shuffify.spotify.job-deadline", spotify.jobDeadline(), config::jobDeadline);
         return new SpotifyConnector(config.build(), store.accounts(), tokens);
     }
 

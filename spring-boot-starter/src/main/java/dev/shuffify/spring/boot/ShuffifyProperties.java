@@ -84,9 +84,12 @@ public record ShuffifyProperties(@DefaultValue Store store, @DefaultValue Schedu
      *     (extended quota)
      * @param requestsPerWindow the calls per rolling 30-second window the application may make (default: the
      *     adapter's)
+     * @param jobDeadline how long one job may spend waiting for the rate budget, {@code Retry-After} and backoff
+     *     (default: the adapter's, 15 minutes); a job whose writes cannot be made within it is refused before its
+     *     first write
      */
     public record Spotify(String clientId, String clientSecret, String tokenKey,
-            @DefaultValue("items") ApiDialect dialect, Integer requestsPerWindow) {
+            @DefaultValue("items") ApiDialect dialect, Integer requestsPerWindow, java.time.Duration jobDeadline) {
 
         /**
          * The settings without the secret and the key.
@@ -96,7 +99,8 @@ public record ShuffifyProperties(@DefaultValue Store store, @DefaultValue Schedu
         @Override
         public String toString() {
             return "Spotify[clientId=" + clientId + ", clientSecret=" + mask(clientSecret) + ", tokenKey="
-                    + mask(tokenKey) + ", dialect=" + dialect + ", requestsPerWindow=" + requestsPerWindow + "]";
+                    + mask(tokenKey) + ", dialect=" + dialect + ", requestsPerWindow=" + requestsPerWindow + ", jobDeadline=" + jobDeadline
+                    + "]";
         }
 
         private static String mask(String secret) {

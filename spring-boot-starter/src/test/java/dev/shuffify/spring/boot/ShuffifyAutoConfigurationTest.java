@@ -222,12 +222,13 @@ class ShuffifyAutoConfigurationTest {
     void spotifyPropertiesMakeTheSpotifyConnector() {
         runner().withPropertyValues("shuffify.spotify.client-id=app-1", "shuffify.spotify.client-secret=" + SECRET,
                 "shuffify.spotify.token-key=" + KEY, "shuffify.spotify.dialect=tracks",
-                "shuffify.spotify.requests-per-window=77").run(context -> {
+                "shuffify.spotify.requests-per-window=77", "shuffify.spotify.job-deadline=40m").run(context -> {
                     assertThat(context).hasNotFailed();
                     SpotifyConnector connector = context.getBean(SpotifyConnector.class);
                     assertThat(connector.config().clientId()).isEqualTo("app-1");
                     assertThat(connector.config().dialect()).isEqualTo(ApiDialect.TRACKS);
                     assertThat(connector.config().requestsPerWindow()).isEqualTo(77);
+                    assertThat(connector.config().jobDeadline()).isEqualTo(java.time.Duration.ofMinutes(40));
                     assertThat(context.getBean(Shuffify.class).rateBudget()).isPresent();
                     assertThat(context.getBean(ShuffifyProperties.class).toString()).doesNotContain(SECRET, KEY)
                             .contains("app-1");
@@ -252,6 +253,10 @@ class ShuffifyAutoConfigurationTest {
         runner().withUserConfiguration(Music.class).withPropertyValues("shuffify.store.type=cloud")
                 .run(context -> assertThat(messages(context.getStartupFailure()))
                         .contains("Failed to bind properties under 'shuffify.store.type'"));
+        runner().withPropertyValues("shuffify.spotify.client-id=app-1", "shuffify.spotify.client-secret=" + SECRET,
+                "shuffify.spotify.token-key=" + KEY, "shuffify.spotify.job-deadline=-5m")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("shuffify.spotify.job-deadline").hasMessageContaining("jobDeadline"));
     }
 
     @Test
