@@ -368,7 +368,9 @@ public final class Scheduler implements AutoCloseable {
             return 0;
         }
         morePossiblyDue = !result.claims().isEmpty() && result.claims().size() == limit;
-        launch(planned[0], result.busy(), null);
+        if (planned[0] != null) { // a store that claimed nothing (a race on a target playlist) may not plan
+            launch(planned[0], result.busy(), null);
+        }
         return result.claims().size();
     }
 

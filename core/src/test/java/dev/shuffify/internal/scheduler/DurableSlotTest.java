@@ -200,6 +200,23 @@ class DurableSlotTest {
     }
 
     @Test
+    void aPollWhoseStoreClaimedNothingWithoutPlanningIsQuiet() {
+        // the JDBC store answers so when its claim raced another node on a target playlist
+        dev.shuffify.store.InMemoryShuffifyStore real = new dev.shuffify.store.InMemoryShuffifyStore();
+        real.schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
+        dev.shuffify.store.ShuffifyStore racing = (dev.shuffify.store.ShuffifyStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.shuffify.store.ShuffifyStore.class},
+                        (proxy, method, args) -> method.getName().equals("claimAndStartRuns")
+                                ? new dev.shuffify.store.ClaimedStarts(List.of(), List.of())
+                                : method.invoke(real, args));
+        TestNode racer = new TestNode("n2", racing, clock, TestNode.config("n2", 4), workers);
+
+        assertThat(racer.scheduler.runDueOnce()).isZero();
+        assertThat(racer.runs.get()).isZero();
+        assertThat(real.schedules().listLeases()).isEmpty();
+    }
+
+    @Test
     void aPollSurvivesEveryStoreStepFailing() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
         db.fail("schedules.findExpired").fail("schedules.claimDue").fail("claimAndStartRuns");
