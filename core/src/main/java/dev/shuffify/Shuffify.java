@@ -1,5 +1,14 @@
 package dev.shuffify;
 
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.PluginException;
+import dev.shuffify.error.ShuffifyException;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.event.JobListener;
+import dev.shuffify.model.Health;
+import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.internal.engine.EngineConfig;
 import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.internal.engine.JobTypes;

@@ -1,5 +1,6 @@
 package dev.shuffify;
 
+import dev.shuffify.error.ShuffifyException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.memory.InMemoryPlaylistService;
@@ -13,7 +14,7 @@ import dev.shuffify.model.Trigger;
 import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import dev.shuffify.testing.TestClock;
 import java.nio.file.Path;

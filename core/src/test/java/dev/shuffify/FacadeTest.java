@@ -1,9 +1,11 @@
 package dev.shuffify;
 
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Execution;

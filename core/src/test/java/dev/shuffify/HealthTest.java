@@ -1,5 +1,8 @@
 package dev.shuffify;
 
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.event.JobListener;
+import dev.shuffify.model.Health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +23,7 @@ import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.spi.RateBudgetUsage;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ScheduleStore;
 import dev.shuffify.store.ShuffifyStore;
 import dev.shuffify.store.StoreException;

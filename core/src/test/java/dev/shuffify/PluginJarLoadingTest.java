@@ -1,5 +1,8 @@
 package dev.shuffify;
 
+import dev.shuffify.error.PluginException;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.spi.PluginDescriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,12 @@
 package dev.shuffify;
 
+import dev.shuffify.error.PluginException;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.spi.PluginDescriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.JobResult;

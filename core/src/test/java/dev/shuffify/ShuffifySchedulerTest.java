@@ -1,5 +1,6 @@
 package dev.shuffify;
 
+import dev.shuffify.error.NotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ import dev.shuffify.model.TriggerSource;
 import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.shuffify;
 
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.JobResult;
 import dev.shuffify.model.Track;

@@ -3,7 +3,7 @@ package dev.shuffify.algorithms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.ParamType;
 import dev.shuffify.spi.Params;

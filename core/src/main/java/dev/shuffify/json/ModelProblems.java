@@ -3,7 +3,7 @@ package dev.shuffify.json;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import java.io.IOException;
 
 /**

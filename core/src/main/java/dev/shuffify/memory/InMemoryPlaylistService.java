@@ -1,9 +1,9 @@
 package dev.shuffify.memory;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PlaylistServiceException;
-import dev.shuffify.RateLimitedException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
+import dev.shuffify.error.RateLimitedException;
 import dev.shuffify.internal.engine.PlaylistEdits;
 import dev.shuffify.model.Album;
 import dev.shuffify.model.Artist;

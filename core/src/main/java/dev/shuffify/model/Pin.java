@@ -38,7 +38,7 @@ public record Pin(String id, String userId, String playlistId, String uri, int f
         Objects.requireNonNull(playlistId, "playlistId");
         if (uri == null) {
             if (fromPosition < 0 || toPosition < fromPosition) {
-                throw new dev.shuffify.ValidationException("pin.positions",
+                throw new dev.shuffify.error.ValidationException("pin.positions",
                         "a position pin needs 0 <= from <= to, was " + fromPosition + ".." + toPosition);
             }
         } else {

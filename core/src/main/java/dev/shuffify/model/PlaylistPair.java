@@ -27,7 +27,7 @@ public record PlaylistPair(String userId, PlaylistRef production, PlaylistRef ar
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(createdAt, "createdAt");
         if (production.id().equals(archive.id())) {
-            throw new dev.shuffify.ValidationException("archive",
+            throw new dev.shuffify.error.ValidationException("archive",
                     "the archive playlist must differ from the production playlist '" + production.id() + "'");
         }
     }

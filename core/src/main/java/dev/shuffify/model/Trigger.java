@@ -4,7 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

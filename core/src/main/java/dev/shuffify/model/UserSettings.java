@@ -20,7 +20,7 @@ public record UserSettings(boolean autoSnapshot, int snapshotRetention) {
      */
     public UserSettings {
         if (snapshotRetention < 1) {
-            throw new dev.shuffify.ValidationException("snapshotRetention",
+            throw new dev.shuffify.error.ValidationException("snapshotRetention",
                     "must be at least 1, was " + snapshotRetention);
         }
     }

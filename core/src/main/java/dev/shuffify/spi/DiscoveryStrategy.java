@@ -1,6 +1,6 @@
 package dev.shuffify.spi;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.Track;
 import java.util.List;
@@ -51,7 +51,7 @@ public interface DiscoveryStrategy {
      *
      * @param request the source, its parameters, the service and the time of the last successful run
      * @return never null
-     * @throws dev.shuffify.PlaylistNotFoundException when the source is gone or unreadable (the raid skips it)
+     * @throws dev.shuffify.error.PlaylistNotFoundException when the source is gone or unreadable (the raid skips it)
      */
     List<Track> discover(DiscoveryRequest request);
 }

@@ -146,7 +146,7 @@ public interface JobContext {
      * {@link #snapshotBeforeMutation}, so a refused job leaves no snapshot either). The default does nothing.
      *
      * @param plan the writes about to be made; never null
-     * @throws dev.shuffify.JobExecutionException when the writes cannot be made before the job's deadline
+     * @throws dev.shuffify.error.JobExecutionException when the writes cannot be made before the job's deadline
      * @since 0.2.0
      */
     default void planWrites(WritePlan plan) {

@@ -1,7 +1,7 @@
 package dev.shuffify.spi;
 
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.JobResult;
 import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.SnapshotType;

@@ -1,6 +1,6 @@
 package dev.shuffify.spi;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.shuffify.spi;
 
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.model.Album;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.PlaylistSummary;

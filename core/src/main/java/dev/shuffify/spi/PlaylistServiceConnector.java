@@ -1,7 +1,7 @@
 package dev.shuffify.spi;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.NotFoundException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.NotFoundException;
 
 /**
  * Gives the engine a {@link PlaylistService} acting for one user: resolves the user's credentials, refreshes

@@ -1,6 +1,6 @@
 package dev.shuffify.spi;
 
-import dev.shuffify.PluginDescriptor;
+import dev.shuffify.spi.PluginDescriptor;
 import java.util.Optional;
 import java.util.Set;
 

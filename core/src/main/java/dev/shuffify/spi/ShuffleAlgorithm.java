@@ -1,6 +1,6 @@
 package dev.shuffify.spi;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.Track;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.shuffify.store;
 
-import dev.shuffify.ShuffifyException;
+import dev.shuffify.error.ShuffifyException;
 import java.io.Serial;
 
 /**

@@ -1,6 +1,6 @@
 package dev.shuffify.testing;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.Call;
 import dev.shuffify.memory.InMemoryPlaylistService;
@@ -181,7 +181,7 @@ public final class ExecutorHarness {
      *
      * @param spec the job
      * @return the stored schedule (daily trigger)
-     * @throws dev.shuffify.ValidationException naming every offending field
+     * @throws dev.shuffify.error.ValidationException naming every offending field
      */
     public Schedule schedule(JobSpec spec) {
         return shuffify.createSchedule(userId, ScheduleDefinition.of(spec, Trigger.named("daily")));
@@ -193,7 +193,7 @@ public final class ExecutorHarness {
      *
      * @param spec the job
      * @return what happened
-     * @throws dev.shuffify.ValidationException when the job is invalid (nothing runs)
+     * @throws dev.shuffify.error.ValidationException when the job is invalid (nothing runs)
      */
     public HarnessRun run(JobSpec spec) {
         return run(schedule(spec).id());

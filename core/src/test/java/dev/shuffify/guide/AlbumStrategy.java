@@ -1,6 +1,6 @@
 package dev.shuffify.guide;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.DiscoveryRequest;

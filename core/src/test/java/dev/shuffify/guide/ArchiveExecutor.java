@@ -1,6 +1,6 @@
 package dev.shuffify.guide;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.model.JobResult;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.PlaylistPair;

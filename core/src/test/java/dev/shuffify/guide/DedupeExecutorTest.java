@@ -3,7 +3,7 @@ package dev.shuffify.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.Operation;
 import dev.shuffify.model.ExecutionStatus;

@@ -3,8 +3,8 @@ package dev.shuffify.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.memory.Operation;

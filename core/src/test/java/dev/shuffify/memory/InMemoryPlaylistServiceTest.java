@@ -3,10 +3,10 @@ package dev.shuffify.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PlaylistServiceException;
-import dev.shuffify.RateLimitedException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
+import dev.shuffify.error.RateLimitedException;
 import dev.shuffify.model.Album;
 import dev.shuffify.model.Artist;
 import dev.shuffify.model.Playlist;

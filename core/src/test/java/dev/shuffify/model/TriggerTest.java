@@ -3,8 +3,8 @@ package dev.shuffify.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

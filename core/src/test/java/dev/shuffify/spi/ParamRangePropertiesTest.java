@@ -3,7 +3,7 @@ package dev.shuffify.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Assume;

@@ -1,5 +1,6 @@
 package dev.shuffify.store;
 
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import static dev.shuffify.store.StoreFixtures.T0;
 import static dev.shuffify.store.StoreFixtures.running;
 import static dev.shuffify.store.StoreFixtures.schedule;

@@ -8,12 +8,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import dev.shuffify.JobEvent;
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.NotFoundException;
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.Shuffify;
-import dev.shuffify.ShuffifyException;
+import dev.shuffify.error.ShuffifyException;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.memory.Operation;
@@ -570,7 +570,7 @@ class EngineBranchesTest {
         @Test
         void aConnectorsOwnClassificationIsKeptSoAnOutageNeverReadsAsLogInAgain() {
             Shuffify shuffify = Shuffify.builder().connector(user -> {
-                throw new dev.shuffify.PlaylistServiceException(
+                throw new dev.shuffify.error.PlaylistServiceException(
                         "the music service is unavailable: the token endpoint answered HTTP 503", true);
             }).clock(clock).autoDiscovery(false).jobType(new TestJobs.Reverse()).build();
             Schedule s = schedule(shuffify, on("reverse", "p1"));

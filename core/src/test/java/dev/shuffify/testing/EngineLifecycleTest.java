@@ -3,11 +3,11 @@ package dev.shuffify.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.JobEvent;
-import dev.shuffify.NotFoundException;
-import dev.shuffify.PluginException;
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.PluginException;
 import dev.shuffify.Shuffify;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.memory.Operation;
@@ -144,7 +144,7 @@ class EngineLifecycleTest {
         music.addUser("alice");
         music.createPlaylist("alice", "p1", "Mix", tracks(3));
         Shuffify shuffify = Shuffify.builder().connector(userId -> {
-            throw new dev.shuffify.AuthenticationException(dev.shuffify.AuthenticationException.MUST_LOG_IN_AGAIN);
+            throw new dev.shuffify.error.AuthenticationException(dev.shuffify.error.AuthenticationException.MUST_LOG_IN_AGAIN);
         }).jobType(new TestJobs.Reverse()).autoDiscovery(false).clock(TestClock.standard()).build();
         Schedule s = shuffify.createSchedule("alice",
                 ScheduleDefinition.of(JobSpec.builder("reverse").target("p1", "Mix").build(), Trigger.named("daily")));

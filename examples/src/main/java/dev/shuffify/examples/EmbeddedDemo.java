@@ -1,10 +1,10 @@
 package dev.shuffify.examples;
 
-import dev.shuffify.JobEvent;
-import dev.shuffify.PluginDescriptor;
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.Execution;
@@ -15,7 +15,7 @@ import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Snapshot;
 import dev.shuffify.model.Track;
 import dev.shuffify.model.Trigger;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.shuffify.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shuffify.PluginDescriptor;
+import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.shuffify.micrometer;
 
-import dev.shuffify.Health;
-import dev.shuffify.JobEvent;
-import dev.shuffify.JobListener;
+import dev.shuffify.model.Health;
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.event.JobListener;
 import dev.shuffify.Shuffify;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.model.Execution;

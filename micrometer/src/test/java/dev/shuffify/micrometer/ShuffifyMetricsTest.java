@@ -3,7 +3,7 @@ package dev.shuffify.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.Account;
@@ -21,7 +21,7 @@ import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.spi.RateBudgetUsage;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.testing.TestClock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;

@@ -1,6 +1,6 @@
 package dev.shuffify.spotify;
 
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.PlaylistServiceException;
 import java.io.Serial;
 
 /**

@@ -1,7 +1,7 @@
 package dev.shuffify.spotify;
 
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -295,7 +295,7 @@ public final class SpotifyConfig {
 
         /**
          * The longest {@code Retry-After} that is waited for (default 120 s); a longer one fails the call with a
-         * {@link dev.shuffify.RateLimitedException} at once.
+         * {@link dev.shuffify.error.RateLimitedException} at once.
          *
          * @param max the cap; positive
          * @return this

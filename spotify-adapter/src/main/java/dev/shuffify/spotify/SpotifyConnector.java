@@ -1,8 +1,8 @@
 package dev.shuffify.spotify;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.NotFoundException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.Account;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;

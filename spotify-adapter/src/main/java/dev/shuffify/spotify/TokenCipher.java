@@ -1,6 +1,6 @@
 package dev.shuffify.spotify;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -3,9 +3,9 @@ package dev.shuffify.spotify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.spotify.fake.FakeSpotifyWebApi.ErrorBody;
 import dev.shuffify.spotify.fake.FakeSpotifyWebApi.Forbidden;

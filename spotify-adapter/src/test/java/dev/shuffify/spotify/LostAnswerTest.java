@@ -3,7 +3,7 @@ package dev.shuffify.spotify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.spotify.fake.FakeSpotifyWebApi.ErrorBody;
 import java.util.ArrayList;
 import java.util.List;

@@ -137,7 +137,7 @@ class OpenApiConformanceTest {
         service.playlist(mine);
         try {
             service.playlist(bobs);
-        } catch (dev.shuffify.PlaylistNotFoundException expectedInTheItemsDialect) {
+        } catch (dev.shuffify.error.PlaylistNotFoundException expectedInTheItemsDialect) {
             assertThat(f.dialect).isEqualTo(ApiDialect.ITEMS);
         }
         service.addAll(mine, uris.subList(60, 130));

@@ -3,8 +3,8 @@ package dev.shuffify.spotify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.PlaylistServiceException;
-import dev.shuffify.RateLimitedException;
+import dev.shuffify.error.PlaylistServiceException;
+import dev.shuffify.error.RateLimitedException;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.spotify.fake.Exchange;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.shuffify.spotify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.shuffify.spotify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.NotFoundException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.NotFoundException;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.spotify.fake.FakeSpotifyWebApi;
@@ -148,7 +148,7 @@ class TokenLifecycleTest {
             assertThatThrownBy(() -> f.connect("carol")).isInstanceOf(AuthenticationException.class)
                     .hasMessageStartingWith(AuthenticationException.MUST_LOG_IN_AGAIN);
             assertThatThrownBy(() -> f.connector.storeLogin("carol", " ")).isInstanceOf(
-                    dev.shuffify.ValidationException.class).hasMessageContaining("refreshToken");
+                    dev.shuffify.error.ValidationException.class).hasMessageContaining("refreshToken");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.shuffify.spotify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.PlaylistNotFoundException;
+import dev.shuffify.error.PlaylistNotFoundException;
 import dev.shuffify.model.AccountHealth;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.model.Artist;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.Track;

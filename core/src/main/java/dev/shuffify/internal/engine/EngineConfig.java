@@ -1,6 +1,6 @@
 package dev.shuffify.internal.engine;
 
-import dev.shuffify.JobListener;
+import dev.shuffify.event.JobListener;
 import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.store.ShuffifyStore;
 import java.time.Clock;

@@ -1,13 +1,13 @@
 package dev.shuffify.internal.engine;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.JobEvent;
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.JobListener;
-import dev.shuffify.NotFoundException;
-import dev.shuffify.PlaylistServiceException;
-import dev.shuffify.ShuffifyException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.event.JobListener;
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
+import dev.shuffify.error.ShuffifyException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.model.Activity;
@@ -941,7 +941,7 @@ public final class ExecutionEngine {
      */
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof dev.shuffify.PlaylistServiceException p && p.isTransient()) {
+            if (t instanceof dev.shuffify.error.PlaylistServiceException p && p.isTransient()) {
                 return true;
             }
         }

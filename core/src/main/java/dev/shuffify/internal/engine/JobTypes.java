@@ -1,8 +1,8 @@
 package dev.shuffify.internal.engine;
 
-import dev.shuffify.PluginDescriptor;
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.spi.PluginDescriptor;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.internal.plugins.PluginRegistry;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.JobSpec;

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.engine;
 
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.support.MovePlan;

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.engine;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.RequestBudget;
 import dev.shuffify.spi.WritePlan;

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.plugins;
 
-import dev.shuffify.PluginDescriptor;
+import dev.shuffify.spi.PluginDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.shuffify.internal.plugins;
 
-import dev.shuffify.PluginDescriptor;
-import dev.shuffify.PluginException;
+import dev.shuffify.spi.PluginDescriptor;
+import dev.shuffify.error.PluginException;
 import dev.shuffify.spi.DiscoveryStrategy;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.scheduler;
 
-import dev.shuffify.NotFoundException;
+import dev.shuffify.error.NotFoundException;
 import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;

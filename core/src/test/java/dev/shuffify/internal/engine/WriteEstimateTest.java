@@ -3,7 +3,7 @@ package dev.shuffify.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.spi.RequestBudget;
 import dev.shuffify.spi.WritePlan;
 import java.time.Duration;

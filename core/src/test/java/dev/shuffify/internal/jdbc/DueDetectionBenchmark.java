@@ -1,6 +1,6 @@
 package dev.shuffify.internal.jdbc;
 
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.PostgresTestServer;
 import dev.shuffify.store.ScheduleClaim;
 import java.nio.file.Files;

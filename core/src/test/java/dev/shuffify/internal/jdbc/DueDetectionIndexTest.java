@@ -6,7 +6,7 @@ import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.MisfirePolicy;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.Trigger;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.PostgresTestServer;
 import java.nio.file.Path;
 import java.sql.Connection;

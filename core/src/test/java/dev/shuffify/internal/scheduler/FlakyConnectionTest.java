@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Schedule;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.PostgresTestServer;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.scheduler;
 
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shuffify.internal.scheduler.TestNode.Behaviour;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.PostgresTestServer;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.scheduler;
 
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.PostgresTestServer;
 import dev.shuffify.store.ShuffifyStore;
 import org.h2.jdbcx.JdbcConnectionPool;

@@ -3,7 +3,7 @@ package dev.shuffify.internal.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.NotFoundException;
+import dev.shuffify.error.NotFoundException;
 import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.internal.scheduler.TestNode.Behaviour;
 import dev.shuffify.model.Execution;

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.scheduler;
 
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.internal.engine.EngineConfig;
 import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.internal.engine.JobTypes;

@@ -1,7 +1,7 @@
 package dev.shuffify.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.shuffify.JobEvent;
+import dev.shuffify.event.JobEvent;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.InMemoryPlaylistService;
@@ -10,7 +10,7 @@ import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package dev.shuffify.examples.docs;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.Shuffify;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.model.Activity;

@@ -13,7 +13,7 @@ import dev.shuffify.model.Trigger;
 import dev.shuffify.model.UserSettings;
 import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Track;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.spi.PlaylistServiceConnector;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.shuffify.examples.docs;
 
-import dev.shuffify.Health;
-import dev.shuffify.JobEvent;
+import dev.shuffify.model.Health;
+import dev.shuffify.event.JobEvent;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
 import dev.shuffify.micrometer.ShuffifyMetrics;
@@ -9,7 +9,7 @@ import dev.shuffify.model.Execution;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleState;
 import dev.shuffify.spi.PlaylistServiceConnector;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.shuffify.examples.spotify;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.Shuffify;
 import dev.shuffify.executor.raid.discovery.CatalogLinks;
 import dev.shuffify.model.Execution;

@@ -1,9 +1,9 @@
 package dev.shuffify.examples.spotify;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.ShuffifyException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.ShuffifyException;
+import dev.shuffify.error.ValidationException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -58,7 +58,7 @@ final class SpotifyHost implements AutoCloseable {
      * @param credentials the application's credentials and the user's refresh token
      * @param options the command line (base URIs, dialect, seed)
      * @return the host
-     * @throws dev.shuffify.ValidationException when a base URI is not an http(s) URI with a host and no path
+     * @throws dev.shuffify.error.ValidationException when a base URI is not an http(s) URI with a host and no path
      */
     static SpotifyHost start(SpotifyCredentials credentials, DemoOptions options) {
         return new SpotifyHost(credentials, options);

@@ -1,10 +1,10 @@
 package dev.shuffify.examples.crash;
 
-import dev.shuffify.JobEvent;
+import dev.shuffify.event.JobEvent;
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.spi.PlaylistService;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

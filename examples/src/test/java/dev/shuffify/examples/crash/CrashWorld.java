@@ -6,7 +6,7 @@ import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.Album;
 import dev.shuffify.model.Artist;
 import dev.shuffify.model.Track;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

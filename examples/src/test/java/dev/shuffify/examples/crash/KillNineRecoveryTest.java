@@ -14,7 +14,7 @@ import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Trigger;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

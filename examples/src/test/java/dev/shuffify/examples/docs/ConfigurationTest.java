@@ -3,7 +3,7 @@ package dev.shuffify.examples.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.PluginDescriptor;
+import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
 import dev.shuffify.model.JobSpec;
@@ -11,7 +11,7 @@ import dev.shuffify.model.MisfirePolicy;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.UserSettings;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shuffify.Shuffify;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.JobSpec;

@@ -12,7 +12,7 @@ import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.model.TriggerSource;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.shuffify.examples.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.Params;

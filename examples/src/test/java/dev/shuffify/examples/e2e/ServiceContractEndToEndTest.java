@@ -34,7 +34,7 @@ class ServiceContractEndToEndTest {
     private static Execution run(TwoWorlds w, String scheduleId) {
         try {
             return w.spotify.executeNow(scheduleId, USER);
-        } catch (dev.shuffify.ShuffifyException e) {
+        } catch (dev.shuffify.error.ShuffifyException e) {
             Execution last = w.spotify.history(scheduleId, USER, 1).get(0);
             assertThat(e.getMessage()).contains(last.errorMessage());
             return last;

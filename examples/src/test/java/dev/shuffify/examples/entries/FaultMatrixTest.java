@@ -3,7 +3,7 @@ package dev.shuffify.examples.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.Shuffify;
-import dev.shuffify.ShuffifyException;
+import dev.shuffify.error.ShuffifyException;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.Album;

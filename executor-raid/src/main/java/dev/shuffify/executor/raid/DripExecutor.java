@@ -1,8 +1,8 @@
 package dev.shuffify.executor.raid;
 
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.executor.raid.discovery.CatalogLinks;
 import dev.shuffify.model.JobResult;
 import dev.shuffify.model.JobSpec;

@@ -1,11 +1,11 @@
 package dev.shuffify.executor.raid;
 
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.NotFoundException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PluginDescriptor;
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.spi.PluginDescriptor;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.executor.raid.discovery.CatalogLinks;
 import dev.shuffify.executor.raid.discovery.PlaylistDiscovery;
 import dev.shuffify.model.DiscoverySource;

@@ -3,7 +3,7 @@ package dev.shuffify.executor.raid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class ExcludedTracksTest {

@@ -1,10 +1,10 @@
 package dev.shuffify.executor.rotate;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.executor.rotate.RotationSettings.Mode;
 import dev.shuffify.executor.rotate.RotationSettings.ReturnOrder;
 import dev.shuffify.model.JobResult;

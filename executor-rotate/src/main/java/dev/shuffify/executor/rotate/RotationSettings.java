@@ -1,7 +1,7 @@
 package dev.shuffify.executor.rotate;
 
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.spi.Params;
 import java.util.Arrays;
 import java.util.Locale;

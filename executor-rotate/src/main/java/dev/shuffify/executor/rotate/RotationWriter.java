@@ -1,9 +1,9 @@
 package dev.shuffify.executor.rotate;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PlaylistServiceException;
-import dev.shuffify.RateLimitedException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
+import dev.shuffify.error.RateLimitedException;
 import dev.shuffify.spi.PlaylistService;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import static dev.shuffify.executor.rotate.RotationFixture.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.NotFoundException;
+import dev.shuffify.error.NotFoundException;
 import dev.shuffify.Shuffify;
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.PlaylistPair;
 import dev.shuffify.model.RotationStatus;
 import dev.shuffify.testing.HarnessRun;

@@ -3,7 +3,7 @@ package dev.shuffify.executor.rotate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.executor.rotate.RotationSettings.Mode;
 import dev.shuffify.executor.rotate.RotationSettings.ReturnOrder;
 import dev.shuffify.spi.Params;

@@ -1,12 +1,12 @@
 package dev.shuffify.executor.shuffle;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.JobExecutionException;
-import dev.shuffify.PlaylistNotFoundException;
-import dev.shuffify.PluginDescriptor;
-import dev.shuffify.PlaylistServiceException;
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.JobExecutionException;
+import dev.shuffify.error.PlaylistNotFoundException;
+import dev.shuffify.spi.PluginDescriptor;
+import dev.shuffify.error.PlaylistServiceException;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.model.JobResult;
 import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.Playlist;

@@ -1,6 +1,6 @@
 package dev.shuffify.executor.shuffle;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.Track;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.Params;

@@ -7,7 +7,7 @@ import static dev.shuffify.executor.shuffle.ShuffleJobTest.uris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.shuffify.JobExecutionException;
+import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.memory.Operation;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Track;

@@ -3,8 +3,8 @@ package dev.shuffify.executor.shuffle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.Operation;
 import dev.shuffify.model.Album;

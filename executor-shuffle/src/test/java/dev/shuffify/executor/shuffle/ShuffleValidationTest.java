@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.shuffify.ValidationException;
-import dev.shuffify.ValidationException.FieldError;
+import dev.shuffify.error.ValidationException;
+import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.SnapshotType;
 import dev.shuffify.spi.DiscoveryStrategy;

@@ -1,8 +1,8 @@
 package dev.shuffify.spotify.internal;
 
-import dev.shuffify.AuthenticationException;
-import dev.shuffify.NotFoundException;
-import dev.shuffify.PlaylistServiceException;
+import dev.shuffify.error.AuthenticationException;
+import dev.shuffify.error.NotFoundException;
+import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.spotify.SpotifyConfigurationException;

@@ -165,7 +165,7 @@ public final class CallLoop {
                 if (e instanceof CallFailure failure) {
                     throw failure;
                 }
-                if (e instanceof dev.shuffify.ShuffifyException shuffify) {
+                if (e instanceof dev.shuffify.error.ShuffifyException shuffify) {
                     throw shuffify;
                 }
                 throw new CallFailure(CallFailure.Kind.UNREADABLE, 0, null, attempts, null,

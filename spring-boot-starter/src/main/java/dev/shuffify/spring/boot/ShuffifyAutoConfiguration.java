@@ -1,6 +1,6 @@
 package dev.shuffify.spring.boot;
 
-import dev.shuffify.JobListener;
+import dev.shuffify.event.JobListener;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
 import dev.shuffify.spi.DiscoveryStrategy;
@@ -11,7 +11,7 @@ import dev.shuffify.spotify.SpotifyConfig;
 import dev.shuffify.spotify.SpotifyConnector;
 import dev.shuffify.spotify.TokenCipher;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -251,7 +251,7 @@ public class ShuffifyAutoConfiguration {
     private static <T> T invalidAs(String property, Object value, java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (IllegalArgumentException | dev.shuffify.ValidationException e) {
+        } catch (IllegalArgumentException | dev.shuffify.error.ValidationException e) {
             throw new InvalidConfigurationPropertyValueException(property, value, e.getMessage());
         }
     }

@@ -1,6 +1,6 @@
 package dev.shuffify.spring.boot;
 
-import dev.shuffify.Health;
+import dev.shuffify.model.Health;
 import dev.shuffify.Shuffify;
 import dev.shuffify.model.AccountHealth;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.shuffify.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shuffify.JobEvent;
-import dev.shuffify.JobListener;
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.event.JobListener;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
 import dev.shuffify.memory.InMemoryPlaylistService;
@@ -18,7 +18,7 @@ import dev.shuffify.spotify.ApiDialect;
 import dev.shuffify.spotify.SpotifyConnector;
 import dev.shuffify.spotify.TokenCipher;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import dev.shuffify.testing.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;

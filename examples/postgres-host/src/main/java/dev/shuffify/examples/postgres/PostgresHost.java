@@ -7,7 +7,7 @@ import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.spi.PlaylistServiceConnector;
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import javax.sql.DataSource;
 
 /**

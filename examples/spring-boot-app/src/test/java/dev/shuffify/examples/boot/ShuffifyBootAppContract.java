@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shuffify.JobEvent;
-import dev.shuffify.JobListener;
+import dev.shuffify.event.JobEvent;
+import dev.shuffify.event.JobListener;
 import dev.shuffify.Shuffify;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;

@@ -2,7 +2,7 @@ package dev.shuffify.examples.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shuffify.store.JdbcShuffifyStore;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

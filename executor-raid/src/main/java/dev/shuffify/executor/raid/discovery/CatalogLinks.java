@@ -1,6 +1,6 @@
 package dev.shuffify.executor.raid.discovery;
 
-import dev.shuffify.ValidationException;
+import dev.shuffify.error.ValidationException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.shuffify;
+package dev.shuffify.event;
 
 import dev.shuffify.model.Execution;
 import java.util.Objects;

@@ -1,5 +1,22 @@
-package dev.shuffify.store;
+package dev.shuffify.store.jdbc;
 
+import dev.shuffify.store.AccountStore;
+import dev.shuffify.store.ActivityStore;
+import dev.shuffify.store.ClaimedStarts;
+import dev.shuffify.store.ExecutionStore;
+import dev.shuffify.store.IntentStore;
+import dev.shuffify.store.MembershipStore;
+import dev.shuffify.store.PairStore;
+import dev.shuffify.store.PinStore;
+import dev.shuffify.store.PlaylistLeaseStore;
+import dev.shuffify.store.RunCompletion;
+import dev.shuffify.store.RunStart;
+import dev.shuffify.store.ScheduleClaim;
+import dev.shuffify.store.ScheduleStore;
+import dev.shuffify.store.SettingsStore;
+import dev.shuffify.store.ShuffifyStore;
+import dev.shuffify.store.SnapshotStore;
+import dev.shuffify.store.StoreException;
 import dev.shuffify.internal.jdbc.Dialect;
 import dev.shuffify.internal.jdbc.EmbeddedH2;
 import dev.shuffify.internal.jdbc.JdbcParts;

@@ -1,4 +1,4 @@
-package dev.shuffify;
+package dev.shuffify.error;
 
 import java.io.Serial;
 

@@ -1,4 +1,4 @@
-package dev.shuffify;
+package dev.shuffify.spi;
 
 import dev.shuffify.spi.ParamSpec;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.shuffify;
+package dev.shuffify.event;
 
 /**
  * Receives job events, to feed metrics or activity feeds. Called synchronously on the thread running the
