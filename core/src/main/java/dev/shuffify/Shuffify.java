@@ -165,7 +165,7 @@ public final class Shuffify implements AutoCloseable {
         Instant now = clock.instant();
         Schedule schedule = new Schedule(ids.get(), userId, definition.job(), definition.trigger(),
                 definition.enabled(), definition.verifyWrites(), definition.misfirePolicy(), now, now, null, null,
-                null, definition.enabled() ? definition.trigger().nextAfter(now).orElse(null) : null);
+                null, scheduler.nextRun().first(definition.trigger(), definition.enabled(), now));
         store.schedules().save(schedule);
         logActivity(userId, ActivityType.SCHEDULE_CREATED, "created a " + schedule.jobType() + " schedule",
                 Map.of("scheduleId", schedule.id()));
@@ -191,7 +191,7 @@ public final class Shuffify implements AutoCloseable {
         Schedule updated = new Schedule(current.id(), userId, definition.job(), definition.trigger(),
                 definition.enabled(), definition.verifyWrites(), definition.misfirePolicy(), current.createdAt(),
                 now, current.lastRunAt(), current.lastStatus(), current.lastError(),
-                definition.enabled() ? definition.trigger().nextAfter(now).orElse(null) : null);
+                scheduler.nextRun().first(definition.trigger(), definition.enabled(), now));
         store.schedules().save(updated);
         logActivity(userId, ActivityType.SCHEDULE_UPDATED, "updated a " + updated.jobType() + " schedule",
                 Map.of("scheduleId", updated.id()));
@@ -199,7 +199,8 @@ public final class Shuffify implements AutoCloseable {
     }
 
     /**
-     * Pauses or resumes a schedule. Resuming computes the next run from now (missed slots are not replayed).
+     * Pauses or resumes a schedule. Resuming keeps a next run still in the future and otherwise takes the
+     * trigger's next slot after now, with the scheduler's jitter (missed slots are not replayed).
      *
      * @param scheduleId the schedule
      * @param userId its owner
@@ -211,7 +212,7 @@ public final class Shuffify implements AutoCloseable {
         Schedule current = getSchedule(scheduleId, userId);
         Instant now = clock.instant();
         Schedule updated = current.withEnabled(enabled, now)
-                .withNextRunAt(enabled ? current.trigger().nextAfter(now).orElse(null) : null);
+                .withNextRunAt(enabled ? scheduler.nextRun().resumed(current, now) : null);
         store.schedules().save(updated);
         return updated;
     }

@@ -1,5 +1,6 @@
 package dev.shuffify.internal.engine;
 
+import dev.shuffify.internal.timing.NextRun;
 import dev.shuffify.error.AuthenticationException;
 import dev.shuffify.event.JobEvent;
 import dev.shuffify.error.JobExecutionException;
@@ -51,6 +52,9 @@ import org.slf4j.MDC;
  * outcome, log activity, notify listeners. {@link #execute} never throws.
  */
 public final class ExecutionEngine {
+
+    /** The next-run rule for outcomes this engine records itself: the scheduler's, without jitter. */
+    private static final NextRun EXACT = new NextRun(java.time.Duration.ZERO, new java.util.SplittableRandom(0));
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionEngine.class);
 
     /** MDC key: schedule id. */
@@ -859,9 +863,7 @@ public final class ExecutionEngine {
             store.executions().save(done);
             store.intents().delete(done.id());
         } else {
-            Instant next = !current.enabled() ? null // a paused schedule stays without a next run
-                    : source == TriggerSource.MANUAL && current.nextRunAt() != null ? current.nextRunAt()
-                    : current.trigger().nextAfter(now).orElse(null);
+            Instant next = EXACT.afterRun(current, now, source == TriggerSource.MANUAL, null);
             store.recordOutcome(done, current.withOutcome(now, done.status(), done.errorMessage(), next));
         }
     }

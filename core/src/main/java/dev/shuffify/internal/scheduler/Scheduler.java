@@ -1,6 +1,7 @@
 package dev.shuffify.internal.scheduler;
 
 import dev.shuffify.error.NotFoundException;
+import dev.shuffify.internal.timing.NextRun;
 import dev.shuffify.internal.engine.ExecutionEngine;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
@@ -81,7 +82,7 @@ public final class Scheduler implements AutoCloseable {
     private final Map<String, Instant> waitingUntil = new ConcurrentHashMap<>();
     private final SchedulerConfig config;
     private final Clock clock;
-    private final RandomGenerator random;
+    private final NextRun nextRun;
     private final Executor workers;
     private final ExecutorService ownedWorkers;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
@@ -149,7 +150,7 @@ public final class Scheduler implements AutoCloseable {
         this.engine = runner.engine();
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
+        this.nextRun = new NextRun(config.jitter(), Objects.requireNonNull(random, "random"));
         // ends are recorded by the workers that just ran them, in up to one transaction per two workers at once
         this.maxRecorders = Math.max(1, Math.min(4, config.poolSize() / 2));
         if (workers == null) {
@@ -160,6 +161,11 @@ public final class Scheduler implements AutoCloseable {
             this.ownedWorkers = null;
             this.workers = workers;
         }
+    }
+
+    /** @return the rule for next runs this scheduler stores; the facade uses the same one */
+    public NextRun nextRun() {
+        return nextRun;
     }
 
     /**
@@ -488,7 +494,7 @@ public final class Scheduler implements AutoCloseable {
 
     private void skipMisfire(ScheduleClaim claim, Instant now) {
         Schedule schedule = claim.schedule();
-        Instant next = jittered(schedule.trigger().nextAfter(now).orElse(null));
+        Instant next = nextRun.after(schedule.trigger(), now);
         LOG.info("schedule {} missed its slot {} by more than {}; skipped to {} (misfire policy skip)",
                 schedule.id(), claim.slot(), config.misfireThreshold(), next);
         try {
@@ -696,7 +702,7 @@ public final class Scheduler implements AutoCloseable {
         Instant retryAt = null;
         int retry = 0;
         if (!manual && config.retry().shouldRetry(e)) {
-            Instant slot = claim.schedule().trigger().nextAfter(end).orElse(null);
+            Instant slot = nextRun.slotAfter(claim.schedule().trigger(), end);
             Instant at = end.plus(config.retry().backoff(e.attempt()));
             if (slot == null || at.isBefore(slot)) {
                 retryAt = at;
@@ -709,22 +715,9 @@ public final class Scheduler implements AutoCloseable {
         }
         Instant retryTime = retryAt;
         return new RunCompletion(e, current -> current.withOutcome(end, e.status(), e.errorMessage(),
-                nextRun(current, end, manual, retryTime)), claim.token(), retry, f.activity(), f.playlists());
+                nextRun.afterRun(current, end, manual, retryTime)), claim.token(), retry, f.activity(), f.playlists());
     }
 
-    private Instant nextRun(Schedule current, Instant end, boolean manual, Instant retryAt) {
-        if (!current.enabled()) {
-            return null; // a paused schedule stays without a next run
-        }
-        if (manual && current.nextRunAt() != null) {
-            return current.nextRunAt();
-        }
-        if (retryAt != null) {
-            return retryAt;
-        }
-        Instant next = current.trigger().nextAfter(end).orElse(null);
-        return manual ? next : jittered(next);
-    }
 
     /**
      * The bookkeeping after a run, each step idempotent so that it can be retried: stores the outcome when the
@@ -813,13 +806,13 @@ public final class Scheduler implements AutoCloseable {
             } else {
                 held = retrying(() -> store.schedules().release(claim.token(), expected, expected, 0));
             }
-        } else if (!config.jitter().isZero() && job.source != TriggerSource.MANUAL) {
+        } else if (nextRun.jitters() && job.source != TriggerSource.MANUAL) {
             Optional<Schedule> current = retrying(() -> store.schedules().find(claim.scheduleId()));
             if (current.isEmpty()) {
                 return;
             }
             Instant expected = current.get().nextRunAt();
-            Instant next = Objects.equals(expected, claim.slot()) || retrying ? expected : jittered(expected);
+            Instant next = Objects.equals(expected, claim.slot()) || retrying ? expected : nextRun.jittered(expected);
             held = retrying(() -> store.schedules().release(claim.token(), expected, next, 0));
         } else {
             // the outcome's transaction moved the next run; the release leaves it as it is
@@ -899,17 +892,6 @@ public final class Scheduler implements AutoCloseable {
         return claim.attempt() > 1 ? claim.attempt() : 0;
     }
 
-    private Instant jittered(Instant next) {
-        if (next == null || config.jitter().isZero()) {
-            return next;
-        }
-        long bound = config.jitter().toMillis();
-        long offset;
-        synchronized (random) {
-            offset = random.nextLong(bound + 1);
-        }
-        return next.plusMillis(offset);
-    }
 
     // ---- leases -------------------------------------------------------------------------------------------
 
@@ -985,7 +967,7 @@ public final class Scheduler implements AutoCloseable {
         Instant expected = schedule.nextRunAt();
         Instant next = expected;
         if (started && Objects.equals(expected, lease.slot())) {
-            next = jittered(schedule.trigger().nextAfter(now).orElse(null));
+            next = nextRun.after(schedule.trigger(), now);
         }
         int retry = started ? 0 : retryOf(lease);
         boolean ended = onlyIfExpired ? store.schedules().recoverExpired(lease.token(), now, expected, next, retry)
@@ -1135,9 +1117,7 @@ public final class Scheduler implements AutoCloseable {
     public Schedule resume(String scheduleId) {
         Schedule s = require(scheduleId);
         Instant now = clock.instant();
-        Instant next = s.nextRunAt() == null || !s.nextRunAt().isAfter(now)
-                ? jittered(s.trigger().nextAfter(now).orElse(null)) : s.nextRunAt();
-        Schedule resumed = s.withEnabled(true, now).withNextRunAt(next);
+        Schedule resumed = s.withEnabled(true, now).withNextRunAt(nextRun.resumed(s, now));
         store.schedules().save(resumed);
         return resumed;
     }
