@@ -91,7 +91,7 @@ public record ParamSpec(String name, ParamType type, String description, Object 
         }
         if (defaultValue != null) {
             try {
-                defaultValue = coerce(type, min, max, allowedValues, defaultValue, name);
+                defaultValue = coerce(type, min, max, allowedValues, defaultValue, name, integerAllowed(min, max));
             } catch (ValidationException e) {
                 throw new ParamDeclarationException(name, "its default does not fit its own declaration ("
                         + e.errors().get(0).message() + ")");
@@ -318,7 +318,7 @@ public record ParamSpec(String name, ParamType type, String description, Object 
             }
             return defaultValue;
         }
-        return coerce(type, min, max, allowedValues, raw, field);
+        return coerce(type, min, max, allowedValues, raw, field, allowed());
     }
 
     /**
@@ -326,14 +326,14 @@ public record ParamSpec(String name, ParamType type, String description, Object 
      * {@link Params}' reads of unchecked values, whose names need not be declarable).
      */
     static Object coerceAs(ParamType type, Object raw, String field) {
-        return coerce(type, null, null, List.of(), raw, field);
+        return coerce(type, null, null, List.of(), raw, field, integerAllowed(null, null));
     }
 
     private static Object coerce(ParamType type, Integer min, Integer max, List<String> allowedValues, Object raw,
-            String field) {
+            String field, String allowed) {
         return switch (type) {
             case STRING -> raw.toString();
-            case INTEGER -> coerceInt(raw, field, min, max);
+            case INTEGER -> coerceInt(raw, field, min, max, allowed);
             case BOOLEAN -> coerceBoolean(raw, field);
             case ENUM -> coerceEnum(raw, field, allowedValues);
             case LIST -> coerceList(raw);
@@ -341,7 +341,7 @@ public record ParamSpec(String name, ParamType type, String description, Object 
         };
     }
 
-    private static Integer coerceInt(Object raw, String field, Integer min, Integer max) {
+    private static Integer coerceInt(Object raw, String field, Integer min, Integer max, String allowed) {
         long value;
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
             value = ((Number) raw).longValue();
@@ -351,10 +351,10 @@ public record ParamSpec(String name, ParamType type, String description, Object 
         } else if (raw instanceof String s && s.trim().matches("[+-]?\\d{1,10}")) {
             value = Long.parseLong(s.trim());
         } else {
-            throw new ValidationException(field, "must be " + integerAllowed(min, max) + ", was '" + raw + "'");
+            throw new ValidationException(field, "must be " + allowed + ", was '" + raw + "'");
         }
         if ((min != null && value < min) || (max != null && value > max) || value != (int) value) {
-            throw new ValidationException(field, "must be " + integerAllowed(min, max) + ", was " + value);
+            throw new ValidationException(field, "must be " + allowed + ", was " + value);
         }
         return (int) value;
     }

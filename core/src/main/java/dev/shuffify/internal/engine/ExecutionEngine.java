@@ -1423,7 +1423,7 @@ public final class ExecutionEngine {
             }
             try {
                 storeSnapshot(schedule.userId(), before, snapshotType,
-                        "schedule " + schedule.id() + " (" + schedule.jobType() + ")");
+                        "schedule " + schedule.id() + " (" + config.jobTypes().summary(schedule.job()) + ")");
                 taken++;
             } catch (RuntimeException e) {
                 LOG.warn("snapshot of playlist {} failed; the job goes on", before.id(), e);

@@ -71,6 +71,11 @@ public final class DripExecutor implements JobExecutor {
     }
 
     @Override
+    public String displayName() {
+        return "Drip";
+    }
+
+    @Override
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.string(STAGING_PLAYLIST, "The staging playlist tracks are released from (id, "

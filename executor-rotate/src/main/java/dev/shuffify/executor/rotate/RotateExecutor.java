@@ -8,6 +8,7 @@ import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.executor.rotate.RotationSettings.Mode;
 import dev.shuffify.executor.rotate.RotationSettings.ReturnOrder;
 import dev.shuffify.model.JobResult;
+import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.Pin;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.PlaylistPair;
@@ -102,6 +103,33 @@ public final class RotateExecutor implements JobExecutor {
     @Override
     public String description() {
         return "Cycles tracks between a production playlist and its paired archive (archive_oldest, refresh, swap)";
+    }
+
+    @Override
+    public String displayName() {
+        return "Rotate";
+    }
+
+    /**
+     * A rotation works on the target's pair: the production playlist and its archive.
+     *
+     * @return true
+     */
+    @Override
+    public boolean usesPair() {
+        return true;
+    }
+
+    /**
+     * Names the rotation mode, e.g. {@code rotate: swap}.
+     *
+     * @param spec the job as stored
+     * @return {@code rotate: <rotation_mode>}, or {@code rotate} when none is given
+     */
+    @Override
+    public String summary(JobSpec spec) {
+        return spec.params().get(ROTATION_MODE) instanceof String mode && !mode.isBlank()
+                ? TYPE + ": " + mode.strip().toLowerCase(java.util.Locale.ROOT) : TYPE;
     }
 
     @Override

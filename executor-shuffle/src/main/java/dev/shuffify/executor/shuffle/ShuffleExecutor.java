@@ -102,6 +102,22 @@ public final class ShuffleExecutor implements JobExecutor {
     }
 
     @Override
+    public String displayName() {
+        return "Shuffle";
+    }
+
+    /**
+     * Names the algorithm, e.g. {@code shuffle: balanced}.
+     *
+     * @param spec the job as stored
+     * @return {@code shuffle: <algorithm>}, or {@code shuffle} when none is named
+     */
+    @Override
+    public String summary(JobSpec spec) {
+        return spec.algorithm() == null || spec.algorithm().isBlank() ? TYPE : TYPE + ": " + spec.algorithm();
+    }
+
+    @Override
     public List<ParamSpec> parameters() {
         return PARAMETERS;
     }
