@@ -83,6 +83,14 @@ public final class RaidExecutor implements JobExecutor {
     public static final String EXCLUDED_TRACKS = "excluded_tracks";
     /** Parameter: a playlist to fill instead of the target. */
     public static final String DESTINATION = "destination";
+    /** Warning code: a source is gone or no longer readable. */
+    public static final String SOURCE_GONE = "source_gone";
+    /** Warning and skip code: every source is gone or no longer readable. */
+    public static final String ALL_SOURCES_GONE = "all_sources_gone";
+    /** Skip code: the schedule names no source. */
+    public static final String NO_SOURCES = "no_sources";
+    /** Skip code: the sources hold no track to add. */
+    public static final String NOTHING_NEW = "nothing_new";
     /** The snapshot type of a raid. */
     public static final SnapshotType SNAPSHOT_TYPE = SnapshotType.AUTO_PRE_RAID;
 
@@ -181,7 +189,8 @@ public final class RaidExecutor implements JobExecutor {
         List<DiscoverySource> sources = context.spec().sources();
         if (sources.isEmpty()) {
             context.progress("raid: no sources configured; nothing to do");
-            return result.tracksTotal(destination.size()).detail("sources", List.of()).build();
+            return result.tracksTotal(destination.size()).detail("sources", List.of())
+                    .skipped(NO_SOURCES, "no sources configured; nothing to do").build();
         }
         List<List<Track>> candidates = new ArrayList<>();
         List<Map<String, Object>> sourceDetails = new ArrayList<>();
@@ -200,8 +209,8 @@ public final class RaidExecutor implements JobExecutor {
                 gone++;
                 found = List.of();
                 detail.put("status", "gone");
-                result.warning(describe(source, i) + " is gone or no longer readable; skipped (" + e.getMessage()
-                        + ")");
+                result.warning(SOURCE_GONE, describe(source, i) + " is gone or no longer readable; skipped ("
+                        + e.getMessage() + ")");
             }
             detail.put("found", found.size());
             context.progress("raid: " + describe(source, i) + ": " + found.size() + " candidate(s)");
@@ -209,7 +218,8 @@ public final class RaidExecutor implements JobExecutor {
             sourceDetails.add(detail);
         }
         if (gone == sources.size()) {
-            result.warning("all " + sources.size() + " source(s) are gone or no longer readable; nothing was added");
+            String allGone = "all " + sources.size() + " source(s) are gone or no longer readable; nothing was added";
+            result.warning(ALL_SOURCES_GONE, allGone).skipped(ALL_SOURCES_GONE, allGone);
         }
         RaidSelection.Result selection = RaidSelection.select(candidates, rules(context, present, destination,
                 targetId));
@@ -222,6 +232,8 @@ public final class RaidExecutor implements JobExecutor {
             context.planWrites(WritePlan.builder().add(destinationId, uris.size()).build());
             context.snapshotBeforeMutation(destinationId);
             context.appendTracks(destinationId, uris);
+        } else if (gone < sources.size()) {
+            result.skipped(NOTHING_NEW, "no new tracks in the " + (sources.size() - gone) + " readable source(s)");
         }
         return result.tracksAdded(uris.size()).tracksTotal(destination.size() + uris.size())
                 .detail("sources", List.copyOf(sourceDetails)).detail("skipped", selection.skipped())
