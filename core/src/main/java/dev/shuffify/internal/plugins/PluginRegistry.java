@@ -305,7 +305,8 @@ public final class PluginRegistry implements PluginLookup {
     }
 
     /**
-     * Everything registered: job types, then chains, then algorithms, then strategies, each sorted by id.
+     * Everything registered: job types, then the chains whose steps are all registered, then algorithms, then
+     * strategies, each sorted by id.
      *
      * @return never null
      */
@@ -318,6 +319,9 @@ public final class PluginRegistry implements PluginLookup {
         });
         new TreeSet<>(chains.keySet()).forEach(id -> {
             Entry<JobChain> e = chains.get(id);
+            if (!e.plugin().steps().stream().allMatch(step -> jobTypes.containsKey(step.type()))) {
+                return; // a chain is offered, and listed, only when all its steps are registered
+            }
             list.add(descriptor(PluginDescriptor.Kind.JOB_CHAIN, id, e.plugin().displayName(), List.of(),
                     e.plugin().description(), List.of(), e));
         });
