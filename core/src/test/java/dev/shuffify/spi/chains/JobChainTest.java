@@ -21,6 +21,7 @@ import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.PluginDescriptor;
+import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.net.URL;
@@ -157,6 +158,26 @@ class JobChainTest {
         assertThat(seen).contains("fill {count=4, into=holding} spec {count=4, into=holding}",
                 "release {count=4, from=holding, top=false} spec {count=4, from=holding, top=false}");
         assertThat(seen).noneMatch(l -> l.startsWith("fill ") && l.contains("top"));
+    }
+
+    @Test
+    void stepSectionsAreStoredAsJsonAndReadBackByTheJdbcStore() {
+        String id;
+        try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"));
+                Shuffify shuffify = Shuffify.builder().store(store).connector(music).classLoader(loader)
+                        .jobType(fill).jobType(release).build()) {
+            id = shuffify.createSchedule("alice", daily(JobSpec.builder("fill_and_release").target("mix", "Mix")
+                    .stepParam("fill", "count", 5).stepParam("release", "from", "holding").build())).id();
+        }
+        try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"));
+                Shuffify shuffify = Shuffify.builder().store(store).connector(music).classLoader(loader)
+                        .jobType(fill).jobType(release).build()) {
+            Schedule back = store.schedules().find(id).orElseThrow();
+            assertThat(back.job().params()).isEqualTo(Map.of("fill", Map.of("count", 5),
+                    "release", Map.of("from", "holding")));
+            assertThat(shuffify.executeNow(id, "alice").status()).isEqualTo(ExecutionStatus.SUCCESS);
+        }
+        assertThat(seen).contains("fill {count=5, into=holding} spec {count=5, into=holding}");
     }
 
     @Test
