@@ -2,8 +2,6 @@ package dev.shuffify.spi;
 
 import dev.shuffify.error.ValidationException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -91,7 +89,7 @@ public record ParamSpec(String name, ParamType type, String description, Object 
         }
         if (defaultValue != null) {
             try {
-                defaultValue = coerce(type, min, max, allowedValues, defaultValue, name, integerAllowed(min, max));
+                defaultValue = ParamValues.coerce(type, min, max, allowedValues, defaultValue, name, integerAllowed(min, max));
             } catch (ValidationException e) {
                 throw new ParamDeclarationException(name, "its default does not fit its own declaration ("
                         + e.errors().get(0).message() + ")");
@@ -318,7 +316,7 @@ public record ParamSpec(String name, ParamType type, String description, Object 
             }
             return defaultValue;
         }
-        return coerce(type, min, max, allowedValues, raw, field, allowed());
+        return ParamValues.coerce(type, min, max, allowedValues, raw, field, allowed());
     }
 
     /**
@@ -326,84 +324,6 @@ public record ParamSpec(String name, ParamType type, String description, Object 
      * {@link Params}' reads of unchecked values, whose names need not be declarable).
      */
     static Object coerceAs(ParamType type, Object raw, String field) {
-        return coerce(type, null, null, List.of(), raw, field, integerAllowed(null, null));
-    }
-
-    private static Object coerce(ParamType type, Integer min, Integer max, List<String> allowedValues, Object raw,
-            String field, String allowed) {
-        return switch (type) {
-            case STRING -> raw.toString();
-            case INTEGER -> coerceInt(raw, field, min, max, allowed);
-            case BOOLEAN -> coerceBoolean(raw, field);
-            case ENUM -> coerceEnum(raw, field, allowedValues);
-            case LIST -> coerceList(raw);
-            case DATE -> coerceDate(raw, field);
-        };
-    }
-
-    private static Integer coerceInt(Object raw, String field, Integer min, Integer max, String allowed) {
-        long value;
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
-            value = ((Number) raw).longValue();
-        } else if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && !Double.isInfinite(n.doubleValue())) {
-            value = n.longValue();
-        } else if (raw instanceof String s && s.trim().matches("[+-]?\\d{1,10}")) {
-            value = Long.parseLong(s.trim());
-        } else {
-            throw new ValidationException(field, "must be " + allowed + ", was '" + raw + "'");
-        }
-        if ((min != null && value < min) || (max != null && value > max) || value != (int) value) {
-            throw new ValidationException(field, "must be " + allowed + ", was " + value);
-        }
-        return (int) value;
-    }
-
-    private static Boolean coerceBoolean(Object raw, String field) {
-        if (raw instanceof Boolean b) {
-            return b;
-        }
-        String s = raw.toString().trim().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new ValidationException(field, "must be true or false, was '" + raw + "'");
-        };
-    }
-
-    private static String coerceEnum(Object raw, String field, List<String> allowedValues) {
-        String s = raw.toString().trim();
-        for (String allowedValue : allowedValues) {
-            if (allowedValue.equalsIgnoreCase(s)) {
-                return allowedValue;
-            }
-        }
-        throw new ValidationException(field, "must be one of " + String.join(", ", allowedValues) + ", was '"
-                + raw + "'");
-    }
-
-    private static List<String> coerceList(Object raw) {
-        List<String> out = new ArrayList<>();
-        if (raw instanceof Iterable<?> it) {
-            it.forEach(o -> out.add(String.valueOf(o)));
-        } else {
-            for (String part : raw.toString().split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static LocalDate coerceDate(Object raw, String field) {
-        if (raw instanceof LocalDate d) {
-            return d;
-        }
-        try {
-            return LocalDate.parse(raw.toString().trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "must be a date yyyy-mm-dd, was '" + raw + "'");
-        }
+        return ParamValues.coerce(type, null, null, List.of(), raw, field, integerAllowed(null, null));
     }
 }
