@@ -95,8 +95,9 @@ final class JobRun {
     }
 
     /** The job failed: when it wrote, checks that it lost no track (rolling back if it did), and ends the run. */
-    private void failed(Schedule schedule, Execution execution, RunState state, Throwable e, List<String> warnings,
+    private void failed(Schedule schedule, Execution started, RunState state, Throwable e, List<String> warnings,
             TrackingPlaylistService tracking) {
+        Execution execution = started;
         FailureKind kind = FailureKind.of(e);
         String message = Failures.describe(schedule, e);
         if (e instanceof ShuffifyException) {
@@ -114,11 +115,15 @@ final class JobRun {
                     return;
                 }
                 parts.checks.observeAfter(checks);
+                execution = KeptWrites.counted(execution, schedule, checks);
             } catch (RuntimeException verifyFailure) {
                 LOG.warn("could not verify playlists after the failure", verifyFailure);
                 message += "; the playlists could not be re-read to check for lost tracks: "
                         + verifyFailure.getMessage();
+                execution = KeptWrites.counted(execution, schedule, tracking);
             }
+        } else if (tracking != null) {
+            execution = KeptWrites.counted(execution, schedule, tracking);
         }
         parts.outcomes.end(state, schedule, execution, ExecutionStatus.FAILED, null, message, warnings, kind);
     }

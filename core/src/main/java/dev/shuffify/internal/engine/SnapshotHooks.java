@@ -72,7 +72,7 @@ final class SnapshotHooks implements TrackingPlaylistService.Hooks {
         }
         try {
             snapshots.store(schedule.userId(), before, snapshotType,
-                    "schedule " + schedule.id() + " (" + schedule.jobType() + ")");
+                    "schedule " + schedule.id() + " (" + config.jobTypes().summary(schedule.job()) + ")");
             taken++;
         } catch (RuntimeException e) {
             LOG.warn("snapshot of playlist {} failed; the job goes on", before.id(), e);
