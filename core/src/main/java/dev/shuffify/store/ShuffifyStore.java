@@ -130,22 +130,9 @@ public interface ShuffifyStore extends AutoCloseable {
             String holder = start.execution().id();
             java.time.Instant now = start.execution().startedAt();
             List<String> leased = new ArrayList<>();
-            Optional<String> taken = Optional.empty();
-            for (String playlistId : start.playlists()) {
-                boolean ok = playlistLeases().tryAcquire(playlistId, holder, null, start.leaseUntil(), now);
-                if (!ok) {
-                    Optional<String> other = playlistLeases().holder(playlistId, now);
-                    boolean ended = other.isEmpty() || executions().find(other.get())
-                            .map(e -> e.status().isFinal()).orElse(true);
-                    ok = ended && playlistLeases().tryAcquire(playlistId, holder, other.orElse(null),
-                            start.leaseUntil(), now);
-                }
-                if (!ok) {
-                    taken = Optional.of(playlistId);
-                    break;
-                }
-                leased.add(playlistId);
-            }
+            Optional<String> taken = PlaylistLeaseRule.acquireAll(playlistLeases(),
+                    id -> executions().find(id).map(Execution::status), start.playlists(), holder, null,
+                    start.leaseUntil(), now, leased);
             if (taken.isPresent()) {
                 leased.forEach(p -> playlistLeases().release(p, holder));
             }

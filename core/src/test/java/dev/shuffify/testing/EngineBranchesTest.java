@@ -19,6 +19,8 @@ import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.memory.Operation;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
+import dev.shuffify.model.Activity;
+import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.JobResult;
@@ -457,7 +459,9 @@ class EngineBranchesTest {
             assertThat(shuffify.history(s.id(), USER, 5)).extracting(Execution::status)
                     .containsExactly(ExecutionStatus.SUCCESS);
             failing.heal();
-            assertThat(shuffify.activity(USER, 10)).isEmpty();
+            // the run's entry is written with its end, in the transaction that records it (completeRuns)
+            assertThat(shuffify.activity(USER, 10)).extracting(Activity::type)
+                    .containsExactly(ActivityType.SCHEDULE_RUN_SUCCEEDED);
         }
 
         @Test
@@ -479,7 +483,7 @@ class EngineBranchesTest {
         void aStoreThatBreaksDuringTheRunDoesNotHideTheErrorOrEscapeExecute() {
             music.createPlaylist(USER, "p1", "Mix", tracks(3));
             Shuffify shuffify = facade(new Lambda("explode", c -> {
-                failing.fail("recordOutcome").fail("executions.save").fail("activity.append");
+                failing.fail("completeRuns").fail("executions.save").fail("activity.append");
                 throw new IllegalStateException("the original error");
             }));
             Schedule s = schedule(shuffify, on("explode", "p1"));
@@ -506,7 +510,7 @@ class EngineBranchesTest {
                 throw new JobExecutionException("the original error");
             }));
             Schedule s = schedule(shuffify, on("explode", "p1"));
-            failing.fail("recordOutcome");
+            failing.fail("completeRuns");
 
             Execution done = shuffify.execute(s.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);

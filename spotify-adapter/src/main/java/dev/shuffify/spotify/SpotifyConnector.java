@@ -4,6 +4,7 @@ import dev.shuffify.error.AuthenticationException;
 import dev.shuffify.error.NotFoundException;
 import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.Account;
+import dev.shuffify.spi.AccountSignals;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.spi.RateBudgetUsage;
@@ -14,6 +15,7 @@ import dev.shuffify.spotify.internal.HttpTransport;
 import dev.shuffify.spotify.internal.RateBudget;
 import dev.shuffify.spotify.internal.ServiceCaller;
 import dev.shuffify.spotify.internal.TokenSource;
+import dev.shuffify.store.AccountHealthRecorder;
 import dev.shuffify.store.AccountStore;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,7 +34,9 @@ import java.util.Optional;
  * // the engine then calls spotify.connect("alice") for each job
  * }</pre>
  *
- * <p>Account health is kept in the store: a call that fails for good (after retries) counts as a failure, and
+ * <p>Account health is core's: the connector reports what it observes as {@link dev.shuffify.spi.AccountSignal}s
+ * and core's {@link AccountHealthRecorder} keeps health in the store (the connector never writes it). A call that
+ * fails for good (after retries) counts as a failure, and
  * after {@link SpotifyConfig#degradedAfter()} / {@link SpotifyConfig#quarantinedAfter()} consecutive failures the
  * account becomes DEGRADED / QUARANTINED (the engine skips a quarantined account's scheduled runs); any success
  * makes it OK again. A revoked refresh token ({@code invalid_grant}) makes it NEEDS_LOGIN, and its jobs fail with
@@ -56,15 +60,33 @@ public final class SpotifyConnector implements PlaylistServiceConnector {
      * Creates a connector.
      *
      * @param config the application's configuration
-     * @param accounts where encrypted refresh tokens and account health are stored
+     * @param accounts where encrypted refresh tokens are stored, and where core's {@link AccountHealthRecorder}
+     *     keeps account health from the connector's signals
      * @param cipher the host's refresh-token cipher
      */
     public SpotifyConnector(SpotifyConfig config, AccountStore accounts, TokenCipher cipher) {
+        this(config, accounts, cipher, new AccountHealthRecorder(Objects.requireNonNull(accounts, "accounts"),
+                Objects.requireNonNull(config, "config").clock(), config.degradedAfter(), config.quarantinedAfter()));
+    }
+
+    /**
+     * Creates a connector that reports account health to {@code signals} instead of core's recorder over
+     * {@code accounts}.
+     *
+     * @param config the application's configuration
+     * @param accounts where encrypted refresh tokens are stored
+     * @param cipher the host's refresh-token cipher
+     * @param signals receives what the connector observes about each account (successes, failures, revoked
+     *     tokens, logins); core's {@link AccountHealthRecorder} keeps health from them
+     * @since 0.2.0
+     */
+    public SpotifyConnector(SpotifyConfig config, AccountStore accounts, TokenCipher cipher,
+            AccountSignals signals) {
         this.config = Objects.requireNonNull(config, "config");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         Objects.requireNonNull(accounts, "accounts");
         this.transport = new HttpTransport(config.accountsBaseUri(), config.requestTimeout());
-        this.ledger = new AccountLedger(accounts, config.clock(), config.degradedAfter(), config.quarantinedAfter());
+        this.ledger = new AccountLedger(accounts, config.clock(), Objects.requireNonNull(signals, "signals"));
         this.loop = new CallLoop(config.maxAttempts(), config.baseBackoff(), config.maxBackoff(),
                 config.maxRetryAfter(), config.clock(), config.sleeper(), config.random());
         this.budget = new RateBudget(config.requestsPerWindow(), config.rateWindow(), config.clock());

@@ -1,5 +1,7 @@
 package dev.shuffify.internal.jdbc;
 
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.store.PlaylistLeaseRule;
 import dev.shuffify.store.PlaylistLeaseStore;
 import dev.shuffify.store.RunStart;
 import java.sql.Connection;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +23,11 @@ import java.util.Optional;
  */
 public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
     private static final String T = "shuffify_playlist_leases";
+    /**
+     * The atomic half of {@link PlaylistLeaseRule#mayTakeOver} that needs no other table: expired, or held by the
+     * requester or the run it takes over from. The other half (the holder's execution ended) is the rule's own,
+     * applied by {@link PlaylistLeaseRule#acquireAll} and {@link #acquireAll} before a hand-over.
+     */
     private static final String TAKE_OVER = "UPDATE " + T + " SET holder = ?, expires_at = ? WHERE playlist_id = ?"
             + " AND (expires_at <= ? OR holder = ? OR holder = ?)";
     private static final String INSERT = "INSERT INTO " + T + " (playlist_id, holder, expires_at) VALUES (?, ?, ?)";
@@ -93,9 +101,10 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
 
     /**
      * Takes the leases of a batch of runs, on a connection in the transaction that records their starts: a
-     * playlist without a lease is inserted; a lease that expired, that the run holds already, or whose holder's
-     * execution is not {@code running} (ended, or no longer stored) is handed over only if it is still that
-     * holder's (so two nodes taking over one lease at once cannot both win). A run one of whose playlists
+     * playlist without a lease is inserted; a lease {@link PlaylistLeaseRule#mayTakeOver} lets the run take (it
+     * expired, the run holds it already, or its holder's execution is not {@code running}), read here with its
+     * holder's status, is handed over only if it is still that holder's (so two nodes taking over one lease at
+     * once cannot both win: the rule is Java's, the atomicity the {@code UPDATE … WHERE holder = ?}'s). A run one of whose playlists
      * another running execution holds gets none of its leases.
      *
      * @param c the connection
@@ -110,16 +119,16 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
             return starts.stream().map(s -> Optional.<String>empty()).toList();
         }
         Instant now = starts.get(0).execution().startedAt();
-        Map<String, String[]> current = new HashMap<>(); // playlist -> holder, whether it may be taken over
+        Map<String, Lease> current = new HashMap<>(); // playlist -> its lease as read in this transaction
         // the holder's status by its primary key (a join could scan every execution while statistics are stale)
         Sql.query(c, "SELECT l.playlist_id, l.holder, l.expires_at, (SELECT e.status FROM shuffify_executions e"
                 + " WHERE e.id = l.holder) AS status FROM " + T + " l WHERE l.playlist_id IN ("
                 + Sql.marks(playlists.size()) + ")", Sql.strings(playlists), rs -> {
-                    Instant expires = Rows.instant(rs, "expires_at");
                     String status = rs.getString("status");
-                    boolean ended = !expires.isAfter(now) || status == null || !"running".equals(status);
-                    return current.put(rs.getString("playlist_id"),
-                            new String[] {rs.getString("holder"), Boolean.toString(ended)});
+                    Optional<ExecutionStatus> holderStatus = status == null ? Optional.empty()
+                            : Optional.of(ExecutionStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+                    return current.put(rs.getString("playlist_id"), new Lease(rs.getString("holder"),
+                            Rows.instant(rs, "expires_at"), holderStatus));
                 });
         List<Optional<String>> busy = new ArrayList<>(starts.size());
         for (RunStart s : starts) {
@@ -127,16 +136,17 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
             List<String> taken = new ArrayList<>();
             Optional<String> first = Optional.empty();
             for (String p : s.playlists()) {
-                String[] lease = current.get(p);
+                Lease lease = current.get(p);
                 boolean ok;
                 if (lease == null) {
                     ok = insertIfFree(c, p, id, s.leaseUntil());
-                } else if (lease[0].equals(id) || Boolean.parseBoolean(lease[1])) {
+                } else if (PlaylistLeaseRule.mayTakeOver(id, null, lease.holder(), lease.expiresAt(),
+                        lease.holderStatus(), now)) {
                     ok = Sql.update(c, HAND_OVER, ps -> {
                         ps.setString(1, id);
                         Rows.setInstant(ps, 2, s.leaseUntil());
                         ps.setString(3, p);
-                        ps.setString(4, lease[0]);
+                        ps.setString(4, lease.holder());
                     }) > 0;
                 } else {
                     ok = false;
@@ -146,7 +156,8 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
                     break;
                 }
                 taken.add(p);
-                current.put(p, new String[] {id, "false"}); // a later run of this batch finds it held
+                // a later run of this batch finds it held by a running execution
+                current.put(p, new Lease(id, s.leaseUntil(), Optional.of(ExecutionStatus.RUNNING)));
             }
             if (first.isPresent() && !taken.isEmpty()) {
                 // none of its leases: give back what it took, so a later run of the batch can take them
@@ -156,6 +167,10 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
             busy.add(first);
         }
         return busy;
+    }
+
+    /** A lease as read in the transaction, with its holder's stored status (empty: not stored). */
+    private record Lease(String holder, Instant expiresAt, Optional<ExecutionStatus> holderStatus) {
     }
 
     private boolean insertIfFree(Connection c, String playlistId, String holder, Instant until) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.shuffify.internal.scheduler;
 
+import dev.shuffify.store.ShuffifyStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -45,5 +47,32 @@ public record Housekeeping(Duration interval, Duration executionMaxAge, int exec
         if (executionsPerSchedule < 0 || activityPerUser < 0 || snapshotsPerPlaylist < 0) {
             throw new IllegalArgumentException("housekeeping counts must be 0 (off) or more");
         }
+    }
+
+    /**
+     * Prunes old executions, activity and snapshots as this configuration says.
+     *
+     * @param store the store
+     * @param now the current time
+     * @return how many rows were deleted
+     */
+    public int prune(ShuffifyStore store, Instant now) {
+        int deleted = 0;
+        if (!executionMaxAge.isZero()) {
+            deleted += store.executions().deleteFinishedBefore(now.minus(executionMaxAge));
+        }
+        if (executionsPerSchedule > 0) {
+            deleted += store.executions().pruneEachSchedule(executionsPerSchedule);
+        }
+        if (!activityMaxAge.isZero()) {
+            deleted += store.activity().deleteBefore(now.minus(activityMaxAge));
+        }
+        if (activityPerUser > 0) {
+            deleted += store.activity().pruneEachUser(activityPerUser);
+        }
+        if (snapshotsPerPlaylist > 0) {
+            deleted += store.snapshots().pruneEachPlaylist(snapshotsPerPlaylist);
+        }
+        return deleted;
     }
 }

@@ -1,6 +1,6 @@
 package dev.shuffify.internal.scheduler;
 
-import dev.shuffify.internal.engine.ExecutionEngine;
+import dev.shuffify.internal.engine.FailureKind;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
 import java.time.Duration;
@@ -57,22 +57,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * Whether a finished run should be tried again.
      *
      * @param execution the run
+     * @param failure the class of its failure, as the engine handed it over
      * @return true for a failed run with attempts left whose failure is retried
      */
-    public boolean shouldRetry(Execution execution) {
+    public boolean shouldRetry(Execution execution, FailureKind failure) {
         boolean failed = execution.status() == ExecutionStatus.FAILED
                 || execution.status() == ExecutionStatus.FAILED_ROLLED_BACK;
-        return failed && execution.attempt() < maxAttempts && (retryAllFailures || isTransient(execution));
-    }
-
-    /**
-     * Whether the engine classified a run's failure as transient.
-     *
-     * @param execution the run
-     * @return true when transient
-     */
-    public static boolean isTransient(Execution execution) {
-        return Boolean.TRUE.equals(execution.details().get(ExecutionEngine.DETAIL_TRANSIENT_FAILURE));
+        return failed && execution.attempt() < maxAttempts && (retryAllFailures || failure.isTransient());
     }
 
     /**

@@ -151,25 +151,41 @@ class DurableSlotTest {
     }
 
     @Test
-    void retryOutcomeIsIdempotentByExecutionId() {
+    void aRunOutsideTheSchedulerRecordsItsEndThroughTheSamePathAndTriesAgainIdempotently() {
         db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
-        db.fail("recordOutcome");
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        // the first write takes effect but is reported failed; the second finds the execution ended
+        db.fail("completeRuns", SwitchableStore.When.AFTER, args -> attempts.getAndIncrement() == 0);
+
         Execution returned = node.engine.run(db.healthy().schedules().find("s1").orElseThrow(),
                 TriggerSource.SCHEDULER, 1);
-        assertThat(returned.details()).containsEntry(ExecutionEngine.DETAIL_OUTCOME_UNRECORDED, true);
-        db.heal();
 
-        node.engine.retryOutcome(returned, TriggerSource.SCHEDULER);
-        Instant next = db.healthy().schedules().find("s1").orElseThrow().nextRunAt();
-        node.engine.retryOutcome(returned, TriggerSource.SCHEDULER);
-        node.engine.retryOutcome(returned, TriggerSource.SCHEDULER);
+        assertThat(returned.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(db.calls("completeRuns")).as("one reported failed, then one that found it recorded")
+                .isEqualTo(2);
+        assertThat(db.calls("recordOutcome")).as("the outcome path, not a write of its own").isZero();
+        assertThat(db.healthy().schedules().find("s1").orElseThrow().nextRunAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(db.healthy().executions().find(returned.id()).orElseThrow().status())
+                .isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(db.healthy().activity().listByUser("user-s1", 10)).as("the activity entry is not repeated")
+                .hasSize(1);
+        assertThat(db.healthy().intents().list(10)).isEmpty();
+    }
 
-        assertThat(db.calls("recordOutcome")).as("one failed attempt, then one write").isEqualTo(2);
-        assertThat(next).isEqualTo(T0.plus(HOUR));
-        Execution stored = db.healthy().executions().find(returned.id()).orElseThrow();
-        assertThat(stored.status()).isEqualTo(ExecutionStatus.SUCCESS);
-        assertThat(stored.details()).as("the marker is not stored")
-                .doesNotContainKey(ExecutionEngine.DETAIL_OUTCOME_UNRECORDED);
+    @Test
+    void aRunOutsideTheSchedulerWhoseEndCannotBeStoredStaysRunningForHousekeeping() {
+        db.healthy().schedules().save(TestNode.schedule("s1", "pl-1", T0, T0));
+        db.fail("completeRuns");
+
+        Execution returned = node.engine.run(db.healthy().schedules().find("s1").orElseThrow(),
+                TriggerSource.SCHEDULER, 1);
+
+        assertThat(returned.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(db.calls("completeRuns")).as("three tries at once").isEqualTo(3);
+        assertThat(db.healthy().executions().find(returned.id()).orElseThrow().status())
+                .isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(db.healthy().schedules().find("s1").orElseThrow().nextRunAt()).as("the slot is not consumed")
+                .isEqualTo(T0);
     }
 
     @Test

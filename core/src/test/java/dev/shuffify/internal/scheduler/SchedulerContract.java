@@ -534,8 +534,7 @@ abstract class SchedulerContract {
                 Duration.ofHours(6));
         SchedulerConfig config = new SchedulerConfig("n", 2, 10, Duration.ofSeconds(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ZERO, RetryPolicy.DEFAULT, keep3);
-        Scheduler scheduler = new Scheduler(store, (id, source, attempt) -> Optional.empty(), config, clock,
-                new java.util.SplittableRandom(1), new ManualExecutor());
+        Scheduler scheduler = new TestNode("n", store, clock, config, new ManualExecutor()).scheduler;
 
         assertThat(scheduler.housekeeping()).isEqualTo(1 + 2); // e0 is older than 90 days; then keep 3 of 5
         assertThat(executions("s1")).extracting(Execution::id).containsExactly("e5", "e4", "e3");

@@ -66,6 +66,8 @@ final class TestNode {
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrentPerTarget = new AtomicInteger();
     final Map<String, AtomicInteger> runningPerTarget = new ConcurrentHashMap<>();
+    /** A permit for each job that ran (tests with real threads wait for them). */
+    final java.util.concurrent.Semaphore jobsRan = new java.util.concurrent.Semaphore(0);
     volatile CountDownLatch blockedStarted = new CountDownLatch(1);
     volatile CountDownLatch unblock = new CountDownLatch(1);
 
@@ -154,6 +156,7 @@ final class TestNode {
                 return JobResult.of(1, 0, 10);
             } finally {
                 runningPerTarget.get(target).decrementAndGet();
+                jobsRan.release();
             }
         }
     }

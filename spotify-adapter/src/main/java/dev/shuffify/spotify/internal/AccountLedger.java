@@ -2,47 +2,41 @@ package dev.shuffify.spotify.internal;
 
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
+import dev.shuffify.spi.AccountSignal;
+import dev.shuffify.spi.AccountSignals;
+import dev.shuffify.store.AccountHealthRecorder;
 import dev.shuffify.store.AccountStore;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every change the adapter makes to stored accounts, one user at a time: health after successes and failures
- * (OK → DEGRADED → QUARANTINED after configurable consecutive failures, back to OK on a success), NEEDS_LOGIN
- * on a revoked refresh token, and rotated refresh tokens. Read-modify-write under a per-user lock, so a health
- * update never loses a token rotation. Thread-safe.
+ * The adapter's side of a stored account: its encrypted refresh token, which the adapter stores (a login, a
+ * rotation), and the {@link AccountSignal}s it reports about the account — a success, a failure for good, a write
+ * refused for a missing scope, a revoked token. Health is core's: the signals go to an {@link AccountSignals}
+ * (core's {@link AccountHealthRecorder}), and the adapter never writes it. Token writes take the recorder's
+ * per-user lock, so a health update never loses a token rotation. Thread-safe.
  */
 public final class AccountLedger {
-
     private static final Logger LOG = LoggerFactory.getLogger(AccountLedger.class);
-    /** How the reason of a failure from a write refused for a missing write scope begins. */
-    static final String WRITE_SCOPE_REFUSED = "missing write scope (" + ServiceCaller.WRITE_SCOPES + "): ";
 
     private final AccountStore store;
     private final Clock clock;
-    private final int degradedAfter;
-    private final int quarantinedAfter;
-    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
-    private final Set<String> knownHealthy = ConcurrentHashMap.newKeySet();
+    private final AccountSignals signals;
 
     /**
      * Creates a ledger.
      *
-     * @param store the account store
+     * @param store the account store (refresh tokens)
      * @param clock the clock
-     * @param degradedAfter consecutive failures to DEGRADED
-     * @param quarantinedAfter consecutive failures to QUARANTINED
+     * @param signals where account signals go
      */
-    public AccountLedger(AccountStore store, Clock clock, int degradedAfter, int quarantinedAfter) {
+    public AccountLedger(AccountStore store, Clock clock, AccountSignals signals) {
         this.store = store;
         this.clock = clock;
-        this.degradedAfter = degradedAfter;
-        this.quarantinedAfter = quarantinedAfter;
+        this.signals = signals;
     }
 
     /**
@@ -56,35 +50,13 @@ public final class AccountLedger {
     }
 
     /**
-     * A call of the user succeeded: back to OK with no failures (stored only when that changes anything).
-     *
-     * @param userId the user
-     */
-    public void success(String userId) {
-        success(userId, true);
-    }
-
-    /**
-     * A call of the user succeeded: back to OK with no failures (stored only when that changes anything) —
-     * except that a read does not clear failures whose latest was a write refused for a missing write scope:
-     * reads need no write scope, so they say nothing about it, and the account keeps counting towards
-     * degraded and quarantined while every write is refused.
+     * A call of the user succeeded.
      *
      * @param userId the user
      * @param write whether the call was a write
      */
     public void success(String userId, boolean write) {
-        if (knownHealthy.contains(userId)) {
-            return;
-        }
-        if (!write && find(userId).map(a -> a.reason() != null && a.reason().startsWith(WRITE_SCOPE_REFUSED))
-                .orElse(false)) {
-            return;
-        }
-        update(userId, a -> a.health() == AccountHealth.OK && a.consecutiveFailures() == 0 ? a
-                : new Account(a.userId(), a.encryptedRefreshToken(), a.health() == AccountHealth.NEEDS_LOGIN
-                        ? AccountHealth.NEEDS_LOGIN : AccountHealth.OK, 0, null, clock.instant()));
-        knownHealthy.add(userId);
+        report(userId, write ? AccountSignal.Kind.WRITE_SUCCEEDED : AccountSignal.Kind.READ_SUCCEEDED, null);
     }
 
     /**
@@ -102,82 +74,64 @@ public final class AccountLedger {
      *
      * @param userId the user
      * @param reason why, without tokens
-     * @param writeScopeMissing whether a write was refused because the login lacks the write scopes: reads
-     *     then do not clear the failures ({@link #success(String, boolean)})
+     * @param writeScopeMissing whether a write was refused because the login lacks the write scopes
      */
     public void failure(String userId, String reason, boolean writeScopeMissing) {
-        knownHealthy.remove(userId);
-        String recorded = writeScopeMissing ? WRITE_SCOPE_REFUSED + reason : reason;
-        update(userId, a -> {
-            if (a.health() == AccountHealth.NEEDS_LOGIN) {
-                return a;
-            }
-            int failures = a.consecutiveFailures() + 1;
-            AccountHealth health = failures >= quarantinedAfter ? AccountHealth.QUARANTINED
-                    : failures >= degradedAfter ? AccountHealth.DEGRADED : AccountHealth.OK;
-            if (health != a.health()) {
-                LOG.warn("account of user {} is now {} after {} consecutive failures: {}", userId, health, failures,
-                        reason);
-            }
-            return new Account(a.userId(), a.encryptedRefreshToken(), health, failures, cut(recorded),
-                    clock.instant());
-        });
+        if (writeScopeMissing) {
+            report(userId, AccountSignal.Kind.WRITE_SCOPE_MISSING, "(" + ServiceCaller.WRITE_SCOPES + "): " + reason);
+        } else {
+            report(userId, AccountSignal.Kind.CALL_FAILED, reason);
+        }
     }
 
     /**
-     * The user's refresh token was revoked: NEEDS_LOGIN until the user logs in again.
+     * The user's refresh token was revoked.
      *
      * @param userId the user
      * @param reason why, without tokens
      */
     public void needsLogin(String userId, String reason) {
-        knownHealthy.remove(userId);
-        LOG.warn("account of user {} needs a new login: {}", userId, reason);
-        update(userId, a -> new Account(a.userId(), a.encryptedRefreshToken(), AccountHealth.NEEDS_LOGIN,
-                a.consecutiveFailures(), cut(reason), clock.instant()));
+        report(userId, AccountSignal.Kind.TOKEN_REVOKED, reason);
     }
 
     /**
-     * Stores a (new or rotated) encrypted refresh token; when {@code freshLogin}, the account also becomes OK.
+     * Stores a (new or rotated) encrypted refresh token; a fresh login is reported ({@code LOGGED_IN}), and a
+     * new account starts OK.
      *
      * @param userId the user
      * @param encryptedRefreshToken the ciphertext
-     * @param freshLogin whether this comes from a new login (resets health)
+     * @param freshLogin whether this comes from a new login (health starts over)
      */
     public void storeRefreshToken(String userId, byte[] encryptedRefreshToken, boolean freshLogin) {
-        synchronized (lock(userId)) {
+        locked(userId, () -> {
             Optional<Account> current = store.find(userId);
-            Account next;
-            if (current.isEmpty() || freshLogin) {
-                next = new Account(userId, encryptedRefreshToken, AccountHealth.OK, 0, null, clock.instant());
-                knownHealthy.remove(userId);
-            } else {
-                Account a = current.get();
-                next = new Account(userId, encryptedRefreshToken, a.health(), a.consecutiveFailures(), a.reason(),
-                        clock.instant());
-            }
+            Account next = current.map(a -> new Account(userId, encryptedRefreshToken, a.health(),
+                    a.consecutiveFailures(), a.reason(), clock.instant()))
+                    .orElseGet(() -> new Account(userId, encryptedRefreshToken, AccountHealth.OK, 0, null,
+                            clock.instant()));
             store.save(next);
+            return null;
+        });
+        if (freshLogin) {
+            report(userId, AccountSignal.Kind.LOGGED_IN, null);
         }
     }
 
-    private void update(String userId, UnaryOperator<Account> change) {
-        synchronized (lock(userId)) {
-            Optional<Account> current = store.find(userId);
-            if (current.isEmpty()) {
-                return;
-            }
-            Account next = change.apply(current.get());
-            if (next != current.get()) {
-                store.save(next);
-            }
+    private void report(String userId, AccountSignal.Kind kind, String reason) {
+        try {
+            signals.report(new AccountSignal(userId, kind, reason));
+        } catch (RuntimeException e) {
+            LOG.warn("could not report {} for the account of user {}", kind, userId, e);
         }
     }
 
-    private Object lock(String userId) {
-        return locks.computeIfAbsent(userId, k -> new Object());
-    }
-
-    private static String cut(String reason) {
-        return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+    private void locked(String userId, Supplier<Void> write) {
+        if (signals instanceof AccountHealthRecorder recorder) {
+            recorder.withAccountLock(userId, write);
+        } else {
+            synchronized (this) {
+                write.get();
+            }
+        }
     }
 }
