@@ -84,10 +84,10 @@ public final class DashboardServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
-    /** Stops serving: requests in progress get a second to finish. */
+    /** Stops serving: requests in progress are cut off. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         pool.shutdownNow();
     }
 
