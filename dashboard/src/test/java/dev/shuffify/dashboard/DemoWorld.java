@@ -41,7 +41,8 @@ final class DemoWorld implements AutoCloseable {
 
     DemoWorld() {
         music.addUser(ALICE).addUser(BOB);
-        music.createPlaylist(ALICE, "morning-mix", "Morning Mix", clustered("m", 6, 5));
+        List<Track> morning = clustered("m", 6, 5);
+        music.createPlaylist(ALICE, "morning-mix", "Morning Mix", morning);
         music.createPlaylist(ALICE, "road-trip", HOSTILE_NAME, clustered("r", 4, 4));
         music.createPlaylist(BOB, "bob-mix", "Bob's secret mix", clustered("b", 3, 4));
         shuffify = Shuffify.builder().connector(music).clock(clock).seed(7).build();
@@ -54,7 +55,10 @@ final class DemoWorld implements AutoCloseable {
                 .target("road-trip", HOSTILE_NAME).algorithm("basic").build(), Trigger.named("daily")));
         bobShuffle = shuffify.createSchedule(BOB, ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target("bob-mix", "Bob's secret mix").algorithm("basic").build(), Trigger.named("daily")));
+        List<String> albumOrder = morning.stream().map(Track::uri).toList();
         for (int day = 0; day < 3; day++) {
+            // each morning the mix is back in album order (as if re-imported), and the shuffle spreads it again
+            music.forUser(ALICE).replaceTracks("morning-mix", albumOrder);
             shuffify.executeNow(aliceShuffle.id(), ALICE);
             shuffify.executeNow(aliceRoadTrip.id(), ALICE);
             clock.advance(Duration.ofDays(1));
