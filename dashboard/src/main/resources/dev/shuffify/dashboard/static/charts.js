@@ -113,9 +113,9 @@
   }
 
   function hue(name) {
-    let h = 0;
-    for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) % 360;
-    return h;
+    let h = 7;
+    for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
+    return Math.round((h % 1000) * 137.508) % 360;
   }
 
   // row: {label, entries: [{artist, sameAsPrevious}], sameArtistNeighbours, artists}
