@@ -162,6 +162,7 @@ class DashboardBrowserTest {
         screenshot("health");
 
         assertThat(consoleErrors()).isEmpty();
+        assertThat(driver.findElement(By.id("page")).getText()).doesNotContain("null").doesNotContain("undefined");
     }
 
     @Test
@@ -215,6 +216,7 @@ class DashboardBrowserTest {
         WebElement summary = await("#restore-summary");
         assertThat(summary.getText()).contains("from 29 to 30 tracks").contains("1 added back");
         assertThat(world.music.uris("morning-mix")).isNotEqualTo(oldest.uris());
+        assertThat(driver.findElement(By.id("page")).getText()).doesNotContain("null").doesNotContain("undefined");
         screenshot("restore-confirmation");
         driver.findElement(By.id("confirm-restore")).click();
         await("[data-restored='" + oldest.id() + "']");

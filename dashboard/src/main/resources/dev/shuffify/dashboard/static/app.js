@@ -60,7 +60,7 @@
 
   function page(...children) {
     const main = document.getElementById("page");
-    main.replaceChildren(...children);
+    main.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
     main.setAttribute("data-ready", "false");
     return main;
   }
