@@ -1,5 +1,10 @@
 package dev.shuffify.examples;
 
+import dev.shuffify.dashboard.Dashboard;
+import dev.shuffify.dashboard.DashboardAuthenticator;
+import dev.shuffify.dashboard.DashboardRequest;
+import dev.shuffify.dashboard.DashboardServer;
+import dev.shuffify.dashboard.DashboardUser;
 import dev.shuffify.event.JobEvent;
 import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.SchedulerOptions;
@@ -23,7 +28,10 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +40,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +48,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -125,6 +136,9 @@ public final class EmbeddedDemo {
                                       (default under Maven: examples/dedupe-job/target/shuffify-example-dedupe-*.jar
                                       when it has been built)
                   --no-plugin-jar     load no plugin jar: the dedupe schedule is then rejected
+                  --dashboard         afterwards, serve the dashboard over the demo's data on 127.0.0.1 and
+                                      print its address and password; serves until interrupted (Ctrl-C)
+                  --port N            the dashboard's port (default 8080; 0 for any free one)
                   --help              this text
                 """;
         boolean help;
@@ -135,6 +149,8 @@ public final class EmbeddedDemo {
         int days = 3;
         Path pluginJar;
         boolean noPluginJar;
+        boolean dashboard;
+        int port = 8080;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -148,6 +164,8 @@ public final class EmbeddedDemo {
                     case "--days" -> o.days = (int) number(value(args, ++i, a), a, 1, 30);
                     case "--plugin-jar" -> o.pluginJar = Path.of(value(args, ++i, a));
                     case "--no-plugin-jar" -> o.noPluginJar = true;
+                    case "--dashboard" -> o.dashboard = true;
+                    case "--port" -> o.port = (int) number(value(args, ++i, a), a, 0, 65535);
                     case "--scenario" -> {
                         o.scenario = value(args, ++i, a);
                         if (!SCENARIOS.contains(o.scenario)) {
@@ -256,6 +274,9 @@ public final class EmbeddedDemo {
                 shuffify.close(Duration.ofSeconds(30));
                 report(shuffify, music, user, before);
                 restoreOne(shuffify, music, user);
+                if (options.dashboard) {
+                    serveDashboard(shuffify, music, user);
+                }
             } finally {
                 if (pluginLoader != null) {
                     try {
@@ -426,6 +447,72 @@ public final class EmbeddedDemo {
         out.printf("restored %d tracks; playlist now equals the snapshot: %s; safety snapshot of the state before: "
                 + "%d tracks (%s)%n", oldest.size(), same ? "yes" : "NO", safety.size(),
                 safety.type().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Serves the dashboard over the demo's data until the demo is interrupted. Sign in with HTTP Basic: user
+     * {@code operator} sees every user's schedules and the scheduler's health, the demo user their own; the
+     * password is made afresh for each run and printed.
+     */
+    private void serveDashboard(Shuffify shuffify, InMemoryPlaylistService music, String user) {
+        byte[] raw = new byte[9];
+        new SecureRandom().nextBytes(raw);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        DashboardServer server = Dashboard.builder(shuffify).connector(music)
+                .authenticator(new BasicAuthenticator(user, password)).start(options.port);
+        heading("Dashboard");
+        out.printf("dashboard  %s%n", server.uri());
+        out.printf("sign in    as 'operator' (every user) or '%s' (own schedules), password %s%n", user, password);
+        out.println("serving until interrupted (Ctrl-C)");
+        out.flush();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
+    }
+
+    /** The demo's sign-in: HTTP Basic with one printed password. */
+    private static final class BasicAuthenticator implements DashboardAuthenticator {
+        private final String user;
+        private final byte[] password;
+
+        BasicAuthenticator(String user, String password) {
+            this.user = user;
+            this.password = password.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Optional<DashboardUser> authenticate(DashboardRequest request) {
+            Optional<String> header = request.header("Authorization").filter(h -> h.startsWith("Basic "));
+            if (header.isEmpty()) {
+                return Optional.empty();
+            }
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.get().substring(6).trim()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0 || !MessageDigest.isEqual(password,
+                    decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8))) {
+                return Optional.empty();
+            }
+            String name = decoded.substring(0, colon);
+            if (name.equals("operator")) {
+                return Optional.of(DashboardUser.operator("operator"));
+            }
+            return name.equals(user) ? Optional.of(DashboardUser.user(user)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> challenge() {
+            return Optional.of("Basic realm=\"Shuffify demo\", charset=\"UTF-8\"");
+        }
     }
 
     private static int artists(List<Track> tracks) {

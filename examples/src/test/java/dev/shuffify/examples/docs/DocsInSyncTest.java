@@ -35,7 +35,7 @@ class DocsInSyncTest {
     /** The pages whose code must come from compiled sources; each has at least one java block. */
     @ParameterizedTest
     @ValueSource(strings = {"getting-started.md", "concepts.md", "configuration.md", "operations.md", "job-types.md",
-            "writing-plugins.md", "algorithms.md", "spring-boot.md"})
+            "writing-plugins.md", "algorithms.md", "spring-boot.md", "dashboard.md"})
     void everyJavaBlockIsCopiedFromCompiledSources(String page) throws IOException {
         List<List<String>> blocks = javaBlocks(Files.readAllLines(DOCS.resolve(page)));
         List<List<String>> sources = sources();
