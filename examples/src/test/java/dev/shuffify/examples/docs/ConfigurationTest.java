@@ -38,14 +38,14 @@ class ConfigurationTest {
     @Test
     void everyBuilderOptionBuildsAndTheDefaultsAreWhatThePageSays() {
         try (Shuffify shuffify = Configuration.everyBuilderOption(world.store, world.music)) {
-            assertThat(shuffify.jobTypes()).contains("raid_and_shuffle", "raid_and_drip", "drip_and_shuffle");
+            assertThat(shuffify.plugins().jobTypes()).contains("raid_and_shuffle", "raid_and_drip", "drip_and_shuffle");
             assertThat(shuffify.clock()).isEqualTo(Clock.systemUTC());
             assertThat(shuffify.store()).isSameAs(world.store);
         }
         try (Shuffify defaults = Shuffify.builder().connector(world.music).build()) {
             assertThat(defaults.store()).isInstanceOf(InMemoryShuffifyStore.class);
             assertThat(defaults.clock()).isEqualTo(Clock.systemUTC());
-            assertThat(defaults.plugins()).extracting(PluginDescriptor::id).contains("shuffle", "balanced", "liked");
+            assertThat(defaults.plugins().list()).extracting(PluginDescriptor::id).contains("shuffle", "balanced", "liked");
         }
         assertThatThrownBy(() -> Shuffify.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("a connector is required: Shuffify.builder().connector(...)");
@@ -54,8 +54,8 @@ class ConfigurationTest {
     @Test
     void handPickedPluginsAreTheOnlyOnes() {
         try (Shuffify shuffify = Configuration.handPicked(world.music)) {
-            assertThat(shuffify.jobTypes()).containsExactly("raid", "shuffle", "raid_and_shuffle");
-            assertThat(shuffify.plugins()).extracting(PluginDescriptor::source).containsOnly("registered");
+            assertThat(shuffify.plugins().jobTypes()).containsExactly("raid", "shuffle", "raid_and_shuffle");
+            assertThat(shuffify.plugins().list()).extracting(PluginDescriptor::source).containsOnly("registered");
         }
     }
 
@@ -91,7 +91,7 @@ class ConfigurationTest {
     @Test
     void theUserSettingsShownAreTheDefaults() {
         try (Shuffify shuffify = world.shuffify()) {
-            assertThat(shuffify.settings("alice")).isEqualTo(UserSettings.DEFAULTS);
+            assertThat(shuffify.users().settings("alice")).isEqualTo(UserSettings.DEFAULTS);
             assertThat(Configuration.everyUserSetting(shuffify)).isEqualTo(UserSettings.DEFAULTS);
         }
     }

@@ -86,7 +86,7 @@ class ChainTest {
             assertThat(s.type()).isEqualTo(SnapshotType.AUTO_PRE_RAID);
             assertThat(s.uris()).isEqualTo(uris(tracks("t", 3)));
         });
-        assertThat(harness.shuffify().history(run.schedule().id(), harness.userId(), 10)).hasSize(1);
+        assertThat(harness.shuffify().runs().history(harness.userId(), run.schedule().id(), 10)).hasSize(1);
         // the chain reads the target once; the second read is the engine's verification
         assertThat(readsOf(run, "target")).isEqualTo(2);
         assertThat(readsOf(run, "src")).isEqualTo(1);
