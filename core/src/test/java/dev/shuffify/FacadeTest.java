@@ -165,9 +165,10 @@ class FacadeTest {
         assertThat(shuffify.pins().list("alice", "p1")).containsExactly(byRange);
         assertThatThrownBy(() -> shuffify.pins().unpin("alice", "p1", byUri.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> shuffify.pins().pinTrack("alice", "p1", " ")).isInstanceOfSatisfying(
-                ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("pin.uri"));
+                ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("uri"));
         assertThatThrownBy(() -> shuffify.pins().pinPositions("alice", "p1", 3, 1))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("pin.positions");
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("to", "must be between 3 and 2147483647, was 1")));
         assertThatThrownBy(() -> shuffify.pins().pinTrack("alice", "", "spotify:track:a"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("playlistId");
     }
@@ -183,11 +184,11 @@ class FacadeTest {
     @Test
     void userIdsAndLimitsAreChecked() {
         assertThatThrownBy(() -> shuffify.schedules().list(" ")).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.errors()).containsExactly(new FieldError("userId", "a user id is required")));
+                e -> assertThat(e.errors()).containsExactly(new FieldError("userId", "must not be blank")));
         assertThatThrownBy(() -> shuffify.schedules().create(null, ScheduleDefinition.of(tidy(3),
                 Trigger.named("daily")))).isInstanceOf(ValidationException.class).hasMessageContaining("userId");
         assertThatThrownBy(() -> shuffify.users().activity("alice", 0)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("limit").hasMessageContaining("at least 1");
+                .hasMessageContaining("limit").hasMessageContaining("between 1 and 10000");
         Schedule s = create(tidy(3), Trigger.named("daily"));
         assertThatThrownBy(() -> shuffify.runs().history("alice", s.id(), 0)).isInstanceOf(ValidationException.class);
     }

@@ -204,7 +204,7 @@ class PluginLookupTest {
                             .contains("raid_and_shuffle");
                 });
         assertThat(rejected(shuffify, JobSpec.builder("raid+").target("p1", "Mix").build()).getMessage())
-                .contains("unknown job type ''");
+                .contains("job.type: 'raid+' has an empty step");
         assertThat(rejected(shuffify, JobSpec.builder("raid_and_shuffle").target("p1", "Mix")
                 .param("limit", 0).param("write_mode", "sideways").param("colour", "red").build()).errors())
                 .extracting(FieldError::field).containsExactlyInAnyOrder("job.params.colour", "job.params.limit",

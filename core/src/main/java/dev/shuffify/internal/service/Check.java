@@ -157,10 +157,15 @@ public final class Check {
      * lower-case, so matching is case-insensitive), at most {@value #ID_LENGTH} characters.
      *
      * @param type the value
+     * @param known the accepted names, for the message when none is given
      * @return the normalised type
      */
-    public static String jobType(String type) {
-        required("job.type", type, ID_LENGTH);
+    public static String jobType(String type, List<String> known) {
+        if (type == null || type.isBlank()) {
+            throw new ValidationException("job.type", "is required; known: "
+                    + (known.isEmpty() ? "none (no job type plugin on the class path)" : String.join(", ", known)));
+        }
+        atMost("job.type", type, ID_LENGTH);
         String normal = Arrays.stream(type.split("\\+", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining("+"));
         if (Arrays.stream(normal.split("\\+", -1)).anyMatch(String::isEmpty)) {
@@ -174,12 +179,13 @@ public final class Check {
      * {@link #jobType}), the target (id present, name trimmed and not empty), the column lengths.
      *
      * @param definition the value
+     * @param knownTypes the accepted job type names, for the message when none is given
      * @return the normalised definition
      */
-    public static ScheduleDefinition definition(ScheduleDefinition definition) {
+    public static ScheduleDefinition definition(ScheduleDefinition definition, List<String> knownTypes) {
         present("definition", definition);
         JobSpec job = definition.job();
-        String type = jobType(job.type());
+        String type = jobType(job.type(), knownTypes);
         PlaylistRef target = job.target();
         if (target != null) {
             String id = required("job.target.id", target.id(), ID_LENGTH).trim();

@@ -92,7 +92,7 @@ public final class Schedules implements ScheduleService {
     }
 
     private ScheduleDefinition validated(ScheduleDefinition definition) {
-        ScheduleDefinition def = Check.definition(definition);
+        ScheduleDefinition def = Check.definition(definition, c.jobTypes().names());
         try {
             c.jobTypes().validate(def.job());
         } catch (ValidationException e) {
