@@ -95,9 +95,9 @@ class CrossNodePlaylistLeaseTest {
 
     private static Execution run(Shuffify node, String scheduleId) {
         try {
-            return node.executeNow(scheduleId, USER);
+            return node.runs().runNow(USER, scheduleId);
         } catch (ShuffifyException e) {
-            return node.history(scheduleId, USER, 1).get(0);
+            return node.runs().history(USER, scheduleId, 1).get(0);
         }
     }
 
@@ -115,11 +115,11 @@ class CrossNodePlaylistLeaseTest {
         try (ShuffifyStore store = store(kind);
                 Shuffify a = node(store, music, clock, jobA, "a-");
                 Shuffify b = node(store, music, clock, jobB, "b-")) {
-            String onA = a.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("touch")
+            String onA = a.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("touch")
                     .target("target", "Target").param("also", "staging").build(), Trigger.named("daily"))).id();
-            String onB = b.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("touch")
+            String onB = b.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("touch")
                     .target("staging", "Staging").build(), Trigger.named("daily"))).id();
-            String unrelated = b.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("touch")
+            String unrelated = b.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("touch")
                     .target("other", "Other").build(), Trigger.named("daily"))).id();
             List<Execution> duringA = new ArrayList<>();
             jobA.during = () -> {

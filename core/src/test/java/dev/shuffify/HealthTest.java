@@ -39,7 +39,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Shuffify#health()}, {@link Shuffify#rateBudget()} and listeners added after the build. */
+/** {@link dev.shuffify.service.OperationsService#health() Shuffify.operations().health()}, {@link dev.shuffify.service.OperationsService#rateBudget() Shuffify.operations().rateBudget()} and listeners added after the build. */
 class HealthTest {
     @TempDir
     Path dir;
@@ -53,7 +53,7 @@ class HealthTest {
     }
 
     private Schedule hourly(Shuffify shuffify) {
-        return shuffify.createSchedule("alice", ScheduleDefinition.of(
+        return shuffify.schedules().create("alice", ScheduleDefinition.of(
                 JobSpec.builder("count").target("pl-1", "Mix").build(), Trigger.named("hourly")));
     }
 
@@ -61,7 +61,7 @@ class HealthTest {
     void aFreshInstanceIsHealthyWithNothingDueAndNoPollYet() {
         Shuffify shuffify = shuffify(new InMemoryShuffifyStore(), music);
 
-        Health health = shuffify.health();
+        Health health = shuffify.operations().health();
 
         assertThat(health.checkedAt()).isEqualTo(clock.instant());
         assertThat(health.storeUp()).isTrue();
@@ -88,7 +88,7 @@ class HealthTest {
                 hourly(shuffify);
                 clock.advance(Duration.ofMinutes(80));
 
-                Health health = shuffify.health();
+                Health health = shuffify.operations().health();
 
                 assertThat(health.dueSchedules()).isEqualTo(2);
                 assertThat(health.oldestDueAt()).isEqualTo(first.nextRunAt());
@@ -105,7 +105,7 @@ class HealthTest {
         store.accounts().save(new Account("c", null, AccountHealth.NEEDS_LOGIN, 0, "revoked", clock.instant()));
         store.accounts().save(new Account("d", null, AccountHealth.DEGRADED, 2, "429", clock.instant()));
 
-        Health health = shuffify(store, music).health();
+        Health health = shuffify(store, music).operations().health();
 
         assertThat(health.quarantinedAccounts()).isEqualTo(1);
         assertThat(health.accountsNeedingLogin()).isEqualTo(2);
@@ -118,7 +118,7 @@ class HealthTest {
                 new StoreException("could not measure the due backlog: Connection refused (SQL state 08001)"));
         Shuffify shuffify = shuffify(failing, music);
 
-        Health health = shuffify.health();
+        Health health = shuffify.operations().health();
 
         assertThat(health.storeUp()).isFalse();
         assertThat(health.storeError()).isEqualTo("dev.shuffify.store.StoreException: could not measure the due"
@@ -134,11 +134,11 @@ class HealthTest {
     void aClosedDatabaseIsReportedDown() {
         JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("closed"));
         Shuffify shuffify = shuffify(store, music);
-        assertThat(shuffify.health().storeUp()).isTrue();
+        assertThat(shuffify.operations().health().storeUp()).isTrue();
 
         store.close();
 
-        Health health = shuffify.health();
+        Health health = shuffify.operations().health();
         assertThat(health.storeUp()).isFalse();
         assertThat(health.storeError()).as("whatever the store throws, named by its class")
                 .isEqualTo("java.lang.IllegalStateException: Connection pool has been disposed.");
@@ -150,11 +150,11 @@ class HealthTest {
                 .jobType(new ShuffifySchedulerTest.Count()).scheduler(SchedulerOptions.builder().pollInterval(Duration.ofHours(1))
                         .build()).build();
         shuffify.start();
-        assertThat(shuffify.health().schedulerRunning()).isTrue();
+        assertThat(shuffify.operations().health().schedulerRunning()).isTrue();
 
         shuffify.close();
 
-        assertThat(shuffify.health().schedulerRunning()).isFalse();
+        assertThat(shuffify.operations().health().schedulerRunning()).isFalse();
     }
 
     @Test
@@ -169,7 +169,7 @@ class HealthTest {
 
     @Test
     void theRateBudgetComesFromTheConnectorWithoutCallingTheService() {
-        assertThat(shuffify(new InMemoryShuffifyStore(), music).rateBudget()).isEmpty();
+        assertThat(shuffify(new InMemoryShuffifyStore(), music).operations().rateBudget()).isEmpty();
 
         RateBudgetUsage usage = new RateBudgetUsage(40, 90, 180, 3);
         PlaylistServiceConnector metered = new PlaylistServiceConnector() {
@@ -183,7 +183,7 @@ class HealthTest {
                 return Optional.of(usage);
             }
         };
-        assertThat(shuffify(new InMemoryShuffifyStore(), metered).rateBudget()).contains(usage);
+        assertThat(shuffify(new InMemoryShuffifyStore(), metered).operations().rateBudget()).contains(usage);
         assertThat(usage.utilisation()).isEqualTo(40.0 / 90);
         assertThatThrownBy(() -> new RateBudgetUsage(1, 0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -196,15 +196,15 @@ class HealthTest {
         List<JobEvent.Type> seen = new ArrayList<>();
         JobListener listener = event -> seen.add(event.type());
 
-        shuffify.addListener(listener);
-        Execution run = shuffify.executeNow(s.id(), "alice");
+        shuffify.operations().addListener(listener);
+        Execution run = shuffify.runs().runNow("alice", s.id());
 
         assertThat(run.tracksTotal()).isEqualTo(1);
         assertThat(seen).containsExactly(JobEvent.Type.STARTED, JobEvent.Type.SUCCEEDED);
-        assertThat(shuffify.removeListener(listener)).isTrue();
-        shuffify.executeNow(s.id(), "alice");
+        assertThat(shuffify.operations().removeListener(listener)).isTrue();
+        shuffify.runs().runNow("alice", s.id());
         assertThat(seen).hasSize(2);
-        assertThat(shuffify.removeListener(listener)).isFalse();
+        assertThat(shuffify.operations().removeListener(listener)).isFalse();
     }
 
     /** A store whose schedule part throws {@code failure} from every call. */

@@ -176,7 +176,7 @@ class PluginJarLoadingTest {
         return new URLClassLoader(urls, PluginJarLoadingTest.class.getClassLoader());
     }
 
-    Shuffify.Builder facade(ClassLoader loader) {
+    ShuffifyBuilder facade(ClassLoader loader) {
         return Shuffify.builder().connector(music).clock(clock).classLoader(loader);
     }
 
@@ -186,12 +186,12 @@ class PluginJarLoadingTest {
         try (URLClassLoader loader = loaderOf(jar)) {
             Shuffify shuffify = facade(loader).build();
 
-            assertThat(shuffify.plugins()).extracting(PluginDescriptor::kind, PluginDescriptor::id)
+            assertThat(shuffify.plugins().list()).extracting(PluginDescriptor::kind, PluginDescriptor::id)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(PluginDescriptor.Kind.JOB_TYPE, "dedupe"),
                             org.assertj.core.groups.Tuple.tuple(PluginDescriptor.Kind.ALGORITHM, "reverse_order"),
                             org.assertj.core.groups.Tuple.tuple(PluginDescriptor.Kind.DISCOVERY_STRATEGY, "fixed"));
-            PluginDescriptor job = shuffify.plugins().get(0);
+            PluginDescriptor job = shuffify.plugins().list().get(0);
             assertThat(job.description()).isEqualTo("Removes duplicate tracks.");
             assertThat(job.className()).isEqualTo("acme.dedupe.DedupeJob");
             assertThat(job.source()).startsWith("file:").endsWith("acme-dedupe.jar");
@@ -203,9 +203,9 @@ class PluginJarLoadingTest {
                 assertThat(p.allowedValues()).containsExactly("first", "last");
                 assertThat(p.defaultValue()).isEqualTo("first");
             });
-            assertThat(shuffify.plugins().get(1).aliases()).containsExactly("ReverseOrder");
-            assertThat(shuffify.plugins().get(2).parameters()).extracting(ParamSpec::name).containsExactly("copies");
-            assertThat(shuffify.jobTypes()).containsExactly("dedupe");
+            assertThat(shuffify.plugins().list().get(1).aliases()).containsExactly("ReverseOrder");
+            assertThat(shuffify.plugins().list().get(2).parameters()).extracting(ParamSpec::name).containsExactly("copies");
+            assertThat(shuffify.plugins().jobTypes()).containsExactly("dedupe");
         }
     }
 
@@ -215,21 +215,21 @@ class PluginJarLoadingTest {
         music.createPlaylist("alice", "p1", "Mix", items);
         try (URLClassLoader loader = loaderOf(dedupeJar)) {
             Shuffify shuffify = facade(loader).build();
-            Schedule keepLast = shuffify.createSchedule("alice", ScheduleDefinition.of(JobSpec.builder("dedupe")
+            Schedule keepLast = shuffify.schedules().create("alice", ScheduleDefinition.of(JobSpec.builder("dedupe")
                     .target("p1", "Mix").param("keep", "LAST").build(), Trigger.named("daily")));
             assertThat(keepLast.job().params()).containsEntry("keep", "LAST");
 
-            Execution done = shuffify.executeNow(keepLast.id(), "alice");
+            Execution done = shuffify.runs().runNow("alice", keepLast.id());
 
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(done.tracksRemoved()).isEqualTo(2);
             assertThat(done.tracksTotal()).isEqualTo(3);
             assertThat(music.uris("p1")).containsExactly("spotify:track:a", "spotify:track:c", "spotify:track:b");
-            assertThat(shuffify.history(keepLast.id(), "alice", 5)).extracting(Execution::id).containsExactly(done.id());
-            assertThat(shuffify.snapshots("alice", "p1")).singleElement()
+            assertThat(shuffify.runs().history("alice", keepLast.id(), 5)).extracting(Execution::id).containsExactly(done.id());
+            assertThat(shuffify.snapshots().list("alice", "p1")).singleElement()
                     .satisfies(s -> assertThat(s.uris()).hasSize(5));
 
-            assertThatThrownBy(() -> shuffify.createSchedule("alice", ScheduleDefinition.of(JobSpec.builder("dedupe")
+            assertThatThrownBy(() -> shuffify.schedules().create("alice", ScheduleDefinition.of(JobSpec.builder("dedupe")
                     .target("p1", "Mix").param("keep", "middle").build(), Trigger.named("daily"))))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("job.params.keep")
                     .hasMessageContaining("one of first, last");
@@ -240,8 +240,8 @@ class PluginJarLoadingTest {
     void withoutTheJarTheJobTypeIsRejectedAtScheduleCreation() throws IOException {
         try (URLClassLoader empty = loaderOf()) {
             Shuffify shuffify = facade(empty).build();
-            assertThat(shuffify.plugins()).isEmpty();
-            assertThatThrownBy(() -> shuffify.createSchedule("alice", ScheduleDefinition.of(
+            assertThat(shuffify.plugins().list()).isEmpty();
+            assertThatThrownBy(() -> shuffify.schedules().create("alice", ScheduleDefinition.of(
                     JobSpec.builder("dedupe").target("p1", "Mix").build(), Trigger.named("daily"))))
                     .isInstanceOfSatisfying(ValidationException.class, e -> {
                         assertThat(e.errors()).singleElement().satisfies(err -> {
@@ -252,7 +252,7 @@ class PluginJarLoadingTest {
                                     .doesNotContain("shuffify-");
                         });
                     });
-            assertThat(shuffify.listSchedules("alice")).isEmpty();
+            assertThat(shuffify.schedules().list("alice")).isEmpty();
         }
     }
 
@@ -262,9 +262,9 @@ class PluginJarLoadingTest {
         try (URLClassLoader loader = loaderOf(dedupeJar)) {
             Thread.currentThread().setContextClassLoader(loader);
             Shuffify shuffify = Shuffify.builder().connector(music).build();
-            assertThat(shuffify.jobTypes()).contains("dedupe");
+            assertThat(shuffify.plugins().jobTypes()).contains("dedupe");
             Shuffify manual = Shuffify.builder().connector(music).autoDiscovery(false).build();
-            assertThat(manual.plugins()).isEmpty();
+            assertThat(manual.plugins().list()).isEmpty();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -327,8 +327,8 @@ class PluginJarLoadingTest {
                     .hasMessageContaining("no config").hasMessageContaining("lenientPluginLoading(true)");
 
             Shuffify lenient = facade(loader).lenientPluginLoading(true).build();
-            assertThat(lenient.jobTypes()).containsExactly("dedupe", "fine");
-            assertThat(lenient.plugins()).extracting(PluginDescriptor::className).doesNotContain("bad.Broken");
+            assertThat(lenient.plugins().jobTypes()).containsExactly("dedupe", "fine");
+            assertThat(lenient.plugins().list()).extracting(PluginDescriptor::className).doesNotContain("bad.Broken");
         }
     }
 
@@ -340,7 +340,7 @@ class PluginJarLoadingTest {
             assertThatThrownBy(() -> facade(loader).build()).isInstanceOf(PluginException.class)
                     .hasMessageContaining("JobExecutor provider failed to load")
                     .hasMessageContaining("ok.Missing").hasMessageContaining("not found");
-            assertThat(facade(loader).lenientPluginLoading(true).build().jobTypes()).containsExactly("fine");
+            assertThat(facade(loader).lenientPluginLoading(true).build().plugins().jobTypes()).containsExactly("fine");
         }
     }
 

@@ -35,7 +35,7 @@ class PluginLookupTest {
     final StubPlugins.Job shuffle = new StubPlugins.Job("shuffle",
             ParamSpec.choice("write_mode", "", "replace", "reorder").withDefault("replace"));
 
-    Shuffify.Builder builder() {
+    ShuffifyBuilder builder() {
         return Shuffify.builder().connector(music).autoDiscovery(false).clock(TestClock.standard());
     }
 
@@ -44,11 +44,11 @@ class PluginLookupTest {
     }
 
     static ValidationException rejected(Shuffify shuffify, JobSpec spec) {
-        List<Schedule> before = shuffify.listSchedules("alice");
+        List<Schedule> before = shuffify.schedules().list("alice");
         try {
-            shuffify.createSchedule("alice", daily(spec));
+            shuffify.schedules().create("alice", daily(spec));
         } catch (ValidationException e) {
-            assertThat(shuffify.listSchedules("alice")).as("nothing stored").isEqualTo(before);
+            assertThat(shuffify.schedules().list("alice")).as("nothing stored").isEqualTo(before);
             return e;
         }
         throw new AssertionError("expected " + spec + " to be rejected");
@@ -65,8 +65,8 @@ class PluginLookupTest {
         });
         music.createPlaylist("alice", "p1", "Mix", List.of());
         Shuffify shuffify = builder().jobType(probe).algorithm(balanced).build();
-        Schedule s = shuffify.createSchedule("alice", daily(JobSpec.builder("probe").target("p1", "Mix").build()));
-        shuffify.executeNow(s.id(), "alice");
+        Schedule s = shuffify.schedules().create("alice", daily(JobSpec.builder("probe").target("p1", "Mix").build()));
+        shuffify.runs().runNow("alice", s.id());
 
         assertThat(seen.get(0)).containsSame(balanced);
         assertThat(seen.get(1)).containsSame(balanced);
@@ -76,7 +76,7 @@ class PluginLookupTest {
     @Test
     void anAliasIsAcceptedAtScheduleCreationAndItsParametersAreChecked() {
         Shuffify shuffify = builder().jobType(shuffle).algorithm(balanced).build();
-        Schedule ok = shuffify.createSchedule("alice", daily(JobSpec.builder("shuffle").target("p1", "Mix")
+        Schedule ok = shuffify.schedules().create("alice", daily(JobSpec.builder("shuffle").target("p1", "Mix")
                 .algorithm("BalancedShuffle").algorithmParam("section_count", "6").build()));
         assertThat(ok.job().algorithm()).isEqualTo("BalancedShuffle");
 
@@ -131,8 +131,8 @@ class PluginLookupTest {
     void anAliasEqualToTheAlgorithmsOwnNameIsHarmless() {
         ShuffleAlgorithm selfAliased = new StubPlugins.Algorithm("basic", List.of("basic", "BasicShuffle"));
         Shuffify shuffify = builder().jobType(shuffle).algorithm(selfAliased).build();
-        assertThat(shuffify.plugins()).extracting(PluginDescriptor::id).containsExactly("shuffle", "basic");
-        shuffify.createSchedule("alice", daily(JobSpec.builder("shuffle").target("p1", "Mix")
+        assertThat(shuffify.plugins().list()).extracting(PluginDescriptor::id).containsExactly("shuffle", "basic");
+        shuffify.schedules().create("alice", daily(JobSpec.builder("shuffle").target("p1", "Mix")
                 .algorithm("BasicShuffle").build()));
     }
 
@@ -140,32 +140,32 @@ class PluginLookupTest {
     void registeredPluginsAreListedAsRegistered() {
         Shuffify shuffify = builder().jobType(shuffle).algorithm(balanced)
                 .discoveryStrategy(new StubPlugins.Strategy("playlist")).build();
-        assertThat(shuffify.plugins()).extracting(PluginDescriptor::kind).containsExactly(
+        assertThat(shuffify.plugins().list()).extracting(PluginDescriptor::kind).containsExactly(
                 PluginDescriptor.Kind.JOB_TYPE, PluginDescriptor.Kind.ALGORITHM,
                 PluginDescriptor.Kind.DISCOVERY_STRATEGY);
-        assertThat(shuffify.plugins()).extracting(PluginDescriptor::source).containsOnly("registered");
-        assertThat(shuffify.plugins().get(1).parameters()).extracting(ParamSpec::name)
+        assertThat(shuffify.plugins().list()).extracting(PluginDescriptor::source).containsOnly("registered");
+        assertThat(shuffify.plugins().list().get(1).parameters()).extracting(ParamSpec::name)
                 .containsExactly("section_count", "keep_first", "keep_last");
-        assertThat(shuffify.plugins().get(1).aliases()).containsExactly("BalancedShuffle");
+        assertThat(shuffify.plugins().list().get(1).aliases()).containsExactly("BalancedShuffle");
     }
 
     @Test
     void coreNamesNoChainAndAChainIsListedOnlyWhenItsStepsExist() {
-        assertThat(builder().jobType(raid).jobType(shuffle).jobType(new StubPlugins.Job("drip")).build().jobTypes())
+        assertThat(builder().jobType(raid).jobType(shuffle).jobType(new StubPlugins.Job("drip")).build().plugins().jobTypes())
                 .containsExactlyInAnyOrder("drip", "raid", "shuffle");
         assertThat(builder().jobType(shuffle).chain("raid_and_shuffle", List.of("raid", "shuffle")).build()
-                .jobTypes()).containsExactly("shuffle");
+                .plugins().jobTypes()).containsExactly("shuffle");
         assertThat(builder().jobType(raid).jobType(shuffle).chain("raid_and_shuffle", List.of("raid", "shuffle"))
-                .build().jobTypes()).containsExactlyInAnyOrder("raid", "shuffle", "raid_and_shuffle");
+                .build().plugins().jobTypes()).containsExactlyInAnyOrder("raid", "shuffle", "raid_and_shuffle");
     }
 
     @Test
     void aHostNamedChainIsListedAndNeedsTwoSteps() {
         Shuffify shuffify = builder().jobType(raid).jobType(shuffle)
                 .chain("refresh", List.of("shuffle", "raid")).build();
-        assertThat(shuffify.jobTypes()).contains("refresh");
-        shuffify.createSchedule("alice", daily(JobSpec.builder("refresh").target("p1", "Mix").build()));
-        assertThat(builder().jobType(raid).chain("lonely", List.of("raid", "nope")).build().jobTypes())
+        assertThat(shuffify.plugins().jobTypes()).contains("refresh");
+        shuffify.schedules().create("alice", daily(JobSpec.builder("refresh").target("p1", "Mix").build()));
+        assertThat(builder().jobType(raid).chain("lonely", List.of("raid", "nope")).build().plugins().jobTypes())
                 .doesNotContain("lonely");
         assertThatThrownBy(() -> builder().chain("solo", List.of("raid"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("solo").hasMessageContaining("two steps");
@@ -198,7 +198,7 @@ class PluginLookupTest {
     @Test
     void aPlusChainIsValidatedStepByStepWithTheUnionOfTheirParameters() {
         Shuffify shuffify = builder().jobType(raid).jobType(shuffle).build();
-        Schedule s = shuffify.createSchedule("alice", daily(JobSpec.builder("raid+shuffle").target("p1", "Mix")
+        Schedule s = shuffify.schedules().create("alice", daily(JobSpec.builder("raid+shuffle").target("p1", "Mix")
                 .param("limit", 5).param("write_mode", "reorder").build()));
         assertThat(s.jobType()).isEqualTo("raid+shuffle");
 
@@ -209,7 +209,7 @@ class PluginLookupTest {
                             .contains("raid, shuffle");
                 });
         assertThat(rejected(shuffify, JobSpec.builder("raid+").target("p1", "Mix").build()).getMessage())
-                .contains("unknown job type ''");
+                .contains("job.type: 'raid+' has an empty step");
         assertThat(rejected(shuffify, JobSpec.builder("raid+shuffle").target("p1", "Mix")
                 .param("limit", 0).param("write_mode", "sideways").param("colour", "red").build()).errors())
                 .extracting(FieldError::field).containsExactlyInAnyOrder("job.params.colour", "job.params.limit",
@@ -224,7 +224,7 @@ class PluginLookupTest {
                 new FieldError("job.target", "a target playlist is required for job type 'shuffle'"));
         assertThat(rejected(shuffify, JobSpec.builder("shuffle").target(" ", "Blank").build()).errors())
                 .extracting(FieldError::field).containsExactly("job.target.id");
-        assertThat(shuffify.createSchedule("alice", daily(JobSpec.builder("report").build())).job().target())
+        assertThat(shuffify.schedules().create("alice", daily(JobSpec.builder("report").build())).job().target())
                 .isNull();
         assertThat(rejected(shuffify, JobSpec.builder(" ").build()).errors()).singleElement()
                 .satisfies(err -> assertThat(err.message()).contains("is required; known: report, shuffle"));

@@ -73,20 +73,20 @@ class ShuffifySchedulerTest {
     void startTriggerListAndCloseThroughTheFacade() throws Exception {
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"))) {
             Shuffify shuffify = shuffify(store);
-            Schedule s = shuffify.createSchedule("alice", ScheduleDefinition.of(
+            Schedule s = shuffify.schedules().create("alice", ScheduleDefinition.of(
                     JobSpec.builder("count").target("pl-1", "Mix").build(), Trigger.named("daily")));
 
             shuffify.start();
             assertThat(shuffify.isStarted()).isTrue();
             assertThatThrownBy(shuffify::start).isInstanceOf(IllegalStateException.class);
 
-            CompletableFuture<Execution> run = shuffify.triggerSchedule(s.id()).orElseThrow();
+            CompletableFuture<Execution> run = shuffify.operations().trigger(s.id()).orElseThrow();
             Execution done = run.get(30, TimeUnit.SECONDS);
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(done.triggerSource()).isEqualTo(TriggerSource.MANUAL);
             assertThat(done.tracksTotal()).isEqualTo(2);
 
-            List<ScheduleState> jobs = shuffify.jobs();
+            List<ScheduleState> jobs = shuffify.operations().jobs();
             assertThat(jobs).singleElement().satisfies(j -> {
                 assertThat(j.schedule().lastStatus()).isEqualTo(ExecutionStatus.SUCCESS);
                 assertThat(j.schedule().nextRunAt()).isEqualTo(s.nextRunAt());
@@ -99,7 +99,7 @@ class ShuffifySchedulerTest {
             assertThat(store.schedules().listLeases()).isEmpty();
             assertThatThrownBy(shuffify::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
-            assertThatThrownBy(() -> shuffify.triggerSchedule(s.id())).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> shuffify.operations().trigger(s.id())).isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -107,16 +107,16 @@ class ShuffifySchedulerTest {
     void operatorsPauseAndResumeAnyonesSchedule() {
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"))) {
             Shuffify shuffify = shuffify(store);
-            Schedule s = shuffify.createSchedule("alice", ScheduleDefinition.of(
+            Schedule s = shuffify.schedules().create("alice", ScheduleDefinition.of(
                     JobSpec.builder("count").target("pl-1", "Mix").build(), Trigger.named("hourly")));
 
-            assertThat(shuffify.pauseSchedule(s.id()).enabled()).isFalse();
-            assertThat(shuffify.jobs()).singleElement().satisfies(j -> assertThat(j.paused()).isTrue());
+            assertThat(shuffify.operations().pause(s.id()).enabled()).isFalse();
+            assertThat(shuffify.operations().jobs()).singleElement().satisfies(j -> assertThat(j.paused()).isTrue());
             clock.advance(Duration.ofHours(3));
-            Schedule resumed = shuffify.resumeSchedule(s.id());
+            Schedule resumed = shuffify.operations().resume(s.id());
             assertThat(resumed.enabled()).isTrue();
             assertThat(resumed.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
-            assertThatThrownBy(() -> shuffify.pauseSchedule("missing")).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> shuffify.operations().pause("missing")).isInstanceOf(NotFoundException.class);
             shuffify.close();
         }
     }

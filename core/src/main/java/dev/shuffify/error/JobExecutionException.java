@@ -4,7 +4,7 @@ import java.io.Serial;
 
 /**
  * A job failed. Thrown by executors to end an execution with a failure, and by
- * {@code Shuffify.executeNow} when a user's run failed (carrying the execution's last error).
+ * {@code Shuffify.runs().runNow} when a user's run failed (carrying the execution's last error).
  *
  * @since 0.1.0
  */

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * try {
- *     shuffify.createSchedule("alice", definition);
+ *     shuffify.schedules().create("alice", definition);
  * } catch (ValidationException e) {
  *     e.errors().forEach(err -> System.out.println(err.field() + ": " + err.message()));
  * }

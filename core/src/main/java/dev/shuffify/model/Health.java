@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What {@code Shuffify.health()} found: whether the store answered and how long it took, when the scheduler last
+ * What {@code Shuffify.operations().health()} found: whether the store answered and how long it took, when the scheduler last
  * polled, the due schedules no node has claimed yet, the claims this node holds, and the accounts by health.
  * Immutable. The music service is never called to make one.
  *

@@ -53,7 +53,9 @@ public record JobSpec(
      * @param params the job type's own parameters; never null
      */
     public JobSpec {
-        Objects.requireNonNull(type, "type");
+        if (type == null) {
+            throw new dev.shuffify.error.ValidationException("job.type", "is required");
+        }
         sources = sources == null ? List.of() : List.copyOf(sources);
         algorithmParams = copy(algorithmParams);
         params = copy(params);

@@ -1,14 +1,12 @@
 package dev.shuffify.model;
 
-import java.util.Objects;
-
 /**
  * What a host submits to create or update a schedule. Validated by the facade against the job type's
  * declared parameters before anything is stored.
  *
  * <pre>{@code
  * ScheduleDefinition def = ScheduleDefinition.of(spec, Trigger.named("daily"));
- * Schedule s = shuffify.createSchedule("alice", def);
+ * Schedule s = shuffify.schedules().create("alice", def);
  * }</pre>
  *
  * @param job what to do; never null
@@ -31,8 +29,12 @@ public record ScheduleDefinition(
      * @param misfirePolicy missed-slot policy (default {@link MisfirePolicy#RUN_ONCE})
      */
     public ScheduleDefinition {
-        Objects.requireNonNull(job, "job");
-        Objects.requireNonNull(trigger, "trigger");
+        if (job == null) {
+            throw new dev.shuffify.error.ValidationException("job", "is required");
+        }
+        if (trigger == null) {
+            throw new dev.shuffify.error.ValidationException("trigger", "is required");
+        }
         misfirePolicy = misfirePolicy == null ? MisfirePolicy.RUN_ONCE : misfirePolicy;
     }
 

@@ -2,6 +2,7 @@ package dev.shuffify.testing;
 
 import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.memory.Call;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.Execution;
@@ -72,7 +73,7 @@ public final class ExecutorHarness {
         this.music.addUser(userId);
         this.store = b.store != null ? b.store : new InMemoryShuffifyStore();
         long[] counter = {0};
-        Shuffify.Builder fb = Shuffify.builder().store(store).connector(music).clock(clock).seed(b.seed)
+        ShuffifyBuilder fb = Shuffify.builder().store(store).connector(music).clock(clock).seed(b.seed)
                 .autoDiscovery(b.discover).idGenerator(() -> {
                     synchronized (counter) {
                         return "id-" + (++counter[0]);
@@ -173,7 +174,8 @@ public final class ExecutorHarness {
      * @return the pair
      */
     public PlaylistPair pair(String productionId, String archiveId) {
-        return shuffify.createPair(userId, productionId, archiveId);
+        return archiveId == null ? shuffify.pairs().createWithNewArchive(userId, productionId)
+                : shuffify.pairs().create(userId, productionId, archiveId);
     }
 
     /**
@@ -184,7 +186,7 @@ public final class ExecutorHarness {
      * @throws dev.shuffify.error.ValidationException naming every offending field
      */
     public Schedule schedule(JobSpec spec) {
-        return shuffify.createSchedule(userId, ScheduleDefinition.of(spec, Trigger.named("daily")));
+        return shuffify.schedules().create(userId, ScheduleDefinition.of(spec, Trigger.named("daily")));
     }
 
     /**
@@ -206,7 +208,7 @@ public final class ExecutorHarness {
      * @return what happened
      */
     public HarnessRun run(String scheduleId) {
-        Schedule schedule = shuffify.getSchedule(scheduleId, userId);
+        Schedule schedule = shuffify.schedules().get(userId, scheduleId);
         Set<String> playlists = involved(schedule);
         Set<String> before = snapshotIds(playlists);
         Map<String, List<String>> entriesBefore = new HashMap<>();
@@ -216,7 +218,7 @@ public final class ExecutorHarness {
         int from = music.totalCalls();
         Execution execution;
         try {
-            execution = shuffify.executeNow(scheduleId, userId);
+            execution = shuffify.runs().runNow(userId, scheduleId);
         } catch (JobExecutionException e) {
             execution = store.executions().find(e.executionId())
                     .orElseThrow(() -> new IllegalStateException("no execution recorded for " + scheduleId, e));
@@ -234,7 +236,7 @@ public final class ExecutorHarness {
         if (checkEntries) {
             checkEntries(entriesBefore, calls, execution);
         }
-        return new HarnessRun(shuffify.getSchedule(scheduleId, userId), execution, taken, calls);
+        return new HarnessRun(shuffify.schedules().get(userId, scheduleId), execution, taken, calls);
     }
 
     private void checkEntries(Map<String, List<String>> before, List<Call> calls, Execution execution) {
@@ -264,14 +266,14 @@ public final class ExecutorHarness {
      * @return the intended changes
      */
     public Preview preview(JobSpec spec) {
-        return shuffify.preview(schedule(spec).id(), userId);
+        return shuffify.runs().preview(userId, schedule(spec).id());
     }
 
     private Set<String> involved(Schedule schedule) {
         Set<String> ids = new LinkedHashSet<>();
         if (schedule.job().target() != null) {
             ids.add(schedule.job().target().id());
-            shuffify.pair(userId, schedule.job().target().id()).ifPresent(p -> ids.add(p.archive().id()));
+            shuffify.pairs().find(userId, schedule.job().target().id()).ifPresent(p -> ids.add(p.archive().id()));
         }
         return ids;
     }

@@ -94,7 +94,7 @@ class GuideExamplesTest {
                 Track.ofUri("spotify:track:pinned").withAddedAt(longAgo)));
         harness.playlist("arch", "Archive", List.of());
         harness.pair("prod", "arch");
-        harness.shuffify().pinTrack(harness.userId(), "prod", "spotify:track:pinned", null);
+        harness.shuffify().pins().pinTrack(harness.userId(), "prod", "spotify:track:pinned");
 
         HarnessRun run = harness.run(JobSpec.builder("archive_old").target("prod", "Prod").build());
 

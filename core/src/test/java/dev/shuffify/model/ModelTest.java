@@ -64,7 +64,7 @@ class ModelTest {
             assertThat(spec.params()).isEmpty();
             assertThat(spec.algorithmParams()).isEmpty();
             assertThatThrownBy(() -> new JobSpec(null, null, null, null, null, null))
-                    .isInstanceOf(NullPointerException.class).hasMessageContaining("type");
+                    .isInstanceOf(dev.shuffify.error.ValidationException.class).hasMessageContaining("job.type");
             Map<String, Object> nullKey = new HashMap<>();
             nullKey.put(null, 1);
             assertThatThrownBy(() -> new JobSpec("x", null, null, null, null, nullKey))

@@ -74,9 +74,9 @@ class OwnSnapshotTypeTest {
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"));
                 Shuffify shuffify = Shuffify.builder().store(store).connector(music).autoDiscovery(false)
                         .jobType(new Flip()).build()) {
-            Schedule s = shuffify.createSchedule("alice", ScheduleDefinition.of(
+            Schedule s = shuffify.schedules().create("alice", ScheduleDefinition.of(
                     JobSpec.builder("flip").target("mix", "Mix").build(), Trigger.named("daily")));
-            assertThat(shuffify.executeNow(s.id(), "alice").status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(shuffify.runs().runNow("alice", s.id()).status()).isEqualTo(ExecutionStatus.SUCCESS);
             List<Snapshot> snapshots = store.snapshots().listByPlaylist("alice", "mix");
             assertThat(snapshots).singleElement().satisfies(snap -> {
                 assertThat(snap.type()).isEqualTo(PRE_FLIP);

@@ -13,6 +13,7 @@ import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.error.NotFoundException;
 import dev.shuffify.error.PlaylistServiceException;
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.error.ShuffifyException;
 import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.InMemoryPlaylistService;
@@ -79,7 +80,7 @@ class EngineBranchesTest {
     }
 
     Shuffify facade(JobExecutor... jobs) {
-        Shuffify.Builder b = Shuffify.builder().connector(music).clock(clock).store(failing.store())
+        ShuffifyBuilder b = Shuffify.builder().connector(music).clock(clock).store(failing.store())
                 .autoDiscovery(false).seed(7).listener(events::add);
         for (JobExecutor job : jobs) {
             b.jobType(job);
@@ -88,7 +89,7 @@ class EngineBranchesTest {
     }
 
     static Schedule schedule(Shuffify shuffify, JobSpec spec) {
-        return shuffify.createSchedule(USER, ScheduleDefinition.of(spec, Trigger.named("daily")));
+        return shuffify.schedules().create(USER, ScheduleDefinition.of(spec, Trigger.named("daily")));
     }
 
     static JobSpec on(String type, String playlistId) {
@@ -208,13 +209,13 @@ class EngineBranchesTest {
             Schedule s = harness.schedule(on("reverse", "p1"));
             account(AccountHealth.QUARANTINED);
 
-            Execution skipped = harness.shuffify().execute(s.id()).orElseThrow();
+            Execution skipped = harness.shuffify().operations().execute(s.id()).orElseThrow();
             assertThat(skipped.status()).isEqualTo(ExecutionStatus.SKIPPED);
             assertThat(skipped.errorMessage()).contains("quarantined").contains("7 consecutive failures")
                     .contains("HTTP 503 storm");
             assertThat(harness.music().uris("p1")).isEqualTo(uris(tracks(4)));
             assertThat(harness.music().writeCalls()).isZero();
-            Schedule after = harness.shuffify().getSchedule(s.id(), harness.userId());
+            Schedule after = harness.shuffify().schedules().get(harness.userId(), s.id());
             assertThat(after.lastStatus()).isEqualTo(ExecutionStatus.SKIPPED);
             assertThat(after.nextRunAt()).isAfter(harness.clock().instant());
 
@@ -228,7 +229,7 @@ class EngineBranchesTest {
             harness.playlist("p1", "Mix", tracks(4));
             Schedule s = harness.schedule(on("reverse", "p1"));
             account(AccountHealth.DEGRADED);
-            assertThat(harness.shuffify().execute(s.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(harness.shuffify().operations().execute(s.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
         }
     }
 
@@ -254,28 +255,28 @@ class EngineBranchesTest {
         Schedule blocking = schedule(shuffify, on("block", "p1"));
         Schedule sameTarget = schedule(shuffify, on("reverse", "p1"));
         Schedule otherTarget = schedule(shuffify, on("reverse", "p2"));
-        Snapshot manual = shuffify.takeSnapshot(USER, "p1");
+        Snapshot manual = shuffify.snapshots().take(USER, "p1");
 
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             CompletableFuture<Execution> running = CompletableFuture.supplyAsync(
-                    () -> shuffify.executeNow(blocking.id(), USER), pool);
+                    () -> shuffify.runs().runNow(USER, blocking.id()), pool);
             assertThat(started.await(60, TimeUnit.SECONDS)).as("the blocking job started").isTrue();
 
-            Execution skipped = shuffify.execute(sameTarget.id()).orElseThrow();
+            Execution skipped = shuffify.operations().execute(sameTarget.id()).orElseThrow();
             assertThat(skipped.status()).isEqualTo(ExecutionStatus.SKIPPED);
             assertThat(skipped.errorMessage()).isEqualTo("another job is running on playlist 'p1'");
             assertThat(events).anySatisfy(e -> {
                 assertThat(e.type()).isEqualTo(JobEvent.Type.SKIPPED);
                 assertThat(e.scheduleId()).isEqualTo(sameTarget.id());
             });
-            assertThatThrownBy(() -> shuffify.executeNow(sameTarget.id(), USER))
+            assertThatThrownBy(() -> shuffify.runs().runNow(USER, sameTarget.id()))
                     .isInstanceOf(JobExecutionException.class).hasMessageContaining("another job is running");
-            assertThatThrownBy(() -> shuffify.restoreSnapshot(manual.id(), USER))
+            assertThatThrownBy(() -> shuffify.snapshots().restore(USER, manual.id()))
                     .isInstanceOf(ShuffifyException.class).hasMessageContaining("a job is running on playlist 'p1'");
             assertThat(music.uris("p1")).isEqualTo(uris(tracks(3)));
 
-            assertThat(shuffify.execute(otherTarget.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(shuffify.operations().execute(otherTarget.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
 
             release.countDown();
             assertThat(running.get(60, TimeUnit.SECONDS).status()).isEqualTo(ExecutionStatus.SUCCESS);
@@ -283,7 +284,7 @@ class EngineBranchesTest {
             release.countDown();
             pool.shutdownNow();
         }
-        assertThat(shuffify.execute(sameTarget.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(shuffify.operations().execute(sameTarget.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
     }
 
     @Nested
@@ -321,13 +322,13 @@ class EngineBranchesTest {
             });
             assertThat(run.count(Operation.READ_PLAYLIST)).as("one read by the chain, one by verification")
                     .isEqualTo(2);
-            assertThat(harness.shuffify().history(run.schedule().id(), harness.userId(), 10)).hasSize(1);
+            assertThat(harness.shuffify().runs().history(harness.userId(), run.schedule().id(), 10)).hasSize(1);
         }
 
         @Test
         void raidPlusShuffleSnapshotsAsARaid() {
             harness.playlist("p1", "Mix", tracks(5));
-            assertThat(harness.shuffify().jobTypes()).as("core names no chain").doesNotContain("raid_and_shuffle");
+            assertThat(harness.shuffify().plugins().jobTypes()).as("core names no chain").doesNotContain("raid_and_shuffle");
             HarnessRun run = harness.run(JobSpec.builder("raid+shuffle").target("p1", "Mix")
                     .param("uris", added).build());
 
@@ -387,7 +388,7 @@ class EngineBranchesTest {
         void withVerificationOffTheHarnessCatchesTheDuplicatesOfABlindRetry() {
             harness.playlist("p1", "Mix", tracks(3));
             harness.music().failOn(Operation.ADD, 1, Fault.LOST_RESPONSE);
-            Schedule s = harness.shuffify().createSchedule(harness.userId(),
+            Schedule s = harness.shuffify().schedules().create(harness.userId(),
                     ScheduleDefinition.of(spec, Trigger.named("daily")).withVerifyWrites(false));
 
             assertThatThrownBy(() -> harness.run(s.id())).isInstanceOf(AssertionError.class)
@@ -402,7 +403,7 @@ class EngineBranchesTest {
             ExecutorHarness unchecked = ExecutorHarness.builder().jobType(RETRYING_APPEND).checkEntries(false).build();
             unchecked.playlist("p1", "Mix", tracks(3));
             unchecked.music().failOn(Operation.ADD, 1, Fault.LOST_RESPONSE);
-            Schedule s = unchecked.shuffify().createSchedule(unchecked.userId(),
+            Schedule s = unchecked.shuffify().schedules().create(unchecked.userId(),
                     ScheduleDefinition.of(spec, Trigger.named("daily")).withVerifyWrites(false));
 
             HarnessRun run = unchecked.run(s.id());
@@ -432,13 +433,13 @@ class EngineBranchesTest {
         }));
         Schedule s = schedule(shuffify, on("explode", "p1"));
 
-        Execution done = shuffify.execute(s.id()).orElseThrow();
+        Execution done = shuffify.operations().execute(s.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(done.errorMessage()).hasSize(Execution.MAX_ERROR_LENGTH).startsWith("boom boom").endsWith("…");
-        assertThat(shuffify.getSchedule(s.id(), USER).lastError()).isEqualTo(done.errorMessage());
+        assertThat(shuffify.schedules().get(USER, s.id()).lastError()).isEqualTo(done.errorMessage());
         assertThat(failing.healthy().executions().find(done.id())).get()
                 .satisfies(e -> assertThat(e.errorMessage()).hasSize(1000));
-        assertThatThrownBy(() -> shuffify.executeNow(s.id(), USER))
+        assertThatThrownBy(() -> shuffify.runs().runNow(USER, s.id()))
                 .isInstanceOfSatisfying(JobExecutionException.class, e -> {
                     assertThat(e.getMessage()).hasSize(1000);
                     assertThat(e.executionId()).isNotNull().isNotEqualTo(done.id());
@@ -454,13 +455,13 @@ class EngineBranchesTest {
             Shuffify shuffify = facade(new TestJobs.Reverse());
             Schedule s = schedule(shuffify, on("reverse", "p1"));
 
-            Execution done = shuffify.executeNow(s.id(), USER);
+            Execution done = shuffify.runs().runNow(USER, s.id());
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCESS);
-            assertThat(shuffify.history(s.id(), USER, 5)).extracting(Execution::status)
+            assertThat(shuffify.runs().history(USER, s.id(), 5)).extracting(Execution::status)
                     .containsExactly(ExecutionStatus.SUCCESS);
             failing.heal();
             // the run's entry is written with its end, in the transaction that records it (completeRuns)
-            assertThat(shuffify.activity(USER, 10)).extracting(Activity::type)
+            assertThat(shuffify.users().activity(USER, 10)).extracting(Activity::type)
                     .containsExactly(ActivityType.SCHEDULE_RUN_SUCCEEDED);
         }
 
@@ -471,7 +472,7 @@ class EngineBranchesTest {
             Shuffify shuffify = facade(new TestJobs.Reverse());
             Schedule s = schedule(shuffify, on("reverse", "p1"));
 
-            Execution done = shuffify.executeNow(s.id(), USER);
+            Execution done = shuffify.runs().runNow(USER, s.id());
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(done.warnings()).anySatisfy(w -> assertThat(w).contains("snapshot of playlist 'p1' failed"));
             List<String> reversed = new ArrayList<>(uris(tracks(3)));
@@ -488,7 +489,7 @@ class EngineBranchesTest {
             }));
             Schedule s = schedule(shuffify, on("explode", "p1"));
 
-            Optional<Execution> done = shuffify.execute(s.id());
+            Optional<Execution> done = shuffify.operations().execute(s.id());
 
             assertThat(done).get().satisfies(e -> {
                 assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -512,10 +513,10 @@ class EngineBranchesTest {
             Schedule s = schedule(shuffify, on("explode", "p1"));
             failing.fail("completeRuns");
 
-            Execution done = shuffify.execute(s.id()).orElseThrow();
+            Execution done = shuffify.operations().execute(s.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(done.errorMessage()).isEqualTo("the original error");
-            assertThatThrownBy(() -> shuffify.executeNow(s.id(), USER)).isInstanceOf(JobExecutionException.class)
+            assertThatThrownBy(() -> shuffify.runs().runNow(USER, s.id())).isInstanceOf(JobExecutionException.class)
                     .hasMessage("the original error");
             assertThat(eventTypes()).containsSubsequence(JobEvent.Type.STARTED, JobEvent.Type.FAILED);
         }
@@ -531,7 +532,7 @@ class EngineBranchesTest {
             Schedule s = schedule(shuffify, on("count", "p1"));
             failing.fail("executions.save");
 
-            Execution done = shuffify.execute(s.id()).orElseThrow();
+            Execution done = shuffify.operations().execute(s.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(done.errorMessage()).contains("could not record the execution").contains("store down");
             assertThat(runs).hasValue(0);
@@ -545,7 +546,7 @@ class EngineBranchesTest {
                         throw new IllegalStateException("listener broke");
                     }).build();
             Schedule s = schedule(shuffify, on("reverse", "p1"));
-            assertThat(shuffify.executeNow(s.id(), USER).status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(shuffify.runs().runNow(USER, s.id()).status()).isEqualTo(ExecutionStatus.SUCCESS);
         }
     }
 
@@ -557,7 +558,7 @@ class EngineBranchesTest {
                 throw new NotFoundException("user", user);
             }).clock(clock).autoDiscovery(false).jobType(new TestJobs.Reverse()).build();
             Schedule s = schedule(shuffify, on("reverse", "p1"));
-            Execution done = shuffify.execute(s.id()).orElseThrow();
+            Execution done = shuffify.operations().execute(s.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(done.errorMessage()).contains("owner of schedule '" + s.id() + "' is unknown");
         }
@@ -568,7 +569,7 @@ class EngineBranchesTest {
                 throw new IllegalStateException("token endpoint said no");
             }).clock(clock).autoDiscovery(false).jobType(new TestJobs.Reverse()).build();
             Schedule s = schedule(shuffify, on("reverse", "p1"));
-            assertThat(shuffify.execute(s.id()).orElseThrow().errorMessage()).startsWith("user must log in again");
+            assertThat(shuffify.operations().execute(s.id()).orElseThrow().errorMessage()).startsWith("user must log in again");
         }
 
         @Test
@@ -578,7 +579,7 @@ class EngineBranchesTest {
                         "the music service is unavailable: the token endpoint answered HTTP 503", true);
             }).clock(clock).autoDiscovery(false).jobType(new TestJobs.Reverse()).build();
             Schedule s = schedule(shuffify, on("reverse", "p1"));
-            Execution done = shuffify.execute(s.id()).orElseThrow();
+            Execution done = shuffify.operations().execute(s.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(done.errorMessage()).contains("the music service is unavailable")
                     .doesNotContain("log in again");
@@ -591,7 +592,7 @@ class EngineBranchesTest {
                 throw new IllegalStateException("wheels came off");
             }));
             Schedule s = schedule(shuffify, on("kaput", "p1"));
-            Execution done = shuffify.execute(s.id()).orElseThrow();
+            Execution done = shuffify.operations().execute(s.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(done.errorMessage()).isEqualTo("kaput failed: IllegalStateException: wheels came off");
             assertThat(done.completedAt()).isEqualTo(clock.instant());
@@ -603,7 +604,7 @@ class EngineBranchesTest {
             Schedule s = schedule(facade(new TestJobs.Reverse()), on("reverse", "p1"));
             Shuffify without = facade(new TestJobs.Append());
 
-            Execution done = without.execute(s.id()).orElseThrow();
+            Execution done = without.operations().execute(s.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(done.errorMessage()).contains("is no longer valid").contains("unknown job type 'reverse'");
             assertThat(music.uris("p1")).isEqualTo(uris(tracks(3)));
@@ -618,8 +619,8 @@ class EngineBranchesTest {
             Shuffify shuffify = facade(new TestJobs.Reverse());
             Schedule s = schedule(shuffify, on("reverse", "p1"));
             clock.advance(Duration.ofHours(5));
-            shuffify.executeNow(s.id(), USER);
-            Schedule after = shuffify.getSchedule(s.id(), USER);
+            shuffify.runs().runNow(USER, s.id());
+            Schedule after = shuffify.schedules().get(USER, s.id());
             assertThat(after.nextRunAt()).isEqualTo(s.nextRunAt());
             assertThat(after.lastRunAt()).isEqualTo(clock.instant());
         }
@@ -629,10 +630,10 @@ class EngineBranchesTest {
             music.createPlaylist(USER, "p1", "Mix", tracks(3));
             Shuffify shuffify = facade(new TestJobs.Reverse());
             Schedule s = schedule(shuffify, on("reverse", "p1"));
-            shuffify.setEnabled(s.id(), USER, false);
+            shuffify.schedules().setEnabled(USER, s.id(), false);
 
-            assertThat(shuffify.executeNow(s.id(), USER).status()).isEqualTo(ExecutionStatus.SUCCESS);
-            Schedule after = shuffify.getSchedule(s.id(), USER);
+            assertThat(shuffify.runs().runNow(USER, s.id()).status()).isEqualTo(ExecutionStatus.SUCCESS);
+            Schedule after = shuffify.schedules().get(USER, s.id());
             assertThat(after.enabled()).isFalse();
             assertThat(after.nextRunAt()).as("a paused schedule has no next run").isNull();
             assertThat(after.lastStatus()).isEqualTo(ExecutionStatus.SUCCESS);
@@ -643,8 +644,8 @@ class EngineBranchesTest {
             music.createPlaylist(USER, "p1", "Mix", tracks(3));
             Shuffify shuffify = facade(new TestJobs.Reverse());
             Schedule s = schedule(shuffify, on("reverse", "p1"));
-            shuffify.setEnabled(s.id(), USER, false);
-            assertThat(shuffify.execute(s.id())).isEmpty();
+            shuffify.schedules().setEnabled(USER, s.id(), false);
+            assertThat(shuffify.operations().execute(s.id())).isEmpty();
             assertThat(events).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(JobEvent.Type.SKIPPED);
                 assertThat(e.message()).contains("disabled");
@@ -683,7 +684,7 @@ class EngineBranchesTest {
             }));
             Schedule s = schedule(shuffify, on("chatty", "p1"));
 
-            Execution done = shuffify.executeNow(s.id(), USER);
+            Execution done = shuffify.runs().runNow(USER, s.id());
 
             Map<String, String> expected = Map.of("shuffify.scheduleId", s.id(), "shuffify.executionId", done.id(),
                     "shuffify.jobType", "chatty", "shuffify.userId", USER);
@@ -703,7 +704,7 @@ class EngineBranchesTest {
             Schedule s = schedule(shuffify, on("reverse", "p1"));
             MDC.put("request", "r-1");
             try {
-                shuffify.executeNow(s.id(), USER);
+                shuffify.runs().runNow(USER, s.id());
                 assertThat(MDC.getCopyOfContextMap()).containsExactly(Map.entry("request", "r-1"));
             } finally {
                 MDC.clear();
@@ -722,9 +723,9 @@ class EngineBranchesTest {
             Schedule ok = schedule(shuffify, on("reverse", "p1"));
             Schedule bad = schedule(shuffify, on("explode", "p1"));
 
-            shuffify.execute(ok.id());
-            shuffify.executeNow(ok.id(), USER);
-            assertThatThrownBy(() -> shuffify.executeNow(bad.id(), USER)).isInstanceOf(JobExecutionException.class);
+            shuffify.operations().execute(ok.id());
+            shuffify.runs().runNow(USER, ok.id());
+            assertThatThrownBy(() -> shuffify.runs().runNow(USER, bad.id())).isInstanceOf(JobExecutionException.class);
 
             assertThat(appender.list).isNotEmpty();
             for (ILoggingEvent e : appender.list) {
@@ -799,18 +800,18 @@ class EngineBranchesTest {
         @Test
         void snapshotsArePrunedToTheUsersRetention() {
             harness.playlist("p1", "Mix", tracks(4));
-            harness.shuffify().updateSettings(harness.userId(), new UserSettings(true, 2));
+            harness.shuffify().users().updateSettings(harness.userId(), new UserSettings(true, 2));
             Schedule s = harness.schedule(on("reverse", "p1"));
             List<Instant> times = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 times.add(harness.clock().advance(Duration.ofHours(1)));
                 assertThat(harness.run(s.id()).snapshots()).hasSize(1);
             }
-            assertThat(harness.shuffify().snapshots(harness.userId(), "p1")).extracting(Snapshot::createdAt)
+            assertThat(harness.shuffify().snapshots().list(harness.userId(), "p1")).extracting(Snapshot::createdAt)
                     .containsExactly(times.get(3), times.get(2));
             harness.clock().advance(Duration.ofHours(1));
-            Snapshot manual = harness.shuffify().takeSnapshot(harness.userId(), "p1");
-            assertThat(harness.shuffify().snapshots(harness.userId(), "p1")).extracting(Snapshot::id)
+            Snapshot manual = harness.shuffify().snapshots().take(harness.userId(), "p1");
+            assertThat(harness.shuffify().snapshots().list(harness.userId(), "p1")).extracting(Snapshot::id)
                     .hasSize(2).startsWith(manual.id());
         }
     }
@@ -860,7 +861,7 @@ class EngineBranchesTest {
             assertThat(harness.music().uris("p1")).isEqualTo(uris(tracks(2)));
             assertThat(preview.adds("p1")).containsExactly("spotify:track:z");
             assertThat(preview.removes("p1")).containsExactly("spotify:track:t0");
-            assertThat(harness.shuffify().snapshots(harness.userId(), "p1")).isEmpty();
+            assertThat(harness.shuffify().snapshots().list(harness.userId(), "p1")).isEmpty();
             assertThat(preview.result().tracksTotal()).isEqualTo(2);
         }
 

@@ -71,9 +71,9 @@ class EngineLifecycleTest {
         assertThat(after.lastStatus()).isEqualTo(ExecutionStatus.SUCCESS);
         assertThat(after.lastError()).isNull();
         assertThat(after.lastRunAt()).isEqualTo(harness.clock().instant());
-        assertThat(harness.shuffify().history(after.id(), harness.userId(), 10)).extracting(Execution::id)
+        assertThat(harness.shuffify().runs().history(harness.userId(), after.id(), 10)).extracting(Execution::id)
                 .containsExactly(run.execution().id());
-        assertThat(harness.shuffify().activity(harness.userId(), 10)).extracting(Activity::type)
+        assertThat(harness.shuffify().users().activity(harness.userId(), 10)).extracting(Activity::type)
                 .contains(ActivityType.SCHEDULE_RUN_SUCCEEDED, ActivityType.SCHEDULE_CREATED);
     }
 
@@ -88,7 +88,7 @@ class EngineLifecycleTest {
         assertThatThrownBy(() -> harness.schedule(JobSpec.builder("append").target("p1", "Mix")
                 .param("uris", List.of("spotify:track:x")).param("colour", "red").build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("colour");
-        assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
+        assertThat(harness.shuffify().schedules().list(harness.userId())).isEmpty();
     }
 
     @Test
@@ -118,7 +118,7 @@ class EngineLifecycleTest {
     void runNowOfAnotherUsersScheduleIsNotFound() {
         harness.playlist("p1", "Mix", tracks(3));
         Schedule s = harness.schedule(JobSpec.builder("reverse").target("p1", "Mix").build());
-        assertThatThrownBy(() -> harness.shuffify().executeNow(s.id(), "mallory"))
+        assertThatThrownBy(() -> harness.shuffify().runs().runNow("mallory", s.id()))
                 .isInstanceOf(NotFoundException.class).hasMessageNotContaining(harness.userId());
         assertThat(harness.music().uris("p1")).isEqualTo(uris(tracks(3)));
     }
@@ -146,37 +146,37 @@ class EngineLifecycleTest {
         Shuffify shuffify = Shuffify.builder().connector(userId -> {
             throw new dev.shuffify.error.AuthenticationException(dev.shuffify.error.AuthenticationException.MUST_LOG_IN_AGAIN);
         }).jobType(new TestJobs.Reverse()).autoDiscovery(false).clock(TestClock.standard()).build();
-        Schedule s = shuffify.createSchedule("alice",
+        Schedule s = shuffify.schedules().create("alice",
                 ScheduleDefinition.of(JobSpec.builder("reverse").target("p1", "Mix").build(), Trigger.named("daily")));
 
-        Optional<Execution> done = shuffify.execute(s.id());
+        Optional<Execution> done = shuffify.operations().execute(s.id());
         assertThat(done).get().satisfies(e -> {
             assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(e.errorMessage()).contains("user must log in again");
         });
-        assertThat(shuffify.getSchedule(s.id(), "alice").lastError()).contains("user must log in again");
+        assertThat(shuffify.schedules().get("alice", s.id()).lastError()).contains("user must log in again");
     }
 
     @Test
     void executeNeverThrowsForAMissingOrDisabledSchedule() {
         harness.playlist("p1", "Mix", tracks(3));
-        assertThat(harness.shuffify().execute("missing")).isEmpty();
+        assertThat(harness.shuffify().operations().execute("missing")).isEmpty();
         Schedule s = harness.schedule(JobSpec.builder("reverse").target("p1", "Mix").build());
-        harness.shuffify().setEnabled(s.id(), harness.userId(), false);
-        assertThat(harness.shuffify().execute(s.id())).isEmpty();
+        harness.shuffify().schedules().setEnabled(harness.userId(), s.id(), false);
+        assertThat(harness.shuffify().operations().execute(s.id())).isEmpty();
         assertThat(harness.music().uris("p1")).isEqualTo(uris(tracks(3)));
     }
 
     @Test
     void nextRunFollowsTheTriggerAfterARun() {
         harness.playlist("p1", "Mix", tracks(3));
-        Schedule s = harness.shuffify().createSchedule(harness.userId(), ScheduleDefinition.of(
+        Schedule s = harness.shuffify().schedules().create(harness.userId(), ScheduleDefinition.of(
                 JobSpec.builder("reverse").target("p1", "Mix").build(), Trigger.named("hourly")));
         assertThat(s.nextRunAt()).isEqualTo(harness.clock().instant().plus(Duration.ofHours(1)));
         harness.clock().advance(Duration.ofMinutes(61));
-        Execution e = harness.shuffify().execute(s.id()).orElseThrow();
+        Execution e = harness.shuffify().operations().execute(s.id()).orElseThrow();
         assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCESS);
-        assertThat(harness.shuffify().getSchedule(s.id(), harness.userId()).nextRunAt())
+        assertThat(harness.shuffify().schedules().get(harness.userId(), s.id()).nextRunAt())
                 .isEqualTo(harness.clock().instant().plus(Duration.ofHours(1)));
     }
 
@@ -187,18 +187,18 @@ class EngineLifecycleTest {
         Snapshot pre = run.snapshots().get(0);
         List<String> reversed = harness.music().uris("p1");
 
-        Snapshot safety = harness.shuffify().restoreSnapshot(pre.id(), harness.userId()).safety();
+        Snapshot safety = harness.shuffify().snapshots().restore(harness.userId(), pre.id()).safety();
         assertThat(harness.music().uris("p1")).isEqualTo(uris(tracks(150)));
         assertThat(safety.type()).isEqualTo(SnapshotType.AUTO_PRE_RESTORE);
         assertThat(safety.uris()).isEqualTo(reversed);
-        assertThatThrownBy(() -> harness.shuffify().restoreSnapshot(pre.id(), "mallory"))
+        assertThatThrownBy(() -> harness.shuffify().snapshots().restore("mallory", pre.id()))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void autoSnapshotOffTakesNoSnapshot() {
         harness.playlist("p1", "Mix", tracks(4));
-        harness.shuffify().updateSettings(harness.userId(), new UserSettings(false, 10));
+        harness.shuffify().users().updateSettings(harness.userId(), new UserSettings(false, 10));
         HarnessRun run = harness.run(JobSpec.builder("reverse").target("p1", "Mix").build());
         assertThat(run.succeeded()).isTrue();
         assertThat(run.snapshots()).isEmpty();
@@ -211,9 +211,9 @@ class EngineLifecycleTest {
         music.createPlaylist("alice", "p1", "Mix", tracks(3));
         Shuffify shuffify = Shuffify.builder().connector(music).jobType(new TestJobs.Reverse())
                 .autoDiscovery(false).listener(e -> seen.add(e.type())).store(new InMemoryShuffifyStore()).build();
-        Schedule s = shuffify.createSchedule("alice",
+        Schedule s = shuffify.schedules().create("alice",
                 ScheduleDefinition.of(JobSpec.builder("reverse").target("p1", "Mix").build(), Trigger.named("daily")));
-        shuffify.executeNow(s.id(), "alice");
+        shuffify.runs().runNow("alice", s.id());
         assertThat(seen).startsWith(JobEvent.Type.STARTED).endsWith(JobEvent.Type.SUCCEEDED);
     }
 
@@ -238,8 +238,8 @@ class EngineLifecycleTest {
         assertThat(harness.pair("prod", "arch").archive().id()).isEqualTo("arch");
         assertThatThrownBy(() -> harness.pair("prod", "arch")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("already paired");
-        assertThat(harness.shuffify().rotationStatus(harness.userId(), "prod").isReady()).isTrue();
-        assertThat(harness.shuffify().rotationStatus(harness.userId(), "arch").isReady()).isFalse();
+        assertThat(harness.shuffify().pairs().rotationStatus(harness.userId(), "prod").isReady()).isTrue();
+        assertThat(harness.shuffify().pairs().rotationStatus(harness.userId(), "arch").isReady()).isFalse();
     }
 
     @Test
@@ -254,10 +254,10 @@ class EngineLifecycleTest {
     @Test
     void aPlaylistTheUserDoesNotOwnIsNotRestoredAndNothingIsStored() {
         harness.music().createPlaylist("bob", "bobs", "Bob's", tracks(4));
-        Snapshot taken = harness.shuffify().takeSnapshot(harness.userId(), "bobs");
-        assertThatThrownBy(() -> harness.shuffify().restoreSnapshot(taken.id(), harness.userId()))
+        Snapshot taken = harness.shuffify().snapshots().take(harness.userId(), "bobs");
+        assertThatThrownBy(() -> harness.shuffify().snapshots().restore(harness.userId(), taken.id()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("bobs");
-        assertThat(harness.shuffify().snapshots(harness.userId(), "bobs")).containsExactly(taken);
+        assertThat(harness.shuffify().snapshots().list(harness.userId(), "bobs")).containsExactly(taken);
         assertThat(harness.music().uris("bobs")).isEqualTo(uris(tracks(4)));
     }
 }

@@ -35,7 +35,7 @@ class IntentRecordingTest {
     }
 
     Schedule schedule(Shuffify shuffify, String type) {
-        return shuffify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder(type).target("p1", "Mix")
+        return shuffify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder(type).target("p1", "Mix")
                 .build(), Trigger.named("daily")));
     }
 
@@ -56,10 +56,10 @@ class IntentRecordingTest {
             afterSecond.set(failing.healthy().intents().find(c.executionId()));
             return JobResult.of(2, 0, 5);
         }));
-        shuffify.updateSettings(USER, new UserSettings(false, 10)); // auto-snapshots off: the intent is kept anyway
+        shuffify.users().updateSettings(USER, new UserSettings(false, 10)); // auto-snapshots off: the intent is kept anyway
         Schedule s = schedule(shuffify, "two");
 
-        Execution done = shuffify.executeNow(s.id(), USER);
+        Execution done = shuffify.runs().runNow(USER, s.id());
 
         assertThat(afterFirst.get()).hasValueSatisfying(i -> {
             assertThat(i.scheduleId()).isEqualTo(s.id());
@@ -72,7 +72,7 @@ class IntentRecordingTest {
             assertThat(i.before("p1").orElseThrow().uris()).as("the first state is kept").isEqualTo(p1);
             assertThat(i.before("p2").orElseThrow().uris()).isEqualTo(p2);
         });
-        assertThat(shuffify.snapshots(USER, "p1")).isEmpty();
+        assertThat(shuffify.snapshots().list(USER, "p1")).isEmpty();
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCESS);
         assertThat(failing.healthy().intents().list(10)).isEmpty();
     }
@@ -91,7 +91,7 @@ class IntentRecordingTest {
         Schedule s = schedule(shuffify, "reverse");
         music.resetCalls();
 
-        Execution done = shuffify.execute(s.id()).orElseThrow();
+        Execution done = shuffify.operations().execute(s.id()).orElseThrow();
 
         assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(done.errorMessage()).contains("could not record the job's intent before its first write to "

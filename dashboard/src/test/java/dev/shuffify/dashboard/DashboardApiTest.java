@@ -48,12 +48,12 @@ class DashboardApiTest {
     @Test
     void aPreviewListsTheNewOrderAndWritesNothing() throws Exception {
         List<String> before = world.music.uris("morning-mix");
-        int runs = world.shuffify.history(world.aliceShuffle.id(), DemoWorld.ALICE, 100).size();
+        int runs = world.shuffify.runs().history(DemoWorld.ALICE, world.aliceShuffle.id(), 100).size();
         JsonNode p = get("/api/schedules/" + world.aliceShuffle.id() + "/preview", null, DemoWorld.ALICE);
         assertThat(p.get("newOrder")).hasSize(before.size());
         assertThat(p.get("newOrder").findValuesAsText("uri")).containsExactlyInAnyOrderElementsOf(before);
         assertThat(world.music.uris("morning-mix")).isEqualTo(before);
-        assertThat(world.shuffify.history(world.aliceShuffle.id(), DemoWorld.ALICE, 100)).hasSize(runs);
+        assertThat(world.shuffify.runs().history(DemoWorld.ALICE, world.aliceShuffle.id(), 100)).hasSize(runs);
     }
 
     @Test
@@ -70,7 +70,7 @@ class DashboardApiTest {
     @Test
     void withoutAConnectorTheRestoreIsComparedWithTheNewestSnapshot() throws Exception {
         Dashboard bare = Dashboard.builder(world.shuffify).authenticator(DemoWorld.cookieAuthenticator()).build();
-        var snaps = world.shuffify.snapshots(DemoWorld.ALICE, "morning-mix");
+        var snaps = world.shuffify.snapshots().list(DemoWorld.ALICE, "morning-mix");
         DashboardResponse r = bare.handle(DashboardRequest.of("GET", "/api/snapshots/" + snaps.get(0).id()
                 + "/restore-plan", null, Map.of("Cookie", "who=alice")));
         assertThat(json.readTree(r.body()).get("basis").asText()).isEqualTo("newest_snapshot");

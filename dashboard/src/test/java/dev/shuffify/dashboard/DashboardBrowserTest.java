@@ -151,14 +151,14 @@ class DashboardBrowserTest {
         open("#/playlist/morning-mix?user=alice");
         awaitPage("snapshots");
         assertThat(driver.findElements(By.cssSelector("#snapshots tbody tr")))
-                .hasSize(world.shuffify.snapshots(DemoWorld.ALICE, "morning-mix").size());
+                .hasSize(world.shuffify.snapshots().list(DemoWorld.ALICE, "morning-mix").size());
         screenshot("snapshots");
 
         open("#/health");
         awaitPage("health");
         assertThat(await("[data-card='store'] .value").getText()).isEqualTo("up");
         assertThat(driver.findElements(By.cssSelector("svg[data-chart='accounts'] rect"))).hasSize(
-                world.shuffify.health().accounts().size());
+                world.shuffify.operations().health().accounts().size());
         screenshot("health");
 
         assertThat(consoleErrors()).isEmpty();
@@ -186,26 +186,26 @@ class DashboardBrowserTest {
     @Test
     void runNowShowsThePreviewThenRuns() throws IOException {
         String id = world.aliceShuffle.id();
-        int before = world.shuffify.history(id, DemoWorld.ALICE, 100).size();
+        int before = world.shuffify.runs().history(DemoWorld.ALICE, id, 100).size();
         signIn(DemoWorld.ALICE);
         open("#/schedule/" + id);
         awaitPage("schedule");
         driver.findElement(By.id("run-now")).click();
         await("[data-preview='loaded'] ol.new-order li");
         assertThat(driver.findElements(By.cssSelector("ol.new-order li"))).hasSize(30);
-        assertThat(world.shuffify.history(id, DemoWorld.ALICE, 100)).hasSize(before);
+        assertThat(world.shuffify.runs().history(DemoWorld.ALICE, id, 100)).hasSize(before);
         screenshot("run-now-preview");
         driver.findElement(By.id("confirm-run")).click();
         WebElement result = await("#run-result [data-run-status]");
         assertThat(result.getAttribute("data-run-status")).isEqualTo("success");
-        assertThat(world.shuffify.history(id, DemoWorld.ALICE, 100)).hasSize(before + 1);
+        assertThat(world.shuffify.runs().history(DemoWorld.ALICE, id, 100)).hasSize(before + 1);
         assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(before + 1);
         assertThat(consoleErrors()).isEmpty();
     }
 
     @Test
     void restoreConfirmsWhatItWillDoThenRestores() throws IOException {
-        List<Snapshot> snaps = world.shuffify.snapshots(DemoWorld.ALICE, "morning-mix");
+        List<Snapshot> snaps = world.shuffify.snapshots().list(DemoWorld.ALICE, "morning-mix");
         Snapshot oldest = snaps.get(snaps.size() - 1);
         world.music.removeEntries("morning-mix", oldest.uris().get(3));
         assertThat(world.music.uris("morning-mix")).isNotEqualTo(oldest.uris());

@@ -103,8 +103,8 @@ class DashboardSecurityTest {
             HttpResponse<String> r = send("POST", "api/schedules/" + bobs + "/" + action, DemoWorld.ALICE, token);
             assertThat(r.statusCode()).as(action).isEqualTo(404);
         }
-        assertThat(world.shuffify.history(bobs, DemoWorld.BOB, 10)).hasSize(1);
-        assertThat(world.shuffify.getSchedule(bobs, DemoWorld.BOB).enabled()).isTrue();
+        assertThat(world.shuffify.runs().history(DemoWorld.BOB, bobs, 10)).hasSize(1);
+        assertThat(world.shuffify.schedules().get(DemoWorld.BOB, bobs).enabled()).isTrue();
         // the same answer as for an id nobody has
         assertThat(send("GET", "api/schedules/no-such-id", DemoWorld.ALICE, null).statusCode()).isEqualTo(404);
         // the operator sees it
@@ -113,7 +113,7 @@ class DashboardSecurityTest {
 
     @Test
     void anotherUsersSnapshotsAnswer404() throws Exception {
-        String bobSnapshot = world.shuffify.snapshots(DemoWorld.BOB, "bob-mix").get(0).id();
+        String bobSnapshot = world.shuffify.snapshots().list(DemoWorld.BOB, "bob-mix").get(0).id();
         assertThat(send("GET", "api/snapshots/" + bobSnapshot + "/restore-plan", DemoWorld.ALICE, null).statusCode())
                 .isEqualTo(404);
         assertThat(send("POST", "api/snapshots/" + bobSnapshot + "/restore", DemoWorld.ALICE,
@@ -126,23 +126,23 @@ class DashboardSecurityTest {
     @Test
     void stateChangingCallsNeedPost() throws Exception {
         String id = world.aliceShuffle.id();
-        int before = world.shuffify.history(id, DemoWorld.ALICE, 100).size();
+        int before = world.shuffify.runs().history(DemoWorld.ALICE, id, 100).size();
         for (String action : List.of("run", "pause", "resume")) {
             HttpResponse<String> r = send("GET", "api/schedules/" + id + "/" + action, DemoWorld.ALICE, null);
             assertThat(r.statusCode()).as(action).isEqualTo(405);
             assertThat(r.headers().firstValue("Allow")).contains("POST");
         }
-        String snapshot = world.shuffify.snapshots(DemoWorld.ALICE, "morning-mix").get(0).id();
+        String snapshot = world.shuffify.snapshots().list(DemoWorld.ALICE, "morning-mix").get(0).id();
         assertThat(send("GET", "api/snapshots/" + snapshot + "/restore", DemoWorld.ALICE, null).statusCode())
                 .isEqualTo(405);
-        assertThat(world.shuffify.history(id, DemoWorld.ALICE, 100)).hasSize(before);
-        assertThat(world.shuffify.getSchedule(id, DemoWorld.ALICE).enabled()).isTrue();
+        assertThat(world.shuffify.runs().history(DemoWorld.ALICE, id, 100)).hasSize(before);
+        assertThat(world.shuffify.schedules().get(DemoWorld.ALICE, id).enabled()).isTrue();
     }
 
     @Test
     void aPostWithoutTheRightCsrfTokenChangesNothing() throws Exception {
         String id = world.aliceShuffle.id();
-        int before = world.shuffify.history(id, DemoWorld.ALICE, 100).size();
+        int before = world.shuffify.runs().history(DemoWorld.ALICE, id, 100).size();
         String bobsToken = csrf(DemoWorld.BOB);
         for (String token : new String[] {null, "", "forged", bobsToken}) {
             assertThat(send("POST", "api/schedules/" + id + "/run", DemoWorld.ALICE, token).statusCode())
@@ -150,13 +150,13 @@ class DashboardSecurityTest {
             assertThat(send("POST", "api/schedules/" + id + "/pause", DemoWorld.ALICE, token).statusCode())
                     .isEqualTo(403);
         }
-        assertThat(world.shuffify.history(id, DemoWorld.ALICE, 100)).hasSize(before);
-        assertThat(world.shuffify.getSchedule(id, DemoWorld.ALICE).enabled()).isTrue();
+        assertThat(world.shuffify.runs().history(DemoWorld.ALICE, id, 100)).hasSize(before);
+        assertThat(world.shuffify.schedules().get(DemoWorld.ALICE, id).enabled()).isTrue();
 
         HttpResponse<String> ok = send("POST", "api/schedules/" + id + "/pause", DemoWorld.ALICE,
                 csrf(DemoWorld.ALICE));
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(world.shuffify.getSchedule(id, DemoWorld.ALICE).enabled()).isFalse();
+        assertThat(world.shuffify.schedules().get(DemoWorld.ALICE, id).enabled()).isFalse();
     }
 
     @Test
@@ -182,7 +182,7 @@ class DashboardSecurityTest {
         String secret = new String(DemoWorld.SECRET_TOKEN, StandardCharsets.UTF_8);
         String secret64 = Base64.getEncoder().encodeToString(DemoWorld.SECRET_TOKEN);
         StringBuilder everything = new StringBuilder();
-        String mix = world.shuffify.snapshots(DemoWorld.ALICE, "morning-mix").get(0).id();
+        String mix = world.shuffify.snapshots().list(DemoWorld.ALICE, "morning-mix").get(0).id();
         for (String who : List.of(DemoWorld.ALICE, "ops")) {
             for (String path : List.of("", "app.js", "api/session", "api/schedules", "api/playlists", "api/health",
                     "api/schedules/" + world.aliceShuffle.id() + "/history",
@@ -218,7 +218,7 @@ class DashboardSecurityTest {
 
     @Test
     void restorePlanSaysWhatTheRestoreWillDoAndTheRestoreDoesIt() throws Exception {
-        var snaps = world.shuffify.snapshots(DemoWorld.ALICE, "morning-mix");
+        var snaps = world.shuffify.snapshots().list(DemoWorld.ALICE, "morning-mix");
         var oldest = snaps.get(snaps.size() - 1);
         world.music.removeEntries("morning-mix", oldest.uris().get(0));
         JsonNode plan = getJson("api/snapshots/" + oldest.id() + "/restore-plan", DemoWorld.ALICE);
@@ -231,7 +231,7 @@ class DashboardSecurityTest {
                 csrf(DemoWorld.ALICE));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(world.music.uris("morning-mix")).isEqualTo(oldest.uris());
-        assertThat(world.shuffify.snapshots(DemoWorld.ALICE, "morning-mix")).hasSize(snaps.size() + 1);
+        assertThat(world.shuffify.snapshots().list(DemoWorld.ALICE, "morning-mix")).hasSize(snaps.size() + 1);
     }
 
     @Test

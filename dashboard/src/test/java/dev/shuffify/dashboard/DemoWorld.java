@@ -49,22 +49,22 @@ final class DemoWorld implements AutoCloseable {
         shuffify.store().accounts().save(new Account(ALICE, SECRET_TOKEN, AccountHealth.OK, 0, null, clock.instant()));
         shuffify.store().accounts().save(new Account(BOB, SECRET_TOKEN, AccountHealth.DEGRADED, 2, "slow",
                 clock.instant()));
-        aliceShuffle = shuffify.createSchedule(ALICE, ScheduleDefinition.of(JobSpec.builder("shuffle")
+        aliceShuffle = shuffify.schedules().create(ALICE, ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target("morning-mix", "Morning Mix").algorithm("artist_spread").build(), Trigger.named("daily")));
-        aliceRoadTrip = shuffify.createSchedule(ALICE, ScheduleDefinition.of(JobSpec.builder("shuffle")
+        aliceRoadTrip = shuffify.schedules().create(ALICE, ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target("road-trip", HOSTILE_NAME).algorithm("basic").build(), Trigger.named("daily")));
-        bobShuffle = shuffify.createSchedule(BOB, ScheduleDefinition.of(JobSpec.builder("shuffle")
+        bobShuffle = shuffify.schedules().create(BOB, ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target("bob-mix", "Bob's secret mix").algorithm("basic").build(), Trigger.named("daily")));
         List<String> albumOrder = morning.stream().map(Track::uri).toList();
         for (int day = 0; day < 3; day++) {
             // each morning the mix is back in album order (as if re-imported), and the shuffle spreads it again
             music.forUser(ALICE).replaceTracks("morning-mix", albumOrder);
-            shuffify.executeNow(aliceShuffle.id(), ALICE);
-            shuffify.executeNow(aliceRoadTrip.id(), ALICE);
+            shuffify.runs().runNow(ALICE, aliceShuffle.id());
+            shuffify.runs().runNow(ALICE, aliceRoadTrip.id());
             clock.advance(Duration.ofDays(1));
         }
-        shuffify.executeNow(bobShuffle.id(), BOB);
-        shuffify.setEnabled(aliceRoadTrip.id(), ALICE, false);
+        shuffify.runs().runNow(BOB, bobShuffle.id());
+        shuffify.schedules().setEnabled(ALICE, aliceRoadTrip.id(), false);
     }
 
     /** Tracks by {@code artists} artists, each artist's {@code each} tracks side by side. */

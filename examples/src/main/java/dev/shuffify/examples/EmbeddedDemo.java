@@ -9,6 +9,7 @@ import dev.shuffify.event.JobEvent;
 import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.error.ValidationException;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.DiscoverySource;
@@ -252,7 +253,7 @@ public final class EmbeddedDemo {
                         previous.size());
             }
 
-            Shuffify.Builder builder = Shuffify.builder().store(store).connector(music).clock(clock)
+            ShuffifyBuilder builder = Shuffify.builder().store(store).connector(music).clock(clock)
                     .seed(options.seed).listener(this::progress)
                     .scheduler(SchedulerOptions.builder().nodeId("demo").poolSize(2)
                             .pollInterval(Duration.ofMillis(10)).build());
@@ -263,7 +264,7 @@ public final class EmbeddedDemo {
             try (Shuffify shuffify = builder.build()) {
                 listPlugins(shuffify);
                 createSchedules(shuffify, user, previous);
-                shuffify.listSchedules(user).forEach(s -> targetNames.put(s.id(), s.job().target().name()));
+                shuffify.schedules().list(user).forEach(s -> targetNames.put(s.id(), s.job().target().name()));
                 heading("Running " + options.days + " simulated days (clock starts " + TIME.format(start) + ")");
                 Instant end = start.plus(Duration.ofDays(options.days));
                 shuffify.start();
@@ -303,11 +304,11 @@ public final class EmbeddedDemo {
 
     private void listPlugins(Shuffify shuffify) {
         heading("Plugins");
-        for (PluginDescriptor p : shuffify.plugins()) {
+        for (PluginDescriptor p : shuffify.plugins().list()) {
             out.printf("%-18s %-17s %-40s %s%n", p.kind().name().toLowerCase(Locale.ROOT), p.id(),
                     abbreviate(p.description(), 40), jarName(p.source()));
         }
-        out.printf("job types accepted: %s%n", String.join(", ", shuffify.jobTypes()));
+        out.printf("job types accepted: %s%n", String.join(", ", shuffify.plugins().jobTypes()));
     }
 
     /** Creates the scenario's schedules, but for those an earlier run of the demo left in the database. */
@@ -330,7 +331,7 @@ public final class EmbeddedDemo {
                     .algorithm("artist_spread").build(), Trigger.named("daily")));
         }
         if (options.wants("rotate")) {
-            shuffify.pair(user, "road-trip").orElseGet(() -> shuffify.createPair(user, "road-trip",
+            shuffify.pairs().find(user, "road-trip").orElseGet(() -> shuffify.pairs().create(user, "road-trip",
                     "road-trip-archive"));
             for (String mode : List.of("archive_oldest", "refresh", "swap")) {
                 defs.add(ScheduleDefinition.of(JobSpec.builder("rotate").target("road-trip", "Road Trip")
@@ -351,7 +352,7 @@ public final class EmbeddedDemo {
                 continue;
             }
             try {
-                Schedule s = shuffify.createSchedule(user, d);
+                Schedule s = shuffify.schedules().create(user, d);
                 out.printf("%-17s on %-14s %-10s created, next run %s%n", s.jobType(), s.job().target().name(),
                         d.trigger().describe(), TIME.format(s.nextRunAt()));
             } catch (ValidationException e) {
@@ -412,21 +413,21 @@ public final class EmbeddedDemo {
         heading("Execution history");
         out.printf("%-17s %-15s %-19s %6s %6s %6s %8s  %s%n", "job type", "target", "status", "added",
                 "removed", "total", "ms", "started");
-        for (Schedule s : shuffify.listSchedules(user)) {
-            for (Execution e : shuffify.history(s.id(), user, 50)) {
+        for (Schedule s : shuffify.schedules().list(user)) {
+            for (Execution e : shuffify.runs().history(user, s.id(), 50)) {
                 out.printf("%-17s %-15s %-19s %6d %6d %6d %8d  %s%n", e.jobType(), s.job().target().name(),
                         e.status().wireName(), e.tracksAdded(), e.tracksRemoved(), e.tracksTotal(),
                         e.duration().map(Duration::toMillis).orElse(0L), TIME.format(e.startedAt()));
             }
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        shuffify.executionCounts().forEach((k, v) -> counts.put(k.wireName(), v));
+        shuffify.operations().executionCounts().forEach((k, v) -> counts.put(k.wireName(), v));
         out.println("executions per status: " + counts);
 
         heading("Snapshots taken");
         Map<String, Integer> perPlaylist = new HashMap<>();
         for (String id : before.keySet()) {
-            List<Snapshot> snaps = shuffify.snapshots(user, id);
+            List<Snapshot> snaps = shuffify.snapshots().list(user, id);
             perPlaylist.put(id, snaps.size());
             for (Snapshot s : snaps) {
                 out.printf("%-18s %-24s %4d tracks  %s%n", s.playlistName(), s.type().name().toLowerCase(Locale.ROOT),
@@ -436,13 +437,13 @@ public final class EmbeddedDemo {
     }
 
     private void restoreOne(Shuffify shuffify, InMemoryPlaylistService music, String user) {
-        List<Snapshot> snaps = shuffify.snapshots(user, "morning-mix");
+        List<Snapshot> snaps = shuffify.snapshots().list(user, "morning-mix");
         if (snaps.isEmpty()) {
             return;
         }
         Snapshot oldest = snaps.get(snaps.size() - 1);
         heading("Restoring the oldest snapshot of Morning Mix (" + TIME.format(oldest.createdAt()) + ")");
-        Snapshot safety = shuffify.restoreSnapshot(oldest.id(), user).safety();
+        Snapshot safety = shuffify.snapshots().restore(user, oldest.id()).safety();
         boolean same = music.uris("morning-mix").equals(oldest.uris());
         out.printf("restored %d tracks; playlist now equals the snapshot: %s; safety snapshot of the state before: "
                 + "%d tracks (%s)%n", oldest.size(), same ? "yes" : "NO", safety.size(),

@@ -26,7 +26,7 @@ class BuiltInPluginsTest {
     void theBuiltInTableNamesEveryShippedPluginWithTheArtifactItComesFrom() throws IOException {
         Map<String, String> shipped = new TreeMap<>();
         try (Shuffify shuffify = Shuffify.builder().connector(new InMemoryPlaylistService()).build()) {
-            for (PluginDescriptor d : shuffify.plugins()) {
+            for (PluginDescriptor d : shuffify.plugins().list()) {
                 if (!d.className().startsWith("dev.shuffify.")) {
                     continue;
                 }

@@ -56,7 +56,7 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  *
  * <p>Tag values are bounded: a job type the facade does not know is tagged {@code other}; no user, playlist or
- * schedule id is ever a tag. The gauges read one {@link Shuffify#health()} at most once per refresh interval
+ * schedule id is ever a tag. The gauges read one {@link dev.shuffify.service.OperationsService#health() Shuffify.operations().health()} at most once per refresh interval
  * (one second by default, on the facade's clock), so a scrape costs two small store queries; while the store is
  * down the store's gauges read {@code NaN}. Runs are counted through a {@link JobListener} that the first
  * {@link #bindTo} adds to the facade and {@link #close()} removes; only runs that finish after it are counted.
@@ -126,7 +126,7 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
         this.shuffify = Objects.requireNonNull(shuffify, "shuffify");
         this.commonTags = Tags.of(Objects.requireNonNull(tags, "tags"));
         this.refresh = Objects.requireNonNull(refresh, "refresh");
-        this.jobTypes = Set.copyOf(shuffify.jobTypes());
+        this.jobTypes = Set.copyOf(shuffify.plugins().jobTypes());
         if (refresh.isNegative()) {
             throw new IllegalArgumentException("refresh must not be negative, was " + refresh);
         }
@@ -164,7 +164,7 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
                 h -> h.storeUp() ? 1 : 0);
         timeGauge(registry, STORE_LATENCY, "how long the store took to answer the health check",
                 h -> h.storeLatency().toNanos() / 1e9);
-        if (shuffify.rateBudget().isPresent()) {
+        if (shuffify.operations().rateBudget().isPresent()) {
             Gauge.builder(RATE_BUDGET_IN_USE, shuffify, s -> rate(s, RateBudgetUsage::inWindow))
                     .description("calls in the application's current rate window").baseUnit("calls")
                     .tags(commonTags).strongReference(true).register(registry);
@@ -177,7 +177,7 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
         }
         synchronized (this) {
             if (!listening) {
-                shuffify.addListener(listener);
+                shuffify.operations().addListener(listener);
                 listening = true;
             }
         }
@@ -188,7 +188,7 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (listening) {
-            shuffify.removeListener(listener);
+            shuffify.operations().removeListener(listener);
             listening = false;
         }
     }
@@ -206,7 +206,7 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
     }
 
     private static double rate(Shuffify s, ToDoubleFunction<RateBudgetUsage> figure) {
-        return s.rateBudget().map(figure::applyAsDouble).orElse(Double.NaN);
+        return s.operations().rateBudget().map(figure::applyAsDouble).orElse(Double.NaN);
     }
 
     /** One health check per refresh interval, shared by every gauge. */
@@ -214,7 +214,7 @@ public final class ShuffifyMetrics implements MeterBinder, AutoCloseable {
         Instant now = shuffify.clock().instant();
         if (cached == null || refresh.isZero() || !now.isBefore(cached.checkedAt().plus(refresh))
                 || now.isBefore(cached.checkedAt())) {
-            cached = shuffify.health();
+            cached = shuffify.operations().health();
         }
         return cached;
     }

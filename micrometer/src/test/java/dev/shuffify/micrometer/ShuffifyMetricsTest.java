@@ -83,7 +83,7 @@ class ShuffifyMetricsTest {
     private Schedule edit(Shuffify shuffify, String type, int added, int removed, int seconds, boolean fail) {
         music.createPlaylist("alice", "pl-" + added + removed + seconds + fail + type.length(), "Mix",
                 List.of(Track.ofUri("spotify:track:1")));
-        return shuffify.createSchedule("alice", ScheduleDefinition.of(JobSpec.builder(type)
+        return shuffify.schedules().create("alice", ScheduleDefinition.of(JobSpec.builder(type)
                 .target("pl-" + added + removed + seconds + fail + type.length(), "Mix")
                 .param("added", added).param("removed", removed).param("seconds", seconds).param("fail", fail)
                 .build(), Trigger.named("hourly")));
@@ -94,12 +94,12 @@ class ShuffifyMetricsTest {
         Shuffify shuffify = shuffify(music);
         new ShuffifyMetrics(shuffify).bindTo(registry);
 
-        shuffify.executeNow(edit(shuffify, "edit", 3, 1, 4, false).id(), "alice");
-        shuffify.executeNow(edit(shuffify, "edit", 2, 0, 6, false).id(), "alice");
+        shuffify.runs().runNow("alice", edit(shuffify, "edit", 3, 1, 4, false).id());
+        shuffify.runs().runNow("alice", edit(shuffify, "edit", 2, 0, 6, false).id());
         Schedule failing = edit(shuffify, "edit", 0, 0, 1, true);
-        assertThatThrownBy(() -> shuffify.executeNow(failing.id(), "alice"))
+        assertThatThrownBy(() -> shuffify.runs().runNow("alice", failing.id()))
                 .isInstanceOf(JobExecutionException.class);
-        shuffify.triggerSchedule(edit(shuffify, "edit", 1, 1, 2, false).id()).orElseThrow().get(10,
+        shuffify.operations().trigger(edit(shuffify, "edit", 1, 1, 2, false).id()).orElseThrow().get(10,
                 TimeUnit.SECONDS);
 
         Timer manual = registry.get(ShuffifyMetrics.EXECUTIONS)
@@ -119,7 +119,7 @@ class ShuffifyMetricsTest {
         new ShuffifyMetrics(shuffify).bindTo(registry);
         Schedule chain = edit(shuffify, "edit+edit", 1, 0, 0, false);
 
-        shuffify.executeNow(chain.id(), "alice");
+        shuffify.runs().runNow("alice", chain.id());
 
         assertThat(registry.get(ShuffifyMetrics.EXECUTIONS).tags("job.type", "other").timer().count())
                 .as("an ad-hoc chain is not one of the facade's job types").isEqualTo(1);
@@ -217,10 +217,10 @@ class ShuffifyMetricsTest {
         ShuffifyMetrics metrics = new ShuffifyMetrics(shuffify);
         metrics.bindTo(registry);
         Schedule s = edit(shuffify, "edit", 1, 0, 0, false);
-        shuffify.executeNow(s.id(), "alice");
+        shuffify.runs().runNow("alice", s.id());
 
         metrics.close();
-        shuffify.executeNow(s.id(), "alice");
+        shuffify.runs().runNow("alice", s.id());
 
         assertThat(registry.get(ShuffifyMetrics.EXECUTIONS).timer().count()).isEqualTo(1);
         assertThatThrownBy(() -> metrics.bindTo(new SimpleMeterRegistry())).isInstanceOf(IllegalStateException.class);

@@ -172,7 +172,7 @@ public final class SpotifyConnector implements PlaylistServiceConnector {
 
     /**
      * The application's rate budget in use and the 429s met since this connector was made, for health pages and
-     * metrics ({@code shuffify-micrometer} reads it through {@code Shuffify.rateBudget()}). Reads counters in
+     * metrics ({@code shuffify-micrometer} reads it through {@code Shuffify.operations().rateBudget()}). Reads counters in
      * memory; never calls the service.
      *
      * @return the usage; never empty

@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * Resolves job types and chains to executors and validates job specs against the executors' declarations.
  * Core names no chain: they are declared by the plugins that provide their steps ({@link JobChain}, found
- * with the other plugins) and by the host ({@code Shuffify.Builder.chain}).
+ * with the other plugins) and by the host ({@code ShuffifyBuilder.chain}).
  */
 public final class JobTypes {
     private final PluginRegistry registry;

@@ -118,8 +118,8 @@ class JobChainTest {
     @Test
     void aDiscoveredChainIsAJobTypeAndListedWithItsDisplayName() {
         try (Shuffify shuffify = shuffify()) {
-            assertThat(shuffify.jobTypes()).contains("fill", "release", "fill_and_release");
-            assertThat(shuffify.plugins()).filteredOn(p -> p.kind() == PluginDescriptor.Kind.JOB_CHAIN)
+            assertThat(shuffify.plugins().jobTypes()).contains("fill", "release", "fill_and_release");
+            assertThat(shuffify.plugins().list()).filteredOn(p -> p.kind() == PluginDescriptor.Kind.JOB_CHAIN)
                     .singleElement().satisfies(p -> {
                         assertThat(p.id()).isEqualTo("fill_and_release");
                         assertThat(p.displayName()).isEqualTo("Fill and release");
@@ -128,17 +128,17 @@ class JobChainTest {
         }
         try (Shuffify withoutRelease = Shuffify.builder().connector(music).classLoader(loader).jobType(fill)
                 .build()) {
-            assertThat(withoutRelease.jobTypes()).as("a chain needs all its steps").doesNotContain("fill_and_release");
+            assertThat(withoutRelease.plugins().jobTypes()).as("a chain needs all its steps").doesNotContain("fill_and_release");
         }
     }
 
     @Test
     void eachStepSeesItsOwnSectionAndABoundParameterComesFromItsStep() {
         try (Shuffify shuffify = shuffify()) {
-            Schedule s = shuffify.createSchedule("alice", daily(JobSpec.builder("fill_and_release")
+            Schedule s = shuffify.schedules().create("alice", daily(JobSpec.builder("fill_and_release")
                     .target("mix", "Mix").stepParam("fill", "count", 5).stepParam("release", "from", "holding")
                     .stepParam("release", "count", 3).build()));
-            Execution run = shuffify.executeNow(s.id(), "alice");
+            Execution run = shuffify.runs().runNow("alice", s.id());
             assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
         }
         assertThat(seen).contains(
@@ -151,9 +151,9 @@ class JobChainTest {
     @Test
     void theFlatLayoutOfEarlierVersionsIsReadValueByValueForTheStepsThatDeclareIt() {
         try (Shuffify shuffify = shuffify()) {
-            Schedule s = shuffify.createSchedule("alice", daily(JobSpec.builder("fill_and_release")
+            Schedule s = shuffify.schedules().create("alice", daily(JobSpec.builder("fill_and_release")
                     .target("mix", "Mix").param("from", "holding").param("count", 4).param("top", false).build()));
-            shuffify.executeNow(s.id(), "alice");
+            shuffify.runs().runNow("alice", s.id());
         }
         assertThat(seen).contains("fill {count=4, into=holding} spec {count=4, into=holding}",
                 "release {count=4, from=holding, top=false} spec {count=4, from=holding, top=false}");
@@ -166,7 +166,7 @@ class JobChainTest {
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"));
                 Shuffify shuffify = Shuffify.builder().store(store).connector(music).classLoader(loader)
                         .jobType(fill).jobType(release).build()) {
-            id = shuffify.createSchedule("alice", daily(JobSpec.builder("fill_and_release").target("mix", "Mix")
+            id = shuffify.schedules().create("alice", daily(JobSpec.builder("fill_and_release").target("mix", "Mix")
                     .stepParam("fill", "count", 5).stepParam("release", "from", "holding").build())).id();
         }
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"));
@@ -175,7 +175,7 @@ class JobChainTest {
             Schedule back = store.schedules().find(id).orElseThrow();
             assertThat(back.job().params()).isEqualTo(Map.of("fill", Map.of("count", 5),
                     "release", Map.of("from", "holding")));
-            assertThat(shuffify.executeNow(id, "alice").status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(shuffify.runs().runNow("alice", id).status()).isEqualTo(ExecutionStatus.SUCCESS);
         }
         assertThat(seen).contains("fill {count=5, into=holding} spec {count=5, into=holding}");
     }
@@ -183,9 +183,9 @@ class JobChainTest {
     @Test
     void aPlusChainOfTheSameStepsIsTheDeclaredChain() {
         try (Shuffify shuffify = shuffify()) {
-            Schedule s = shuffify.createSchedule("alice", daily(JobSpec.builder("fill+release")
+            Schedule s = shuffify.schedules().create("alice", daily(JobSpec.builder("fill+release")
                     .target("mix", "Mix").param("from", "holding").build()));
-            shuffify.executeNow(s.id(), "alice");
+            shuffify.runs().runNow("alice", s.id());
         }
         assertThat(seen).contains("fill {count=1, into=holding} spec {into=holding}");
     }
@@ -193,14 +193,14 @@ class JobChainTest {
     @Test
     void errorsNameTheStepsSectionAndABoundParameterCannotBeGiven() {
         try (Shuffify shuffify = shuffify()) {
-            assertThatThrownBy(() -> shuffify.createSchedule("alice", daily(JobSpec.builder("fill_and_release")
+            assertThatThrownBy(() -> shuffify.schedules().create("alice", daily(JobSpec.builder("fill_and_release")
                     .target("mix", "Mix").stepParam("fill", "count", 0).stepParam("fill", "into", "elsewhere")
                     .stepParam("release", "colour", "red").build())))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                             .extracting(FieldError::field).containsExactlyInAnyOrder("job.params.fill.into",
                                     "job.params.fill.count", "job.params.release.colour",
                                     "job.params.release.from"));
-            assertThatThrownBy(() -> shuffify.createSchedule("alice", daily(JobSpec.builder("fill_and_release")
+            assertThatThrownBy(() -> shuffify.schedules().create("alice", daily(JobSpec.builder("fill_and_release")
                     .target("mix", "Mix").param("from", "holding").param("into", "elsewhere").build())))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                             .singleElement().satisfies(err -> {

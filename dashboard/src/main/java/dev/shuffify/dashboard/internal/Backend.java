@@ -43,9 +43,9 @@ public final class Backend {
     /** The schedules the person may see, with what is running now for an operator. */
     List<ScheduleState> schedules(DashboardUser who) {
         if (who.operator()) {
-            return shuffify.jobs();
+            return shuffify.operations().jobs();
         }
-        return shuffify.listSchedules(who.id()).stream().map(s -> new ScheduleState(s, null, null)).toList();
+        return shuffify.schedules().list(who.id()).stream().map(s -> new ScheduleState(s, null, null)).toList();
     }
 
     /** A schedule the person may see; empty when there is none or it is another user's (for a user). */
@@ -54,34 +54,34 @@ public final class Backend {
             return shuffify.store().schedules().find(scheduleId);
         }
         try {
-            return Optional.of(shuffify.getSchedule(scheduleId, who.id()));
+            return Optional.of(shuffify.schedules().get(who.id(), scheduleId));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
     }
 
     List<Execution> history(Schedule schedule, int limit) {
-        return shuffify.history(schedule.id(), schedule.userId(), limit);
+        return shuffify.runs().history(schedule.userId(), schedule.id(), limit);
     }
 
     Preview preview(Schedule schedule) {
-        return shuffify.preview(schedule.id(), schedule.userId());
+        return shuffify.runs().preview(schedule.userId(), schedule.id());
     }
 
     Execution runNow(Schedule schedule) {
-        return shuffify.executeNow(schedule.id(), schedule.userId());
+        return shuffify.runs().runNow(schedule.userId(), schedule.id());
     }
 
     Schedule setEnabled(DashboardUser who, Schedule schedule, boolean enabled) {
         if (who.operator() && !schedule.userId().equals(who.id())) {
-            return enabled ? shuffify.resumeSchedule(schedule.id()) : shuffify.pauseSchedule(schedule.id());
+            return enabled ? shuffify.operations().resume(schedule.id()) : shuffify.operations().pause(schedule.id());
         }
-        return shuffify.setEnabled(schedule.id(), schedule.userId(), enabled);
+        return shuffify.schedules().setEnabled(schedule.userId(), schedule.id(), enabled);
     }
 
     /** A playlist's snapshots, newest first, of the given owner. */
     List<Snapshot> snapshots(String ownerId, String playlistId) {
-        return shuffify.snapshots(ownerId, playlistId);
+        return shuffify.snapshots().list(ownerId, playlistId);
     }
 
     /** A snapshot the person may see. */
@@ -91,7 +91,7 @@ public final class Backend {
     }
 
     RestoreResult restore(Snapshot snapshot) {
-        return shuffify.restoreSnapshot(snapshot.id(), snapshot.userId());
+        return shuffify.snapshots().restore(snapshot.userId(), snapshot.id());
     }
 
     /** The playlist as it is now, when the dashboard was given a connector. */
@@ -107,15 +107,15 @@ public final class Backend {
     }
 
     Health health() {
-        return shuffify.health();
+        return shuffify.operations().health();
     }
 
     Map<ExecutionStatus, Long> executionCounts() {
-        return shuffify.executionCounts();
+        return shuffify.operations().executionCounts();
     }
 
     Optional<RateBudgetUsage> rateBudget() {
-        return shuffify.rateBudget();
+        return shuffify.operations().rateBudget();
     }
 
     Instant now() {

@@ -165,11 +165,11 @@ public final class ApiEconomyBenchmark {
             }
             if (job.name().startsWith("ROTATE")) {
                 archive = world.fake.createPlaylist(USER, "Archive", world.fake.addTracks("archive", n));
-                world.shuffify.createPair(USER, target, archive);
+                world.shuffify.pairs().create(USER, target, archive);
                 spec.param("rotation_mode", job.name().substring("ROTATE_".length()).toLowerCase(Locale.ROOT));
                 spec.param("rotation_count", rotation);
             }
-            Schedule schedule = world.shuffify.createSchedule(USER,
+            Schedule schedule = world.shuffify.schedules().create(USER,
                     ScheduleDefinition.of(spec.build(), Trigger.named("daily")).withVerifyWrites(verify));
             world.connector.connect(USER).currentUserId();
             List<String> before = world.fake.playlistUris(target);
@@ -178,7 +178,7 @@ public final class ApiEconomyBenchmark {
             Instant started = clock.instant();
             String status;
             try {
-                Execution e = world.shuffify.executeNow(schedule.id(), USER);
+                Execution e = world.shuffify.runs().runNow(USER, schedule.id());
                 status = e.status().wireName();
             } catch (RuntimeException e) {
                 status = "failed: " + e.getMessage();

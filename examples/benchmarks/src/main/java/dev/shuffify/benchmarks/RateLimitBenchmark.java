@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Every account has five schedules on playlists of 100 tracks: two shuffles, a raid, a raid_and_shuffle and
  * a rotate swap, all due at the same minute (the worst case: a popular "daily at 06:00"). Worker threads take
  * due schedules from the store and run them through the facade's scheduler entry point
- * ({@code Shuffify.execute}), which records each execution and moves the schedule to its next run.
+ * ({@code Shuffify.operations().execute}), which records each execution and moves the schedule to its next run.
  *
  * <p>Time is simulated ({@link VirtualTime}): the fake, the adapter (budget, Retry-After, backoff, token
  * expiry) and the engine all read one clock that stands still while any worker works and jumps to the next
@@ -270,9 +270,9 @@ public final class RateLimitBenchmark {
                     default -> JobSpec.builder("rotate").param("rotation_mode", "swap").param("rotation_count", 10);
                 };
                 if (p % 5 == 4) {
-                    world.shuffify.createPair(user, playlists.get(p), archive);
+                    world.shuffify.pairs().create(user, playlists.get(p), archive);
                 }
-                schedules.add(world.shuffify.createSchedule(user, ScheduleDefinition.of(
+                schedules.add(world.shuffify.schedules().create(user, ScheduleDefinition.of(
                         spec.target(playlists.get(p), "Mix " + p).build(), Trigger.named("daily"))));
             }
         }
@@ -318,7 +318,7 @@ public final class RateLimitBenchmark {
                     time.sleep(settings.window().dividedBy(30));
                     continue;
                 }
-                world.shuffify.execute(next);
+                world.shuffify.operations().execute(next);
                 synchronized (this) {
                     running.remove(next);
                     completions.add(time.instant());

@@ -173,7 +173,7 @@ public final class ScaleBenchmark {
             throws SQLException {
         Shuffify setup = Shuffify.builder().store(store).connector(new InMemoryPlaylistService()).jobType(new NoopJob())
                 .build();
-        Schedule template = setup.createSchedule(ShuffifyEngine.USER, ScheduleDefinition.of(
+        Schedule template = setup.schedules().create(ShuffifyEngine.USER, ScheduleDefinition.of(
                 JobSpec.builder(NoopJob.TYPE).build(), Trigger.named("hourly")).withVerifyWrites(false));
         store.schedules().save(template.withNextRunAt(now.plus(Duration.ofDays(1))));
         long t0 = System.nanoTime();

@@ -92,7 +92,7 @@ public final class ShuffifyEngine implements EngineUnderTest {
         int direct = dataSource == null ? n : 1;
         Schedule template = null;
         for (int i = 0; i < direct; i++) {
-            template = shuffify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder(NoopJob.TYPE).build(),
+            template = shuffify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder(NoopJob.TYPE).build(),
                     Trigger.named("hourly")).withVerifyWrites(false));
             store.schedules().save(template.withNextRunAt(now));
         }
@@ -164,7 +164,7 @@ public final class ShuffifyEngine implements EngineUnderTest {
     @Override
     public boolean settled() throws SQLException {
         if (dataSource == null) {
-            return shuffify.jobs().stream().noneMatch(j -> j.runningOn() != null);
+            return shuffify.operations().jobs().stream().noneMatch(j -> j.runningOn() != null);
         }
         return Databases.count(dataSource, "SELECT COUNT(*) FROM shuffify_schedules WHERE lease_owner IS NOT NULL")
                 == 0;

@@ -67,13 +67,13 @@ public final class Concepts {
                 .source(DiscoverySource.playlist("https://open.spotify.com/playlist/friends-picks"))
                 .param("limit", 10)
                 .build();
-        Schedule schedule = shuffify.createSchedule("alice", ScheduleDefinition.of(job, Trigger.named("daily")));
+        Schedule schedule = shuffify.schedules().create("alice", ScheduleDefinition.of(job, Trigger.named("daily")));
 
-        shuffify.updateSchedule(schedule.id(), "alice",
+        shuffify.schedules().update("alice", schedule.id(),
                 ScheduleDefinition.of(job, Trigger.named("weekly")).withMisfirePolicy(MisfirePolicy.SKIP));
-        shuffify.setEnabled(schedule.id(), "alice", false);   // pause; true resumes, next run counted from now
-        List<Schedule> mine = shuffify.listSchedules("alice");
-        shuffify.deleteSchedule(schedule.id(), "alice");      // its executions stay until housekeeping
+        shuffify.schedules().setEnabled("alice", schedule.id(), false);   // pause; true resumes, next run counted from now
+        List<Schedule> mine = shuffify.schedules().list("alice");
+        shuffify.schedules().delete("alice", schedule.id());      // its executions stay until housekeeping
         return mine;
     }
 
@@ -86,7 +86,7 @@ public final class Concepts {
     public static List<String> rejected(Shuffify shuffify) {
         List<String> shownToUser = new ArrayList<>();
         try {
-            shuffify.createSchedule("alice", ScheduleDefinition.of(
+            shuffify.schedules().create("alice", ScheduleDefinition.of(
                     JobSpec.builder("shuffle").target("road-trip", "Road trip")
                             .algorithm("balanced").algorithmParam("section_count", 12)
                             .param("write_mode", "sideways").build(),
@@ -109,16 +109,16 @@ public final class Concepts {
     public static Execution runAndHistory(Shuffify shuffify, Schedule schedule) {
         Execution run;
         try {
-            run = shuffify.executeNow(schedule.id(), "alice");          // runs at once, returns when done
+            run = shuffify.runs().runNow("alice", schedule.id());          // runs at once, returns when done
         } catch (JobExecutionException e) {                             // the run did not succeed
-            run = shuffify.history(schedule.id(), "alice", 1).get(0);  // the execution e.executionId() names
+            run = shuffify.runs().history("alice", schedule.id(), 1).get(0);  // the execution e.executionId() names
         }
         ExecutionStatus status = run.status();        // success, failed, failed_rolled_back, skipped, abandoned …
         List<String> warnings = run.warnings();       // what went wrong without failing the run
         Map<String, Object> details = run.details();  // what the job type reports: sources, moved tracks …
 
-        List<Execution> lastTen = shuffify.history(schedule.id(), "alice", 10);   // newest first
-        Map<ExecutionStatus, Long> perStatus = shuffify.executionCounts();       // across all users
+        List<Execution> lastTen = shuffify.runs().history("alice", schedule.id(), 10);   // newest first
+        Map<ExecutionStatus, Long> perStatus = shuffify.operations().executionCounts();       // across all users
         return run;
     }
 
@@ -129,11 +129,11 @@ public final class Concepts {
      * @return the safety snapshot the restore took
      */
     public static Snapshot snapshots(Shuffify shuffify) {
-        Snapshot manual = shuffify.takeSnapshot("alice", "road-trip");
-        List<Snapshot> kept = shuffify.snapshots("alice", "road-trip");     // newest first
-        RestoreResult restored = shuffify.restoreSnapshot(manual.id(), "alice"); // snapshots the current state first
+        Snapshot manual = shuffify.snapshots().take("alice", "road-trip");
+        List<Snapshot> kept = shuffify.snapshots().list("alice", "road-trip");     // newest first
+        RestoreResult restored = shuffify.snapshots().restore("alice", manual.id()); // snapshots the current state first
         List<String> notBack = restored.notRestored();   // local files / unavailable entries no longer there
-        shuffify.updateSettings("alice", new UserSettings(true, 25));       // auto-snapshots on, keep 25 each
+        shuffify.users().updateSettings("alice", new UserSettings(true, 25));       // auto-snapshots on, keep 25 each
         return restored.safety();
     }
 
@@ -144,11 +144,11 @@ public final class Concepts {
      * @return the rotation status of {@code road-trip}
      */
     public static RotationStatus pairs(Shuffify shuffify) {
-        PlaylistPair pair = shuffify.createPair("alice", "road-trip", "road-trip-archive");
-        PlaylistPair made = shuffify.createPair("alice", "gym", null);   // creates a private "Gym (archive)"
-        RotationStatus status = shuffify.rotationStatus("alice", "road-trip");
+        PlaylistPair pair = shuffify.pairs().create("alice", "road-trip", "road-trip-archive");
+        PlaylistPair made = shuffify.pairs().createWithNewArchive("alice", "gym");   // creates a private "Gym (archive)"
+        RotationStatus status = shuffify.pairs().rotationStatus("alice", "road-trip");
         boolean ready = status.isReady();                                // true: a pair exists
-        shuffify.deletePair("alice", "gym");                             // both playlists stay as they are
+        shuffify.pairs().delete("alice", "gym");                             // both playlists stay as they are
         return status;
     }
 
@@ -159,12 +159,12 @@ public final class Concepts {
      * @return the pins left
      */
     public static List<Pin> pins(Shuffify shuffify) {
-        Pin favourite = shuffify.pinTrack("alice", "road-trip", "spotify:track:t1", null);   // wherever it is
-        Pin opening = shuffify.pinPositions("alice", "road-trip", 0, 1,
+        Pin favourite = shuffify.pins().pinTrack("alice", "road-trip", "spotify:track:t1");   // wherever it is
+        Pin opening = shuffify.pins().pinPositions("alice", "road-trip", 0, 1,
                 Instant.parse("2027-01-01T00:00:00Z"));                  // the top two, until New Year 2027
-        List<Pin> pins = shuffify.pins("alice", "road-trip");
-        shuffify.unpin("alice", "road-trip", favourite.id());
-        return shuffify.pins("alice", "road-trip");
+        List<Pin> pins = shuffify.pins().list("alice", "road-trip");
+        shuffify.pins().unpin("alice", "road-trip", favourite.id());
+        return shuffify.pins().list("alice", "road-trip");
     }
 
     /**
@@ -192,7 +192,7 @@ public final class Concepts {
      */
     public static List<String> activity(Shuffify shuffify) {
         List<String> feed = new ArrayList<>();
-        for (Activity entry : shuffify.activity("alice", 20)) {   // newest first
+        for (Activity entry : shuffify.users().activity("alice", 20)) {   // newest first
             feed.add(entry.createdAt() + "  " + entry.description());
         }
         return feed;
@@ -206,7 +206,7 @@ public final class Concepts {
      * @return the planned writes, one line each
      */
     public static List<String> preview(Shuffify shuffify, Schedule schedule) {
-        Preview preview = shuffify.preview(schedule.id(), "alice");   // writes nothing, records nothing
+        Preview preview = shuffify.runs().preview("alice", schedule.id());   // writes nothing, records nothing
         JobResult wouldBe = preview.result();                         // the counts the run would report
         List<String> plan = new ArrayList<>();
         for (PlannedChange change : preview.changes()) {              // the writes, in order
@@ -226,6 +226,6 @@ public final class Concepts {
     public static Schedule withoutVerification(Shuffify shuffify, JobSpec job) {
         ScheduleDefinition huge = ScheduleDefinition.of(job, Trigger.named("weekly"))
                 .withVerifyWrites(false);   // no re-read after the job: no check, no automatic rollback
-        return shuffify.createSchedule("alice", huge);
+        return shuffify.schedules().create("alice", huge);
     }
 }

@@ -2,6 +2,7 @@ package dev.shuffify.examples.docs;
 
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.algorithms.BalancedShuffle;
 import dev.shuffify.executor.raid.RaidExecutor;
 import dev.shuffify.executor.raid.discovery.PlaylistDiscovery;
@@ -33,7 +34,7 @@ public final class Configuration {
     }
 
     /**
-     * The facade with every option of {@link Shuffify.Builder} at its default, but for the store, the connector
+     * The facade with every option of {@link ShuffifyBuilder} at its default, but for the store, the connector
      * and the hand-registered parts.
      *
      * @param store the store
@@ -166,9 +167,9 @@ public final class Configuration {
      * @return the settings saved
      */
     public static UserSettings everyUserSetting(Shuffify shuffify) {
-        shuffify.updateSettings("alice", new UserSettings(
+        shuffify.users().updateSettings("alice", new UserSettings(
                 true,   // autoSnapshot, default true: snapshot each playlist before a job's first write
                 10));   // snapshotRetention, default 10: snapshots kept per playlist, at least 1
-        return shuffify.settings("alice");
+        return shuffify.users().settings("alice");
     }
 }

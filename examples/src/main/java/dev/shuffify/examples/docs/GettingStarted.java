@@ -51,11 +51,11 @@ public final class GettingStarted {
                 .store(store)
                 .connector(music)            // a user's music account: the Spotify adapter, or in memory
                 .build();
-        Schedule nightly = shuffify.createSchedule("alice", ScheduleDefinition.of(
+        Schedule nightly = shuffify.schedules().create("alice", ScheduleDefinition.of(
                 JobSpec.builder("shuffle").target("road-trip", "Road trip").algorithm("balanced").build(),
                 Trigger.cron("0 4 * * *", "Europe/Paris")));
         shuffify.start();                                            // runs due schedules until close()
-        Execution now = shuffify.executeNow(nightly.id(), "alice");  // or one right away: a user's "run now"
+        Execution now = shuffify.runs().runNow("alice", nightly.id());  // or one right away: a user's "run now"
 
         shuffify.close();   // stops the scheduler; waits for running jobs (30 s by default)
         store.close();      // a store given to the builder is the host's to close

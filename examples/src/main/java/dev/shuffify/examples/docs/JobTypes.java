@@ -91,14 +91,14 @@ public final class JobTypes {
                 .algorithmParam("section_count", 4)
                 .param("write_mode", "reorder")
                 .build();
-        Schedule schedule = shuffify.createSchedule("alice",
+        Schedule schedule = shuffify.schedules().create("alice",
                 ScheduleDefinition.of(spec, Trigger.cron("0 4 * * *", "Europe/Paris")));
 
-        shuffify.pinPositions("alice", "37i9dQZF1DXcBWIGoYBM5M", 0, 1, null);
-        shuffify.pinTrack("alice", "37i9dQZF1DXcBWIGoYBM5M", "spotify:track:4uLU6hMCjMI75M1A2tKUQC", null);
+        shuffify.pins().pinPositions("alice", "37i9dQZF1DXcBWIGoYBM5M", 0, 1);
+        shuffify.pins().pinTrack("alice", "37i9dQZF1DXcBWIGoYBM5M", "spotify:track:4uLU6hMCjMI75M1A2tKUQC");
 
         List<String> moves = new ArrayList<>();
-        Preview preview = shuffify.preview(schedule.id(), "alice");
+        Preview preview = shuffify.runs().preview("alice", schedule.id());
         for (PlannedChange change : preview.changes()) {   // REORDER: range start, length, insert before
             moves.add(change.operation() + " " + change.position() + " " + change.rangeLength() + " "
                     + change.insertBefore());
@@ -114,7 +114,7 @@ public final class JobTypes {
      */
     public static RotationStatus rotate(Shuffify shuffify) {
         // 1. pair the production playlist with an archive (null creates a private "<name> (archive)")
-        shuffify.createPair("alice", "37i9dQZF1DX0XUsuxWHRQd", "4rOoJ6Egrf8K2IrywzwOMk");
+        shuffify.pairs().create("alice", "37i9dQZF1DX0XUsuxWHRQd", "4rOoJ6Egrf8K2IrywzwOMk");
 
         // 2. a weekly schedule that swaps three tracks
         JobSpec job = JobSpec.builder("rotate")
@@ -122,13 +122,13 @@ public final class JobTypes {
                 .param("rotation_mode", "swap")
                 .param("rotation_count", 3)
                 .build();
-        Schedule schedule = shuffify.createSchedule("alice", ScheduleDefinition.of(job, Trigger.named("weekly")));
+        Schedule schedule = shuffify.schedules().create("alice", ScheduleDefinition.of(job, Trigger.named("weekly")));
 
         // 3. see what the next run would do, without writing anything
-        Preview preview = shuffify.preview(schedule.id(), "alice");
+        Preview preview = shuffify.runs().preview("alice", schedule.id());
 
         // 4. where the playlist stands: its pair, its rotate schedule, the last run
-        RotationStatus status = shuffify.rotationStatus("alice", "37i9dQZF1DX0XUsuxWHRQd");
+        RotationStatus status = shuffify.pairs().rotationStatus("alice", "37i9dQZF1DX0XUsuxWHRQd");
         return status;
     }
 

@@ -40,7 +40,7 @@ public final class ModelJson {
     public static String createSchedule(ObjectMapper mapper, Shuffify shuffify, String userId, String body)
             throws JsonProcessingException {
         ScheduleDefinition definition = mapper.readValue(body, ScheduleDefinition.class);
-        Schedule schedule = shuffify.createSchedule(userId, definition);
+        Schedule schedule = shuffify.schedules().create(userId, definition);
         return mapper.writeValueAsString(schedule);
     }
 
@@ -56,7 +56,7 @@ public final class ModelJson {
      */
     public static String history(ObjectMapper mapper, Shuffify shuffify, String userId, String scheduleId)
             throws JsonProcessingException {
-        List<Execution> runs = shuffify.history(scheduleId, userId, 20);
+        List<Execution> runs = shuffify.runs().history(userId, scheduleId, 20);
         return mapper.writeValueAsString(runs);
     }
 }

@@ -94,7 +94,7 @@ public final class Operations {
      * @return {@code ok}, or what is wrong
      */
     public static String check(Shuffify shuffify) {
-        Health health = shuffify.health();   // two small store queries; the music service is not called
+        Health health = shuffify.operations().health();   // two small store queries; the music service is not called
         if (!health.storeUp()) {
             return "store down: " + health.storeError();
         }
@@ -112,7 +112,7 @@ public final class Operations {
      */
     public static List<String> jobs(Shuffify shuffify) {
         List<String> lines = new ArrayList<>();
-        for (ScheduleState state : shuffify.jobs()) {
+        for (ScheduleState state : shuffify.operations().jobs()) {
             Schedule s = state.schedule();
             lines.add(s.id() + " " + s.jobType() + " next " + s.nextRunAt()
                     + " last " + (s.lastStatus() == null ? "never" : s.lastStatus().wireName())
@@ -130,9 +130,9 @@ public final class Operations {
      * @return the run
      */
     public static Execution pauseResumeTrigger(Shuffify shuffify, String scheduleId) {
-        shuffify.pauseSchedule(scheduleId);
-        shuffify.resumeSchedule(scheduleId);   // a next run already past moves to the trigger's next slot
-        Optional<CompletableFuture<Execution>> run = shuffify.triggerSchedule(scheduleId);   // empty: running now
+        shuffify.operations().pause(scheduleId);
+        shuffify.operations().resume(scheduleId);   // a next run already past moves to the trigger's next slot
+        Optional<CompletableFuture<Execution>> run = shuffify.operations().trigger(scheduleId);   // empty: running now
         return run.orElseThrow().join();
     }
 

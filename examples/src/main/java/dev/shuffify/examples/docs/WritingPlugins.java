@@ -46,7 +46,7 @@ public final class WritingPlugins {
                         .connector(connector)
                         .classLoader(plugins)       // default: the thread's context loader, then the core's
                         .build()) {
-            return shuffify.plugins().stream().map(p -> p.kind() + " " + p.id() + " from " + p.source()).toList();
+            return shuffify.plugins().list().stream().map(p -> p.kind() + " " + p.id() + " from " + p.source()).toList();
         }
     }
 }

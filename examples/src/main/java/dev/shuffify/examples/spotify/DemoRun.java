@@ -60,7 +60,7 @@ final class DemoRun {
         if (options.job().equals("rotate") && archive == null) {
             return SpotifyDemo.USAGE;
         }
-        Schedule schedule = shuffify.createSchedule(SpotifyHost.USER,
+        Schedule schedule = shuffify.schedules().create(SpotifyHost.USER,
                 ScheduleDefinition.of(DemoJob.spec(options, target), Trigger.named("daily")));
         out.line("Schedule " + schedule.id() + ": " + describe(schedule) + ", " + schedule.trigger().describe()
                 + " (next run " + schedule.nextRunAt().truncatedTo(ChronoUnit.SECONDS) + ").");
@@ -92,7 +92,7 @@ final class DemoRun {
         }
         String archiveId = options.archive() == null ? null
                 : CatalogLinks.id(options.archive(), "playlist", "--archive");
-        PlaylistPair pair = shuffify.createPair(SpotifyHost.USER, target.id(), archiveId);
+        PlaylistPair pair = shuffify.pairs().create(SpotifyHost.USER, target.id(), archiveId);
         out.name(pair.archive().id(), pair.archive().name());
         out.line("Paired " + out.playlist(target.id()) + " with the archive " + out.playlist(pair.archive().id())
                 + (archiveId == null ? ", created just now." : "."));
@@ -118,7 +118,7 @@ final class DemoRun {
     }
 
     private int preview(Schedule schedule, Playlist target, Playlist archive) {
-        Preview preview = shuffify.preview(schedule.id(), SpotifyHost.USER);
+        Preview preview = shuffify.runs().preview(SpotifyHost.USER, schedule.id());
         out.line("Preview of the next run (planned writes, one line per call; nothing is sent):");
         out.changes(preview.changes());
         out.line("  result: " + preview.result().tracksAdded() + " added, " + preview.result().tracksRemoved()
@@ -137,9 +137,9 @@ final class DemoRun {
     private int apply(Schedule schedule, Playlist target, Playlist archive, PlaylistService spotify) {
         Execution run;
         try {
-            run = shuffify.executeNow(schedule.id(), SpotifyHost.USER);
+            run = shuffify.runs().runNow(SpotifyHost.USER, schedule.id());
         } catch (JobExecutionException e) {
-            String status = shuffify.history(schedule.id(), SpotifyHost.USER, 1).stream().findFirst()
+            String status = shuffify.runs().history(SpotifyHost.USER, schedule.id(), 1).stream().findFirst()
                     .map(x -> x.status().wireName()).orElse("failed");
             out.line("The run ended " + status + ": " + e.getMessage());
             return 1;
@@ -148,9 +148,9 @@ final class DemoRun {
                 + run.duration().map(DemoRun::seconds).orElse("?") + ", " + run.tracksAdded() + " added, "
                 + run.tracksRemoved() + " removed, " + run.tracksTotal() + " in total.");
         run.warnings().forEach(w -> out.line("  warning: " + w));
-        for (Snapshot s : shuffify.snapshots(SpotifyHost.USER, target.id())) {
+        for (Snapshot s : shuffify.snapshots().list(SpotifyHost.USER, target.id())) {
             out.line("Snapshot taken before the first write: " + s.id() + " (" + s.type().wireName() + ", "
-                    + s.size() + " tracks); Shuffify.restoreSnapshot puts it back.");
+                    + s.size() + " tracks); Shuffify.snapshots().restore puts it back.");
         }
         out.blank();
         out.beforeAfter(out.playlist(target.id()) + " before and after the run", target.uris(),

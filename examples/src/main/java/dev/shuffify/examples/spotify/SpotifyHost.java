@@ -1,6 +1,7 @@
 package dev.shuffify.examples.spotify;
 
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.model.Account;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spotify.SpotifyConfig;
@@ -45,7 +46,7 @@ final class SpotifyHost implements AutoCloseable {
         spotify.storeLogin(USER, credentials.refreshToken());
         this.loginDigest = digest(credentials.refreshToken());
         this.observed = new ObservingConnector(spotify);
-        Shuffify.Builder facade = Shuffify.builder().store(store).connector(observed);
+        ShuffifyBuilder facade = Shuffify.builder().store(store).connector(observed);
         if (options.seed() != null) {
             facade.seed(options.seed());
         }

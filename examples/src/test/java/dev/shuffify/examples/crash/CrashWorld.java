@@ -2,6 +2,7 @@ package dev.shuffify.examples.crash;
 
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.Album;
 import dev.shuffify.model.Artist;
@@ -109,7 +110,7 @@ final class CrashWorld {
      * {@code <process>-2} … (an execution's random source follows from its id, so every run of a case shuffles
      * alike).
      */
-    static Shuffify.Builder host(JdbcShuffifyStore store, String process) {
+    static ShuffifyBuilder host(JdbcShuffifyStore store, String process) {
         AtomicInteger ids = new AtomicInteger();
         return Shuffify.builder().store(store).seed(SEED).idGenerator(() -> process + "-" + ids.incrementAndGet())
                 .scheduler(SchedulerOptions.builder().nodeId(NODE).poolSize(1).build());

@@ -115,20 +115,20 @@ class KillNineRecoveryTest {
                 assertThat(lost(job, now)).as("%s killed after write %d of %d: entries lost", job, k, writes)
                         .isZero();
                 job.written().forEach(id -> assertThat(now.get(id)).as(id).doesNotHaveDuplicates());
-                Execution killed = host.history(scheduleId, USER, 10).get(0);
+                Execution killed = host.runs().history(USER, scheduleId, 10).get(0);
                 assertThat(killed.status()).isIn(ExecutionStatus.ABANDONED, ExecutionStatus.ABANDONED_RESTORED);
                 assertThat(killed.errorMessage()).contains("restarted while running it").contains("repair: ");
                 if (lostAtKill > 0) {
                     assertThat(killed.status()).isEqualTo(ExecutionStatus.ABANDONED_RESTORED);
                     assertThat(killed.details()).containsEntry("entriesPutBack", lostAtKill);
                 }
-                assertThat(host.activity(USER, 20)).anySatisfy(a -> {
+                assertThat(host.users().activity(USER, 20)).anySatisfy(a -> {
                     assertThat(a.type()).isEqualTo(ActivityType.SCHEDULE_RUN_ABANDONED);
                     assertThat(a.metadata()).containsEntry("executionId", killed.id());
                 });
                 assertThat(store.intents().list(10)).isEmpty();
 
-                Execution next = host.executeNow(scheduleId, USER);
+                Execution next = host.runs().runNow(USER, scheduleId);
                 assertThat(next.status()).isEqualTo(ExecutionStatus.SUCCESS);
                 assertThat(lost(job, state(job, music))).as("after the next run").isZero();
                 FIGURES.add(String.format("| %s | %d of %d | %d | %s | %d | %s |", job.spec().type(), k, writes,
@@ -154,9 +154,9 @@ class KillNineRecoveryTest {
                 Shuffify host = CrashWorld.host(store, "setup").connector(CrashWorld.music(caseDir.resolve("state")))
                         .build()) {
             if (job == Job.ROTATE_SWAP) {
-                host.createPair(USER, "prod", "arch");
+                host.pairs().create(USER, "prod", "arch");
             }
-            Schedule s = host.createSchedule(USER, ScheduleDefinition.of(job.spec(), Trigger.named("daily")));
+            Schedule s = host.schedules().create(USER, ScheduleDefinition.of(job.spec(), Trigger.named("daily")));
             store.schedules().save(s.withNextRunAt(host.clock().instant().minusSeconds(60))); // due now
             return s.id();
         }

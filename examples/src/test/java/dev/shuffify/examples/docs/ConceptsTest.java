@@ -32,13 +32,13 @@ class ConceptsTest {
     final Shuffify shuffify = world.shuffify();
 
     Schedule raid() {
-        return shuffify.createSchedule("alice", ScheduleDefinition.of(JobSpec.builder("raid")
+        return shuffify.schedules().create("alice", ScheduleDefinition.of(JobSpec.builder("raid")
                 .target("road-trip", "Road trip").source(DiscoverySource.playlist("friends-picks")).build(),
                 Trigger.named("daily")));
     }
 
     Schedule shuffle(String target, String name) {
-        return shuffify.createSchedule("alice", ScheduleDefinition.of(JobSpec.builder("shuffle")
+        return shuffify.schedules().create("alice", ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target(target, name).algorithm("basic").build(), Trigger.named("daily")));
     }
 
@@ -59,7 +59,7 @@ class ConceptsTest {
             assertThat(s.trigger().describe()).isEqualTo("weekly");
             assertThat(s.misfirePolicy()).isEqualTo(MisfirePolicy.SKIP);
         });
-        assertThat(shuffify.listSchedules("alice")).isEmpty();
+        assertThat(shuffify.schedules().list("alice")).isEmpty();
     }
 
     @Test
@@ -67,7 +67,7 @@ class ConceptsTest {
         assertThat(Concepts.rejected(shuffify)).containsExactly(
                 "job.params.write_mode: must be one of replace, reorder, was 'sideways'",
                 "job.algorithmParams.section_count: must be an integer 2..10, default 4, was 12");
-        assertThat(shuffify.listSchedules("alice")).isEmpty();
+        assertThat(shuffify.schedules().list("alice")).isEmpty();
     }
 
     @Test
@@ -82,7 +82,7 @@ class ConceptsTest {
         Execution failed = Concepts.runAndHistory(shuffify, raid);
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(failed.errorMessage()).isNotBlank();
-        assertThat(shuffify.history(raid.id(), "alice", 10)).extracting(Execution::status)
+        assertThat(shuffify.runs().history("alice", raid.id(), 10)).extracting(Execution::status)
                 .containsExactly(ExecutionStatus.FAILED, ExecutionStatus.SUCCESS);
     }
 
@@ -91,21 +91,21 @@ class ConceptsTest {
         Snapshot safety = Concepts.snapshots(shuffify);
 
         assertThat(safety.type()).isEqualTo(SnapshotType.AUTO_PRE_RESTORE);
-        assertThat(shuffify.snapshots("alice", "road-trip")).extracting(Snapshot::type)
+        assertThat(shuffify.snapshots().list("alice", "road-trip")).extracting(Snapshot::type)
                 .containsExactly(SnapshotType.AUTO_PRE_RESTORE, SnapshotType.MANUAL);
-        assertThat(shuffify.settings("alice")).isEqualTo(new UserSettings(true, 25));
+        assertThat(shuffify.users().settings("alice")).isEqualTo(new UserSettings(true, 25));
     }
 
     @Test
     void aJobTakesASnapshotBeforeItsFirstWriteWhenAutoSnapshotIsOn() {
-        Execution run = shuffify.executeNow(shuffle("road-trip", "Road trip").id(), "alice");
+        Execution run = shuffify.runs().runNow("alice", shuffle("road-trip", "Road trip").id());
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
-        assertThat(shuffify.snapshots("alice", "road-trip")).extracting(Snapshot::type)
+        assertThat(shuffify.snapshots().list("alice", "road-trip")).extracting(Snapshot::type)
                 .containsExactly(SnapshotType.AUTO_PRE_SHUFFLE);
-        shuffify.updateSettings("alice", new UserSettings(false, 10));
-        shuffify.executeNow(shuffle("road-trip", "Road trip").id(), "alice");
-        assertThat(shuffify.snapshots("alice", "road-trip")).hasSize(1);
+        shuffify.users().updateSettings("alice", new UserSettings(false, 10));
+        shuffify.runs().runNow("alice", shuffle("road-trip", "Road trip").id());
+        assertThat(shuffify.snapshots().list("alice", "road-trip")).hasSize(1);
     }
 
     @Test
@@ -114,20 +114,20 @@ class ConceptsTest {
 
         assertThat(status.isReady()).isTrue();
         assertThat(status.pair().orElseThrow().archive().id()).isEqualTo("road-trip-archive");
-        assertThat(shuffify.pairs("alice")).hasSize(1);
+        assertThat(shuffify.pairs().list("alice")).hasSize(1);
         assertThat(world.music.forUser("alice").playlists()).anySatisfy(p ->
                 assertThat(p.name()).isEqualTo("Gym (archive)"));
     }
 
     @Test
     void aBadPairIsRejectedNamingTheField() {
-        shuffify.createPair("alice", "road-trip", "road-trip-archive");
+        shuffify.pairs().create("alice", "road-trip", "road-trip-archive");
 
-        assertThatThrownBy(() -> shuffify.createPair("alice", "friends-picks", null))
+        assertThatThrownBy(() -> shuffify.pairs().createWithNewArchive("alice", "friends-picks"))
                 .hasMessageContaining("production: playlist 'friends-picks' is not one of the user's own playlists");
-        assertThatThrownBy(() -> shuffify.createPair("alice", "road-trip", "gym"))
+        assertThatThrownBy(() -> shuffify.pairs().create("alice", "road-trip", "gym"))
                 .hasMessageContaining("production: playlist 'road-trip' is already paired; delete that pair first");
-        assertThatThrownBy(() -> shuffify.createPair("alice", "gym", "gym")).hasMessageContaining(
+        assertThatThrownBy(() -> shuffify.pairs().create("alice", "gym", "gym")).hasMessageContaining(
                 "archive: the archive must be another playlist than the production playlist 'gym'");
     }
 
@@ -145,10 +145,10 @@ class ConceptsTest {
     @Test
     void aShuffleKeepsPinnedTracksInPlace() {
         List<String> before = world.music.uris("road-trip");
-        shuffify.pinTrack("alice", "road-trip", "spotify:track:t5", null);
-        shuffify.pinPositions("alice", "road-trip", 0, 1, null);
+        shuffify.pins().pinTrack("alice", "road-trip", "spotify:track:t5");
+        shuffify.pins().pinPositions("alice", "road-trip", 0, 1);
 
-        shuffify.executeNow(shuffle("road-trip", "Road trip").id(), "alice");
+        shuffify.runs().runNow("alice", shuffle("road-trip", "Road trip").id());
 
         List<String> after = world.music.uris("road-trip");
         assertThat(after).isNotEqualTo(before).containsExactlyInAnyOrderElementsOf(before);
@@ -165,17 +165,17 @@ class ConceptsTest {
                 world.clock.instant()));
         assertThat(Concepts.accountHealth(shuffify)).isEqualTo(AccountHealth.QUARANTINED);
 
-        Execution scheduled = shuffify.execute(schedule.id()).orElseThrow();
+        Execution scheduled = shuffify.operations().execute(schedule.id()).orElseThrow();
         assertThat(scheduled.status()).isEqualTo(ExecutionStatus.SKIPPED);
         assertThat(scheduled.errorMessage())
                 .isEqualTo("account of user 'alice' is quarantined after 10 consecutive failures: HTTP 503");
-        assertThat(shuffify.executeNow(schedule.id(), "alice").status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(shuffify.runs().runNow("alice", schedule.id()).status()).isEqualTo(ExecutionStatus.SUCCESS);
     }
 
     @Test
     void theActivityFeedTellsWhatHappened() {
         Schedule raid = raid();
-        shuffify.executeNow(raid.id(), "alice");
+        shuffify.runs().runNow("alice", raid.id());
 
         assertThat(Concepts.activity(shuffify)).containsExactly(
                 "2026-01-01T00:00:00Z  raid of 'Road trip' succeeded: 5 added, 0 removed, 17 in total",
@@ -189,8 +189,8 @@ class ConceptsTest {
 
         assertThat(Concepts.preview(shuffify, raid)).containsExactly("ADD road-trip: 5 track(s)");
         assertThat(world.music.uris("road-trip")).isEqualTo(before);
-        assertThat(shuffify.history(raid.id(), "alice", 10)).isEmpty();
-        assertThat(shuffify.snapshots("alice", "road-trip")).isEmpty();
+        assertThat(shuffify.runs().history("alice", raid.id(), 10)).isEmpty();
+        assertThat(shuffify.snapshots().list("alice", "road-trip")).isEmpty();
     }
 
     @Test
@@ -215,7 +215,7 @@ class ConceptsTest {
         assertThat(schedule.verifyWrites()).isFalse();
 
         world.music.resetCalls();
-        shuffify.executeNow(schedule.id(), "alice");
+        shuffify.runs().runNow("alice", schedule.id());
         assertThat(world.music.count(Operation.REPLACE)).isEqualTo(1);
         assertThat(world.music.count(Operation.READ_PLAYLIST)).isEqualTo(1);
     }
@@ -223,7 +223,7 @@ class ConceptsTest {
     @Test
     void withVerificationThePlaylistIsReReadAfterTheJob() {
         world.music.resetCalls();
-        shuffify.executeNow(shuffle("road-trip", "Road trip").id(), "alice");
+        shuffify.runs().runNow("alice", shuffle("road-trip", "Road trip").id());
         assertThat(world.music.count(Operation.READ_PLAYLIST)).isEqualTo(2);
     }
 
@@ -231,16 +231,16 @@ class ConceptsTest {
     void aManualRunDoesNotMoveTheNextRun() {
         Schedule schedule = shuffle("gym", "Gym");
         world.clock.advance(Duration.ofHours(3));
-        shuffify.executeNow(schedule.id(), "alice");
-        assertThat(shuffify.getSchedule(schedule.id(), "alice").nextRunAt()).isEqualTo(schedule.nextRunAt());
+        shuffify.runs().runNow("alice", schedule.id());
+        assertThat(shuffify.schedules().get("alice", schedule.id()).nextRunAt()).isEqualTo(schedule.nextRunAt());
     }
 
     @Test
     void aScheduledRunMovesTheNextRunToTheEndOfTheRunPlusTheInterval() {
         Schedule schedule = shuffle("gym", "Gym");
         world.clock.advance(Duration.ofHours(25));
-        shuffify.execute(schedule.id());
-        assertThat(shuffify.getSchedule(schedule.id(), "alice").nextRunAt())
+        shuffify.operations().execute(schedule.id());
+        assertThat(shuffify.schedules().get("alice", schedule.id()).nextRunAt())
                 .isEqualTo(world.clock.instant().plus(Duration.ofDays(1)));
     }
 }

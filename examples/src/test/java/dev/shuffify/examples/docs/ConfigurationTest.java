@@ -38,14 +38,14 @@ class ConfigurationTest {
     @Test
     void everyBuilderOptionBuildsAndTheDefaultsAreWhatThePageSays() {
         try (Shuffify shuffify = Configuration.everyBuilderOption(world.store, world.music)) {
-            assertThat(shuffify.jobTypes()).contains("raid_and_shuffle", "raid_and_drip", "drip_and_shuffle");
+            assertThat(shuffify.plugins().jobTypes()).contains("raid_and_shuffle", "raid_and_drip", "drip_and_shuffle");
             assertThat(shuffify.clock()).isEqualTo(Clock.systemUTC());
             assertThat(shuffify.store()).isSameAs(world.store);
         }
         try (Shuffify defaults = Shuffify.builder().connector(world.music).build()) {
             assertThat(defaults.store()).isInstanceOf(InMemoryShuffifyStore.class);
             assertThat(defaults.clock()).isEqualTo(Clock.systemUTC());
-            assertThat(defaults.plugins()).extracting(PluginDescriptor::id).contains("shuffle", "balanced", "liked");
+            assertThat(defaults.plugins().list()).extracting(PluginDescriptor::id).contains("shuffle", "balanced", "liked");
         }
         assertThatThrownBy(() -> Shuffify.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("a connector is required: Shuffify.builder().connector(...)");
@@ -54,11 +54,11 @@ class ConfigurationTest {
     @Test
     void handPickedPluginsAreTheOnlyOnes() {
         try (Shuffify shuffify = Configuration.handPicked(world.music)) {
-            assertThat(shuffify.jobTypes()).containsExactly("raid", "shuffle", "raid_and_shuffle");
-            assertThat(shuffify.plugins()).filteredOn(p -> p.kind() != PluginDescriptor.Kind.JOB_CHAIN)
+            assertThat(shuffify.plugins().jobTypes()).containsExactly("raid", "shuffle", "raid_and_shuffle");
+            assertThat(shuffify.plugins().list()).filteredOn(p -> p.kind() != PluginDescriptor.Kind.JOB_CHAIN)
                     .extracting(PluginDescriptor::source).containsOnly("registered");
             // the chain is declared next to the registered job types, by the module of its shuffle step
-            assertThat(shuffify.plugins()).filteredOn(p -> p.kind() == PluginDescriptor.Kind.JOB_CHAIN)
+            assertThat(shuffify.plugins().list()).filteredOn(p -> p.kind() == PluginDescriptor.Kind.JOB_CHAIN)
                     .extracting(PluginDescriptor::id).containsExactly("raid_and_shuffle");
         }
     }
@@ -95,7 +95,7 @@ class ConfigurationTest {
     @Test
     void theUserSettingsShownAreTheDefaults() {
         try (Shuffify shuffify = world.shuffify()) {
-            assertThat(shuffify.settings("alice")).isEqualTo(UserSettings.DEFAULTS);
+            assertThat(shuffify.users().settings("alice")).isEqualTo(UserSettings.DEFAULTS);
             assertThat(Configuration.everyUserSetting(shuffify)).isEqualTo(UserSettings.DEFAULTS);
         }
     }

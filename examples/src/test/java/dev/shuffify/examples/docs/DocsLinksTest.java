@@ -47,7 +47,7 @@ class DocsLinksTest {
 
     @Test
     void anchorsAreMadeAsGitHubMakesThem() {
-        assertThat(anchors("# A\n## 7. Testing with `ExecutorHarness`\n## Shuffify.Builder\n### Parameters\n"
+        assertThat(anchors("# A\n## 7. Testing with `ExecutorHarness`\n## ShuffifyBuilder\n### Parameters\n"
                 + "### Parameters\n```\n# not a heading\n```\n"))
                 .containsExactly("a", "7-testing-with-executorharness", "shuffifybuilder", "parameters",
                         "parameters-1");

@@ -44,22 +44,22 @@ class JobTypesTest {
         List<JobSpec> jobs = Stream.concat(Stream.of(JobTypes.raid(), JobTypes.drip()), JobTypes.chains().stream())
                 .toList();
         for (JobSpec job : jobs) {
-            assertThat(shuffify.createSchedule("alice", ScheduleDefinition.of(job, Trigger.named("daily"))).jobType())
+            assertThat(shuffify.schedules().create("alice", ScheduleDefinition.of(job, Trigger.named("daily"))).jobType())
                     .isEqualTo(job.type());
         }
         for (DiscoverySource source : JobTypes.sources()) {
-            shuffify.createSchedule("alice", ScheduleDefinition.of(JobSpec.builder("raid")
+            shuffify.schedules().create("alice", ScheduleDefinition.of(JobSpec.builder("raid")
                     .target("37i9dQZF1DX0XUsuxWHRQd", "Road trip").source(source).build(), Trigger.named("daily")));
         }
-        assertThat(shuffify.listSchedules("alice")).hasSize(jobs.size() + 5);
+        assertThat(shuffify.schedules().list("alice")).hasSize(jobs.size() + 5);
     }
 
     @Test
     void theNightlyShuffleIsPreviewedAndRuns() {
         try (Shuffify nightly = JobTypes.nightlyShuffle(world.store, world.music)) {
-            String id = nightly.listSchedules("alice").get(0).id();
-            assertThat(nightly.executeNow(id, "alice").status()).isEqualTo(ExecutionStatus.SUCCESS);
-            assertThat(nightly.history(id, "alice", 1).get(0).details()).containsEntry("writeMode", "reorder");
+            String id = nightly.schedules().list("alice").get(0).id();
+            assertThat(nightly.runs().runNow("alice", id).status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(nightly.runs().history("alice", id, 1).get(0).details()).containsEntry("writeMode", "reorder");
         }
     }
 
@@ -69,7 +69,7 @@ class JobTypesTest {
 
         assertThat(status.isReady()).isTrue();
         String id = status.schedule().orElseThrow().id();
-        assertThat(shuffify.executeNow(id, "alice").tracksAdded()).isEqualTo(3);
+        assertThat(shuffify.runs().runNow("alice", id).tracksAdded()).isEqualTo(3);
         assertThat(world.music.uris("37i9dQZF1DX0XUsuxWHRQd")).hasSize(10)
                 .contains("spotify:track:x1", "spotify:track:x2", "spotify:track:x3");
     }
@@ -137,10 +137,10 @@ class JobTypesTest {
     @ParameterizedTest
     @MethodSource("rejected")
     void theErrorsThePageQuotesAreTheOnesGiven(JobSpec job, String message) throws IOException {
-        assertThatThrownBy(() -> shuffify.createSchedule("alice", ScheduleDefinition.of(job, Trigger.named("daily"))))
+        assertThatThrownBy(() -> shuffify.schedules().create("alice", ScheduleDefinition.of(job, Trigger.named("daily"))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining(message);
         assertThat(Files.readString(PAGE).replace("\n", " ").contains(message.strip()))
                 .as("docs/job-types.md quotes: %s", message).isTrue();
-        assertThat(shuffify.listSchedules("alice")).isEmpty();
+        assertThat(shuffify.schedules().list("alice")).isEmpty();
     }
 }

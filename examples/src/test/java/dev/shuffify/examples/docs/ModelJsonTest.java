@@ -29,10 +29,10 @@ class ModelJsonTest {
             Schedule created = mapper.readValue(ModelJson.createSchedule(mapper, shuffify, "alice", BODY),
                     Schedule.class);
 
-            assertThat(created).isEqualTo(shuffify.getSchedule(created.id(), "alice"));
+            assertThat(created).isEqualTo(shuffify.schedules().get("alice", created.id()));
             assertThat(created.trigger()).isEqualTo(Trigger.cron("30 6 * * 1-5", "Europe/Paris"));
 
-            Execution run = shuffify.executeNow(created.id(), "alice");
+            Execution run = shuffify.runs().runNow("alice", created.id());
             String history = ModelJson.history(mapper, shuffify, "alice", created.id());
 
             assertThat(history).contains("\"status\":\"success\"").contains("\"triggerSource\":\"manual\"");
@@ -50,7 +50,7 @@ class ModelJsonTest {
             assertThatThrownBy(() -> ModelJson.createSchedule(mapper, shuffify, "alice", noZone))
                     .isInstanceOf(JsonMappingException.class)
                     .hasMessageContaining("trigger.zone: a cron trigger needs a time zone, e.g. UTC");
-            assertThat(shuffify.listSchedules("alice")).isEmpty();
+            assertThat(shuffify.schedules().list("alice")).isEmpty();
         }
     }
 }

@@ -45,7 +45,7 @@ class OperationsTest {
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(data.resolve("shuffify"));
                 Shuffify a = Operations.startNode(store, world.music, "node-a");
                 Shuffify b = Operations.startNode(store, world.music, "node-b")) {
-            Schedule schedule = a.createSchedule("alice", shuffleGym());
+            Schedule schedule = a.schedules().create("alice", shuffleGym());
 
             Execution run = Operations.pauseResumeTrigger(b, schedule.id());
 
@@ -61,10 +61,10 @@ class OperationsTest {
     void theBinderMetersRunsByStatus() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Shuffify shuffify = Operations.withMetrics(world.store, world.music, registry)) {
-            Schedule schedule = shuffify.createSchedule("alice", shuffleGym());
-            shuffify.execute(schedule.id());
+            Schedule schedule = shuffify.schedules().create("alice", shuffleGym());
+            shuffify.operations().execute(schedule.id());
             world.music.failOn(Operation.READ_PLAYLIST, 1, Fault.NOT_FOUND);
-            shuffify.execute(schedule.id());
+            shuffify.operations().execute(schedule.id());
         }
         assertThat(registry.get("shuffify.executions").tags("job.type", "shuffle", "status", "success").timer()
                 .count()).isEqualTo(1);
@@ -91,8 +91,8 @@ class OperationsTest {
         try (Shuffify shuffify = Shuffify.builder().store(world.store).connector(world.music).listener(event ->
                 seen.add(event.type() + " " + MDC.get("shuffify.scheduleId") + " " + MDC.get("shuffify.executionId")
                         + " " + MDC.get("shuffify.jobType") + " " + MDC.get("shuffify.userId"))).build()) {
-            Schedule schedule = shuffify.createSchedule("alice", shuffleGym());
-            Execution run = shuffify.executeNow(schedule.id(), "alice");
+            Schedule schedule = shuffify.schedules().create("alice", shuffleGym());
+            Execution run = shuffify.runs().runNow("alice", schedule.id());
 
             String keys = schedule.id() + " " + run.id() + " shuffle alice";
             assertThat(seen).containsExactly("STARTED " + keys, "PROGRESS " + keys, "SUCCEEDED " + keys);
@@ -118,7 +118,7 @@ class OperationsTest {
         String id;
         try (JdbcShuffifyStore store = JdbcShuffifyStore.create(pool);
                 Shuffify shuffify = Shuffify.builder().store(store).connector(world.music).build()) {
-            id = shuffify.createSchedule("alice", shuffleGym()).id();
+            id = shuffify.schedules().create("alice", shuffleGym()).id();
             Operations.backup(pool, zip);
         } finally {
             pool.dispose();

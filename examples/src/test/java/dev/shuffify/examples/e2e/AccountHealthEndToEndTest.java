@@ -27,7 +27,7 @@ class AccountHealthEndToEndTest {
             w.fake.revokeRefreshTokens(USER);
             w.advance(Duration.ofHours(2)); // the cached access token has expired: the run must refresh it
 
-            Execution run = w.spotify.execute(schedule).orElseThrow();
+            Execution run = w.spotify.operations().execute(schedule).orElseThrow();
 
             assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(run.errorMessage()).startsWith("user must log in again");
@@ -37,14 +37,14 @@ class AccountHealthEndToEndTest {
             assertThat(w.fake.count("POST /api/token")).isEqualTo(1);
 
             int tokenRequests = w.fake.count("POST /api/token");
-            Execution again = w.spotify.execute(schedule).orElseThrow();
+            Execution again = w.spotify.operations().execute(schedule).orElseThrow();
             assertThat(again.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(again.errorMessage()).startsWith("user must log in again");
             assertThat(w.fake.count("POST /api/token")).as("no refresh is tried until a new login")
                     .isEqualTo(tokenRequests);
 
             w.connector.storeLogin(USER, w.fake.issueRefreshToken(USER));
-            assertThat(w.spotify.execute(schedule).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(w.spotify.operations().execute(schedule).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(w.connector.account(USER).health()).isEqualTo(AccountHealth.OK);
         }
     }
@@ -60,7 +60,7 @@ class AccountHealthEndToEndTest {
             w.fake.resetLog();
             w.fake.expireAccessTokens();
 
-            Execution run = w.spotify.execute(schedule).orElseThrow();
+            Execution run = w.spotify.operations().execute(schedule).orElseThrow();
 
             assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(w.fake.count("POST /api/token")).isEqualTo(1);
@@ -79,7 +79,7 @@ class AccountHealthEndToEndTest {
 
             List<AccountHealth> health = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Execution failed = w.spotify.execute(schedule).orElseThrow();
+                Execution failed = w.spotify.operations().execute(schedule).orElseThrow();
                 assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
                 assertThat(failed.errorMessage()).contains("503");
                 health.add(w.connector.account(USER).health());
@@ -87,18 +87,18 @@ class AccountHealthEndToEndTest {
             assertThat(health).containsExactly(AccountHealth.OK, AccountHealth.DEGRADED, AccountHealth.QUARANTINED);
             w.fake.resetLog();
 
-            Execution skipped = w.spotify.execute(schedule).orElseThrow();
+            Execution skipped = w.spotify.operations().execute(schedule).orElseThrow();
 
             assertThat(skipped.status()).isEqualTo(ExecutionStatus.SKIPPED);
             assertThat(skipped.errorMessage()).startsWith("account of user 'alice' is quarantined after 3 "
                     + "consecutive failures").contains("503");
             assertThat(w.fake.exchanges()).as("a skipped run sends nothing").isEmpty();
-            assertThat(w.spotify.history(schedule, USER, 1).get(0).status()).isEqualTo(ExecutionStatus.SKIPPED);
+            assertThat(w.spotify.runs().history(USER, schedule, 1).get(0).status()).isEqualTo(ExecutionStatus.SKIPPED);
 
-            Execution manual = w.spotify.executeNow(schedule, USER);
+            Execution manual = w.spotify.runs().runNow(USER, schedule);
             assertThat(manual.status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(w.connector.account(USER).health()).isEqualTo(AccountHealth.OK);
-            assertThat(w.spotify.execute(schedule).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(w.spotify.operations().execute(schedule).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCESS);
         }
     }
 
@@ -113,7 +113,7 @@ class AccountHealthEndToEndTest {
 
             List<AccountHealth> health = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Execution run = w.spotify.execute(schedule).orElseThrow();
+                Execution run = w.spotify.operations().execute(schedule).orElseThrow();
                 assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
                 assertThat(run.errorMessage()).contains("allow-list").contains("Developer Dashboard")
                         .doesNotContain("not found");
@@ -121,13 +121,13 @@ class AccountHealthEndToEndTest {
             }
 
             assertThat(health).containsExactly(AccountHealth.OK, AccountHealth.DEGRADED, AccountHealth.QUARANTINED);
-            assertThat(w.spotify.execute(schedule).orElseThrow().status()).isEqualTo(ExecutionStatus.SKIPPED);
+            assertThat(w.spotify.operations().execute(schedule).orElseThrow().status()).isEqualTo(ExecutionStatus.SKIPPED);
             assertThat(w.fake.playlistUris(mix)).containsExactlyElementsOf(uris);
         }
     }
 
     private static String shuffle(TwoWorlds w, String playlistId) {
-        return w.spotify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
+        return w.spotify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target(playlistId, "Mix").algorithm("basic").build(), Trigger.named("daily"))).id();
     }
 }

@@ -28,7 +28,7 @@ class DeadlineEstimateEndToEndTest {
     static final int N = 5_000;
 
     private static String reorderSchedule(TwoWorlds w, String playlist) {
-        return w.spotify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
+        return w.spotify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                 .target(playlist, "Big mix").algorithm("reverse").param("write_mode", "reorder").build(),
                 Trigger.named("daily"))).id();
     }
@@ -43,7 +43,7 @@ class DeadlineEstimateEndToEndTest {
             w.fake.resetLog();
 
             JobExecutionException e = catchThrowableOfType(JobExecutionException.class,
-                    () -> w.spotify.executeNow(schedule, USER));
+                    () -> w.spotify.runs().runNow(USER, schedule));
 
             assertThat(e).hasMessageStartingWith("shuffle refused before writing anything: its writes need 4,999 "
                     + "write calls (4,999 reorder moves), at least 16.2 minutes at the request budget of 150 calls "
@@ -55,8 +55,8 @@ class DeadlineEstimateEndToEndTest {
             assertThat(w.playlistWrites()).isZero();
             assertThat(w.playlistReads()).isEqualTo(w.readRequests(N)); // the job's one read, nothing to verify
             assertThat(w.fake.playlistUris(mix)).containsExactlyElementsOf(uris);
-            assertThat(w.spotify.snapshots(USER, mix)).isEmpty();
-            Execution failed = w.spotify.history(schedule, USER, 1).get(0);
+            assertThat(w.spotify.snapshots().list(USER, mix)).isEmpty();
+            Execution failed = w.spotify.runs().history(USER, schedule, 1).get(0);
             assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(failed.errorMessage()).isEqualTo(e.getMessage());
         }
@@ -71,7 +71,7 @@ class DeadlineEstimateEndToEndTest {
             String schedule = reorderSchedule(w, mix);
             w.fake.resetLog();
 
-            Execution run = w.spotify.executeNow(schedule, USER);
+            Execution run = w.spotify.runs().runNow(USER, schedule);
 
             assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(w.count("PUT")).isEqualTo(499);
@@ -89,7 +89,7 @@ class DeadlineEstimateEndToEndTest {
             String schedule = reorderSchedule(w, mix);
             w.fake.resetLog();
 
-            Execution run = w.spotify.executeNow(schedule, USER);
+            Execution run = w.spotify.runs().runNow(USER, schedule);
 
             assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(w.count("PUT")).isEqualTo(N - 1);

@@ -45,7 +45,7 @@ class RaidAndShuffleEndToEndTest {
             // the 50 raided tracks ride in the shuffle's replace: one PUT of 100, one POST of the last 30
             assertThat(w.count("POST")).isEqualTo(ceil(130 - 100, 100));
             assertThat(w.count("PUT")).isEqualTo(1);
-            assertThat(w.spotify.snapshots(USER, target)).singleElement().satisfies(s -> {
+            assertThat(w.spotify.snapshots().list(USER, target)).singleElement().satisfies(s -> {
                 assertThat(s.type()).isEqualTo(SnapshotType.AUTO_PRE_RAID);
                 assertThat(s.uris()).containsExactlyElementsOf(base);
             });

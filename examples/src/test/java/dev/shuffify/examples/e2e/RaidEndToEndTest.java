@@ -89,7 +89,7 @@ class RaidEndToEndTest {
 
             assertThat(w.fake.playlistUris(target)).hasSize(42).containsExactlyElementsOf(w.memory.uris(target));
             assertThat(third.spotify().tracksAdded()).isEqualTo(2);
-            List<Snapshot> snapshots = w.spotify.snapshots(USER, target);
+            List<Snapshot> snapshots = w.spotify.snapshots().list(USER, target);
             assertThat(snapshots).hasSize(3).allMatch(s -> s.type() == SnapshotType.AUTO_PRE_RAID);
             assertThat(snapshots.get(0).uris()).hasSize(40);
             assertThat(w.count("POST")).isEqualTo(1);
@@ -98,7 +98,7 @@ class RaidEndToEndTest {
             TwoWorlds.Runs fourth = w.runNow(schedule);
             assertThat(fourth.spotify().tracksAdded()).isZero();
             assertThat(w.playlistWrites()).isZero();
-            assertThat(w.spotify.snapshots(USER, target)).hasSize(3);
+            assertThat(w.spotify.snapshots().list(USER, target)).hasSize(3);
         }
     }
 }

@@ -57,7 +57,7 @@ class RotateEndToEndTest {
             assertThat(w.count("POST")).isEqualTo(archiveAdds + productionAdds);
             assertThat(w.count("DELETE")).isEqualTo(productionRemoves + archiveRemoves);
             assertThat(addsBeforeRemoves(w)).isTrue();
-            assertThat(w.spotify.snapshots(USER, production)).singleElement()
+            assertThat(w.spotify.snapshots().list(USER, production)).singleElement()
                     .satisfies(s -> assertThat(s.type()).isEqualTo(SnapshotType.AUTO_PRE_ROTATE));
 
             w.advance(Duration.ofDays(1));

@@ -25,17 +25,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ServiceContractEndToEndTest {
 
     private static String raid(TwoWorlds w, String target, String source, int limit) {
-        return w.spotify.createSchedule(USER, dev.shuffify.model.ScheduleDefinition.of(JobSpec.builder("raid")
+        return w.spotify.schedules().create(USER, dev.shuffify.model.ScheduleDefinition.of(JobSpec.builder("raid")
                 .target(target, "Mix").source(DiscoverySource.playlist(source)).param("limit", limit).build(),
                 dev.shuffify.model.Trigger.named("daily"))).id();
     }
 
-    /** Runs a schedule now; a failed run is read back from the history ({@code executeNow} throws). */
+    /** Runs a schedule now; a failed run is read back from the history ({@code runs().runNow} throws). */
     private static Execution run(TwoWorlds w, String scheduleId) {
         try {
-            return w.spotify.executeNow(scheduleId, USER);
+            return w.spotify.runs().runNow(USER, scheduleId);
         } catch (dev.shuffify.error.ShuffifyException e) {
-            Execution last = w.spotify.history(scheduleId, USER, 1).get(0);
+            Execution last = w.spotify.runs().history(USER, scheduleId, 1).get(0);
             assertThat(e.getMessage()).contains(last.errorMessage());
             return last;
         }
@@ -77,7 +77,7 @@ class ServiceContractEndToEndTest {
             String archive = w.playlist(USER, "Daily archive", w.fake.addTracks("a", 3));
             w.fake.nullPlaylistEntries(USER, 2);
 
-            PlaylistPair pair = w.spotify.createPair(USER, production, archive);
+            PlaylistPair pair = w.spotify.pairs().create(USER, production, archive);
 
             assertThat(pair.archive().id()).isEqualTo(archive);
             assertThat(w.connector.connect(USER).playlists()).extracting(p -> p.id())
@@ -131,7 +131,7 @@ class ServiceContractEndToEndTest {
             assertThat(w.connector.account(USER).health()).isNotEqualTo(AccountHealth.NEEDS_LOGIN);
             assertThat(w.fake.playlistUris(mix)).containsExactlyElementsOf(own);
 
-            assertThat(w.spotify.executeNow(schedule, USER).status()).isEqualTo(ExecutionStatus.SUCCESS);
+            assertThat(w.spotify.runs().runNow(USER, schedule).status()).isEqualTo(ExecutionStatus.SUCCESS);
             assertThat(w.fake.playlistUris(mix)).hasSize(7).doesNotHaveDuplicates();
         }
     }

@@ -34,11 +34,11 @@ class ShuffleEndToEndTest {
             List<String> uris = w.fake.addTracks("t", N);
             String mix = w.playlist(USER, "Mix", uris);
             w.fake.resetLog();
-            String schedule = w.spotify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
+            String schedule = w.spotify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                     .target(mix, "Mix").algorithm("reverse").build(), Trigger.named("daily"))
                     .withVerifyWrites(false)).id();
 
-            Execution run = w.spotify.executeNow(schedule, USER);
+            Execution run = w.spotify.runs().runNow(USER, schedule);
 
             List<String> reversed = new ArrayList<>(uris);
             Collections.reverse(reversed);
@@ -72,7 +72,7 @@ class ShuffleEndToEndTest {
             assertThat(runs.spotify().details()).isEqualTo(runs.memory().details());
             assertThat(w.playlistReads()).isEqualTo(2 * ceil(N, w.pageSize()));
             assertThat(w.playlistWrites()).isEqualTo(ceil(N, 100));
-            assertThat(w.spotify.snapshots(USER, mix)).singleElement()
+            assertThat(w.spotify.snapshots().list(USER, mix)).singleElement()
                     .satisfies(s -> assertThat(s.type()).isEqualTo(SnapshotType.AUTO_PRE_SHUFFLE))
                     .satisfies(s -> assertThat(s.uris()).containsExactlyElementsOf(uris));
         }
@@ -114,11 +114,11 @@ class ShuffleEndToEndTest {
             String mix = w.playlist(USER, "Mix", uris);
             Map<String, Instant> addedBefore = addedDates(w, mix);
             w.fake.resetLog();
-            String schedule = w.spotify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
+            String schedule = w.spotify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                     .target(mix, "Mix").algorithm("tail_first").param("write_mode", "reorder").build(),
                     Trigger.named("daily"))).id();
 
-            Execution run = w.spotify.executeNow(schedule, USER);
+            Execution run = w.spotify.runs().runNow(USER, schedule);
 
             List<String> intended = new ArrayList<>(uris.subList(N - 7, N));
             intended.addAll(uris.subList(0, N - 7));
@@ -137,12 +137,12 @@ class ShuffleEndToEndTest {
             w.login(USER);
             List<String> uris = w.fake.addTracks("t", N);
             String mix = w.playlist(USER, "Mix", uris);
-            String schedule = w.spotify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
+            String schedule = w.spotify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                     .target(mix, "Mix").algorithm("balanced").build(), Trigger.named("daily"))).id();
             w.fake.resetLog();
             w.fake.failNext("POST /v1/playlists/{playlist_id}/items", 1, 503);
 
-            Execution run = w.spotify.execute(schedule).orElseThrow();
+            Execution run = w.spotify.operations().execute(schedule).orElseThrow();
 
             assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED_ROLLED_BACK);
             assertThat(run.errorMessage()).contains("failed at write call 2 of 3")

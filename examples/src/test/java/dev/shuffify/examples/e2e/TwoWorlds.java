@@ -1,6 +1,7 @@
 package dev.shuffify.examples.e2e;
 
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.JobSpec;
@@ -72,7 +73,7 @@ final class TwoWorlds implements AutoCloseable {
                 .clock(memoryClock), algorithms);
     }
 
-    private static Shuffify facade(Shuffify.Builder builder, ShuffleAlgorithm... algorithms) {
+    private static Shuffify facade(ShuffifyBuilder builder, ShuffleAlgorithm... algorithms) {
         AtomicLong ids = new AtomicLong();
         Supplier<String> sequence = () -> "id-" + ids.incrementAndGet();
         builder.seed(SEED).idGenerator(sequence);
@@ -118,8 +119,8 @@ final class TwoWorlds implements AutoCloseable {
     }
 
     String schedule(ScheduleDefinition definition) {
-        Schedule a = spotify.createSchedule(USER, definition);
-        Schedule b = inMemory.createSchedule(USER, definition);
+        Schedule a = spotify.schedules().create(USER, definition);
+        Schedule b = inMemory.schedules().create(USER, definition);
         if (!a.id().equals(b.id())) {
             throw new IllegalStateException("the two worlds drifted apart: schedule " + a.id() + " vs " + b.id());
         }
@@ -128,8 +129,8 @@ final class TwoWorlds implements AutoCloseable {
 
     /** Pairs production and archive in both worlds. */
     void pair(String production, String archive) {
-        spotify.createPair(USER, production, archive);
-        inMemory.createPair(USER, production, archive);
+        spotify.pairs().create(USER, production, archive);
+        inMemory.pairs().create(USER, production, archive);
     }
 
     /** The outcome of one run on each side. */
@@ -137,7 +138,7 @@ final class TwoWorlds implements AutoCloseable {
 
     /** Runs a schedule now on both sides; each must succeed. */
     Runs runNow(String scheduleId) {
-        return new Runs(spotify.executeNow(scheduleId, USER), inMemory.executeNow(scheduleId, USER));
+        return new Runs(spotify.runs().runNow(USER, scheduleId), inMemory.runs().runNow(USER, scheduleId));
     }
 
     /** The items path of the dialect: {@code items} or {@code tracks}. */

@@ -192,11 +192,11 @@ class EntrySafetyTest {
     void restoringASnapshotOf150EntriesWithALocalFileAt120RestoresAllOfThem() {
         List<Track> entries = entries(150, Map.of(119, local(1)));
         harness.playlist("p1", "Mix", entries);
-        Snapshot taken = harness.shuffify().takeSnapshot(harness.userId(), "p1");
+        Snapshot taken = harness.shuffify().snapshots().take(harness.userId(), "p1");
         harness.run(shuffle("reorder"));
         assertThat(harness.music().uris("p1")).isNotEqualTo(taken.uris());
 
-        RestoreResult restored = harness.shuffify().restoreSnapshot(taken.id(), harness.userId());
+        RestoreResult restored = harness.shuffify().snapshots().restore(harness.userId(), taken.id());
 
         assertThat(restored.complete()).isTrue();
         assertThat(restored.safety().type()).isEqualTo(SnapshotType.AUTO_PRE_RESTORE);
@@ -209,20 +209,20 @@ class EntrySafetyTest {
     void restoringASnapshotWhoseLocalFileIsGoneRestoresEveryOtherEntryAndNamesIt() {
         List<Track> entries = entries(150, Map.of(119, local(1)));
         harness.playlist("p1", "Mix", entries);
-        Snapshot taken = harness.shuffify().takeSnapshot(harness.userId(), "p1");
+        Snapshot taken = harness.shuffify().snapshots().take(harness.userId(), "p1");
         harness.music().removeEntries("p1", local(1).uri()); // deleted in the desktop app
         PlaylistService otherApp = harness.music().connect(harness.userId());
         otherApp.reorderTracks("p1", 0, 10, 140);
         otherApp.addAll("p1", List.of(track(7).uri(), track(200).uri()));
 
-        RestoreResult restored = harness.shuffify().restoreSnapshot(taken.id(), harness.userId());
+        RestoreResult restored = harness.shuffify().snapshots().restore(harness.userId(), taken.id());
 
         assertThat(restored.complete()).isFalse();
         assertThat(restored.notRestored()).containsExactly(local(1).uri());
         List<String> expected = new ArrayList<>(taken.uris());
         expected.remove(119);
         assertThat(harness.music().uris("p1")).hasSize(149).isEqualTo(expected);
-        assertThat(harness.shuffify().activity(harness.userId(), 1).get(0).description())
+        assertThat(harness.shuffify().users().activity(harness.userId(), 1).get(0).description())
                 .contains("could not be brought back").contains(local(1).uri());
     }
 

@@ -191,17 +191,17 @@ class FaultMatrixTest {
             Shuffify s = Shuffify.builder().store(new InMemoryShuffifyStore()).connector(b.connector()).clock(clock)
                     .seed(7).autoDiscovery(true).idGenerator(idGen).build();
             if (job.type().equals("rotate")) {
-                s.createPair(USER, "t", "arc");
+                s.pairs().create(USER, "t", "arc");
             }
-            String id = s.createSchedule(USER, ScheduleDefinition.of(job, Trigger.named("daily"))).id();
+            String id = s.schedules().create(USER, ScheduleDefinition.of(job, Trigger.named("daily"))).id();
             return new World(b, s, id);
         }
 
         ExecutionStatus run() {
             try {
-                return shuffify.executeNow(scheduleId, USER).status();
+                return shuffify.runs().runNow(USER, scheduleId).status();
             } catch (ShuffifyException e) {
-                return shuffify.history(scheduleId, USER, 1).get(0).status();
+                return shuffify.runs().history(USER, scheduleId, 1).get(0).status();
             }
         }
 
@@ -293,7 +293,7 @@ class FaultMatrixTest {
                 }
                 if (caseLost > 0 || caseDup > 0) {
                     problems.add(at + ": " + caseLost + " lost, " + caseDup + " duplicated: " + diff(expected, actual)
-                            + " / " + w.shuffify().history(w.scheduleId(), USER, 2).stream()
+                            + " / " + w.shuffify().runs().history(USER, w.scheduleId(), 2).stream()
                                     .map(e -> e.status() + " " + e.errorMessage()).toList());
                 }
                 lost += caseLost;

@@ -86,7 +86,7 @@ class ChainTest {
             assertThat(s.type()).isEqualTo(SnapshotType.AUTO_PRE_RAID);
             assertThat(s.uris()).isEqualTo(uris(tracks("t", 3)));
         });
-        assertThat(harness.shuffify().history(run.schedule().id(), harness.userId(), 10)).hasSize(1);
+        assertThat(harness.shuffify().runs().history(harness.userId(), run.schedule().id(), 10)).hasSize(1);
         // the chain reads the target once; the second read is the engine's verification
         assertThat(readsOf(run, "target")).isEqualTo(2);
         assertThat(readsOf(run, "src")).isEqualTo(1);
@@ -127,7 +127,7 @@ class ChainTest {
     @Test
     void raidAndDripIsDeclaredHereAndTakesTheStagingPlaylistFromTheDripsSection() {
         ExecutorHarness harness = Fixtures.harness().build();
-        assertThat(harness.shuffify().jobTypes()).contains("raid_and_drip");
+        assertThat(harness.shuffify().plugins().jobTypes()).contains("raid_and_drip");
         harness.playlist("target", "Target", List.of(track("t1", "y")));
         harness.playlist("staging", "Staging", List.of());
         harness.playlist("src", "Source", List.of(track("new1", "x"), track("new2", "z"), track("new3", "w")));

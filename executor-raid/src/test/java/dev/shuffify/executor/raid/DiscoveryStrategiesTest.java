@@ -167,8 +167,8 @@ class DiscoveryStrategiesTest {
     @Test
     void strategiesAreFoundOnTheClassPathWithTheJobTypes() {
         ExecutorHarness discovered = ExecutorHarness.builder().discoverPlugins(true).build();
-        assertThat(discovered.shuffify().jobTypes()).contains("raid", "drip", "raid_and_drip");
-        assertThat(discovered.shuffify().plugins()).extracting(p -> p.id())
+        assertThat(discovered.shuffify().plugins().jobTypes()).contains("raid", "drip", "raid_and_drip");
+        assertThat(discovered.shuffify().plugins().list()).extracting(p -> p.id())
                 .contains("playlist", "liked", "artist", "album_queue", "search");
     }
 }

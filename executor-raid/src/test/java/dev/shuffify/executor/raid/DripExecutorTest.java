@@ -98,7 +98,7 @@ class DripExecutorTest {
     void topMeansBelowThePinnedHeadOfTheTarget() {
         harness.playlist("target", "Target", List.of(track("p1", "y"), track("p2", "y"), track("t3", "y")));
         harness.playlist("staging", "Staging", List.of(addedDaysAgo("s1", 1)));
-        harness.shuffify().pinPositions(harness.userId(), "target", 0, 1, null);
+        harness.shuffify().pins().pinPositions(harness.userId(), "target", 0, 1);
 
         harness.run(drip(1).build());
 
@@ -226,7 +226,7 @@ class DripExecutorTest {
                                 "job.params.drip_count", "job.params.drip_order", "job.params.drip_position"));
         assertThatThrownBy(() -> harness.schedule(drip(1).param("staging_playlist", "spotify:album:x").build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("names an album, not a playlist");
-        assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
+        assertThat(harness.shuffify().schedules().list(harness.userId())).isEmpty();
     }
 
     @Test

@@ -299,7 +299,7 @@ class RaidExecutorTest {
             assertThat(e.getMessage()).contains("an integer >= 1").contains("names an album, not a playlist")
                     .contains("unknown discovery strategy 'carrier_pigeon'").contains("album_queue");
         });
-        assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
+        assertThat(harness.shuffify().schedules().list(harness.userId())).isEmpty();
     }
 
     @Test
@@ -314,7 +314,7 @@ class RaidExecutorTest {
             assertThat(e.getMessage()).contains("names an artist, not a track")
                     .contains("is the playlist this raid fills");
         });
-        assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
+        assertThat(harness.shuffify().schedules().list(harness.userId())).isEmpty();
     }
 
     /**

@@ -67,7 +67,7 @@ class StructuredResultsTest {
         assertThat(run.execution().tracksAdded()).isEqualTo(100);
         assertThat(run.execution().tracksRemoved()).isZero();
         assertThat(run.execution().tracksTotal()).isEqualTo(103);
-        assertThat(harness.shuffify().history(run.schedule().id(), harness.userId(), 1)).singleElement()
+        assertThat(harness.shuffify().runs().history(harness.userId(), run.schedule().id(), 1)).singleElement()
                 .satisfies(e -> assertThat(e.tracksAdded()).as("as stored").isEqualTo(100));
     }
 
@@ -84,7 +84,7 @@ class StructuredResultsTest {
     @Test
     void everyPluginOfThisModuleHasADisplayName() {
         ExecutorHarness discovered = ExecutorHarness.builder().discoverPlugins(true).build();
-        List<PluginDescriptor> ours = discovered.shuffify().plugins().stream()
+        List<PluginDescriptor> ours = discovered.shuffify().plugins().list().stream()
                 .filter(p -> p.className().startsWith("dev.shuffify.executor.raid")).toList();
         assertThat(ours).extracting(PluginDescriptor::id).contains("raid", "drip", "raid_and_drip", "playlist",
                 "liked", "artist", "album_queue", "search");

@@ -126,7 +126,7 @@ class ArchiveOldestTest {
     @Test
     void takesNoSnapshotWhenTheUserTurnedThemOff() {
         f.production("p1", "p2", "p3").archive("a1").pair();
-        f.harness.shuffify().updateSettings(f.harness.userId(), new UserSettings(false, 10));
+        f.harness.shuffify().users().updateSettings(f.harness.userId(), new UserSettings(false, 10));
 
         HarnessRun run = f.run(spec("archive_oldest", 1));
 
@@ -237,8 +237,8 @@ class ArchiveOldestTest {
     @Test
     void pinnedAndProtectedTracksAreNeverRotatedOut() {
         f.production(ids("p", 6)).archive().pair();
-        f.harness.shuffify().pinTrack(f.harness.userId(), PROD, u("p3"), null);
-        f.harness.shuffify().pinPositions(f.harness.userId(), PROD, 5, 5, null);
+        f.harness.shuffify().pins().pinTrack(f.harness.userId(), PROD, u("p3"));
+        f.harness.shuffify().pins().pinPositions(f.harness.userId(), PROD, 5, 5);
 
         HarnessRun run = f.run(spec("archive_oldest", 3).param("protect_count", 1));
 

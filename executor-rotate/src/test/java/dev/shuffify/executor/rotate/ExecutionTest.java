@@ -178,13 +178,13 @@ class ExecutionTest {
     @Test
     void theRotationStatusShowsThePairTheScheduleAndItsLastRun() {
         f.production(ids("p", 3)).archive("a1");
-        RotationStatus none = f.harness.shuffify().rotationStatus(f.harness.userId(), PROD);
+        RotationStatus none = f.harness.shuffify().pairs().rotationStatus(f.harness.userId(), PROD);
         assertThat(none.isReady()).isFalse();
         assertThat(none.schedule()).isEmpty();
 
         f.pair();
         HarnessRun run = f.run(spec("refresh", 1));
-        RotationStatus status = f.harness.shuffify().rotationStatus(f.harness.userId(), PROD);
+        RotationStatus status = f.harness.shuffify().pairs().rotationStatus(f.harness.userId(), PROD);
 
         assertThat(status.isReady()).isTrue();
         assertThat(status.pair()).get().extracting(p -> p.archive().id()).isEqualTo(ARCH);

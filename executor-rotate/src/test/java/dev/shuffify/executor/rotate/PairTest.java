@@ -32,8 +32,8 @@ class PairTest {
         assertThat(pair.production().id()).isEqualTo(PROD);
         assertThat(pair.archive().id()).isEqualTo(ARCH);
         assertThat(pair.archive().name()).isEqualTo(RotationFixture.ARCH_NAME);
-        assertThat(shuffify.pair(user, PROD)).contains(pair);
-        assertThat(shuffify.pairs(user)).containsExactly(pair);
+        assertThat(shuffify.pairs().find(user, PROD)).contains(pair);
+        assertThat(shuffify.pairs().list(user)).containsExactly(pair);
     }
 
     @Test
@@ -42,7 +42,7 @@ class PairTest {
 
         assertThatThrownBy(() -> f.harness.pair(PROD, PROD)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("archive");
-        assertThat(shuffify.pairs(user)).isEmpty();
+        assertThat(shuffify.pairs().list(user)).isEmpty();
     }
 
     @Test
@@ -53,7 +53,7 @@ class PairTest {
 
         assertThatThrownBy(() -> f.harness.pair(PROD, "other")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("already paired");
-        assertThat(shuffify.pair(user, PROD)).get().extracting(p -> p.archive().id()).isEqualTo(ARCH);
+        assertThat(shuffify.pairs().find(user, PROD)).get().extracting(p -> p.archive().id()).isEqualTo(ARCH);
     }
 
     @Test
@@ -64,14 +64,14 @@ class PairTest {
         assertThatThrownBy(() -> f.harness.pair(PROD, "theirs")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("not one of the user's own playlists");
         assertThatThrownBy(() -> f.harness.pair("missing", PROD)).isInstanceOf(ValidationException.class);
-        assertThat(shuffify.pairs(user)).isEmpty();
+        assertThat(shuffify.pairs().list(user)).isEmpty();
     }
 
     @Test
     void withoutAnArchiveIdANewArchiveIsCreatedAndRotationsUseIt() {
         f.production(ids("p", 3));
 
-        PlaylistPair pair = shuffify.createPair(user, PROD, null);
+        PlaylistPair pair = shuffify.pairs().createWithNewArchive(user, PROD);
         HarnessRun run = f.run(spec("archive_oldest", 1));
 
         assertThat(run.succeeded()).isTrue();
@@ -81,16 +81,16 @@ class PairTest {
     @Test
     void afterThePairIsDeletedRotationsFailAndTheStatusIsNotReady() {
         f.production(ids("p", 3)).archive("a1").pair();
-        shuffify.deletePair(user, PROD);
+        shuffify.pairs().delete(user, PROD);
 
         HarnessRun run = f.run(spec("swap", 1));
-        RotationStatus status = shuffify.rotationStatus(user, PROD);
+        RotationStatus status = shuffify.pairs().rotationStatus(user, PROD);
 
         assertThat(run.succeeded()).isFalse();
         assertThat(run.execution().errorMessage()).contains("create a playlist pair");
         assertThat(status.isReady()).isFalse();
         assertThat(status.lastExecution()).get().extracting(e -> e.errorMessage()).asString()
                 .contains("create a playlist pair");
-        assertThatThrownBy(() -> shuffify.deletePair(user, PROD)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> shuffify.pairs().delete(user, PROD)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -31,7 +31,7 @@ class ScheduleValidationTest {
     private ValidationException rejected(JobSpec spec) {
         ValidationException e = catchThrowableOfType(ValidationException.class, () -> f.harness.schedule(spec));
         assertThat(e).as("expected a validation error").isNotNull();
-        assertThat(f.harness.shuffify().listSchedules(f.harness.userId())).as("nothing is stored").isEmpty();
+        assertThat(f.harness.shuffify().schedules().list(f.harness.userId())).as("nothing is stored").isEmpty();
         return e;
     }
 
@@ -123,7 +123,7 @@ class ScheduleValidationTest {
 
         assertThat(s.job().algorithm()).isNull();
         assertThat(s.job().sources()).isEmpty();
-        assertThat(f.harness.shuffify().pair(f.harness.userId(), PROD)).isEmpty();
+        assertThat(f.harness.shuffify().pairs().find(f.harness.userId(), PROD)).isEmpty();
     }
 
     @Test
@@ -145,11 +145,11 @@ class ScheduleValidationTest {
     void anUpdateIsValidatedTooAndLeavesTheScheduleUnchanged() {
         Schedule s = f.harness.schedule(spec("swap", 2).build());
 
-        assertThatThrownBy(() -> f.harness.shuffify().updateSchedule(s.id(), f.harness.userId(),
+        assertThatThrownBy(() -> f.harness.shuffify().schedules().update(f.harness.userId(), s.id(),
                 ScheduleDefinition.of(spec("swap", 0).build(), Trigger.named("daily"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("job.params.rotation_count");
-        assertThat(f.harness.shuffify().getSchedule(s.id(), f.harness.userId()).job().params())
+        assertThat(f.harness.shuffify().schedules().get(f.harness.userId(), s.id()).job().params())
                 .containsEntry("rotation_count", 2);
     }
 

@@ -91,9 +91,9 @@ class StructuredResultsTest {
         RotationFixture g = new RotationFixture(harness);
         g.production("p1").archive("a1").pair();
         harness.schedule(JobSpec.builder("look").target(RotationFixture.PROD, "").build());
-        assertThat(harness.shuffify().rotationStatus(harness.userId(), RotationFixture.PROD).schedule()).isEmpty();
+        assertThat(harness.shuffify().pairs().rotationStatus(harness.userId(), RotationFixture.PROD).schedule()).isEmpty();
         harness.schedule(JobSpec.builder("cycle").target(RotationFixture.PROD, "").build());
-        RotationStatus status = harness.shuffify().rotationStatus(harness.userId(), RotationFixture.PROD);
+        RotationStatus status = harness.shuffify().pairs().rotationStatus(harness.userId(), RotationFixture.PROD);
         assertThat(status.schedule()).hasValueSatisfying(s -> assertThat(s.jobType()).isEqualTo("cycle"));
         assertThat(new RotateExecutor().usesPair()).isTrue();
     }

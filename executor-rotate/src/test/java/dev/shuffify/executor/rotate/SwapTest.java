@@ -101,7 +101,7 @@ class SwapTest {
     @Test
     void theProtectedTopAndPinnedTracksAreNeverSwappedOut() {
         f.production(ids("p", 5)).archive(ids("a", 5)).pair();
-        f.harness.shuffify().pinTrack(f.harness.userId(), PROD, u("p3"), null);
+        f.harness.shuffify().pins().pinTrack(f.harness.userId(), PROD, u("p3"));
 
         f.run(spec("swap", 3).param("protect_count", 2));
 
@@ -112,7 +112,7 @@ class SwapTest {
     @Test
     void aTrackPinnedInTheArchiveIsNotTakenOut() {
         f.production("p1", "p2").archive("a1", "a2").pair();
-        f.harness.shuffify().pinTrack(f.harness.userId(), ARCH, u("a1"), null);
+        f.harness.shuffify().pins().pinTrack(f.harness.userId(), ARCH, u("a1"));
 
         f.run(spec("swap", 1));
 

@@ -67,7 +67,7 @@ class RaidAndShuffleChainTest {
             assertThat(s.type()).isEqualTo(SnapshotType.AUTO_PRE_RAID);
             assertThat(s.uris()).isEqualTo(uris(items));
         });
-        assertThat(harness.shuffify().history(run.schedule().id(), harness.userId(), 10)).hasSize(1);
+        assertThat(harness.shuffify().runs().history(harness.userId(), run.schedule().id(), 10)).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -184,7 +184,7 @@ class ShuffleJobTest {
     @ValueSource(strings = {"replace", "reorder"})
     void unchangedOrderWritesNothingAndTakesNoSnapshot(String mode) {
         List<Track> items = seed(tracks(8));
-        harness.shuffify().pinPositions(harness.userId(), "p1", 0, 7, null);
+        harness.shuffify().pins().pinPositions(harness.userId(), "p1", 0, 7);
         HarnessRun run = harness.run(shuffle("reverse", mode).build());
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
@@ -198,9 +198,9 @@ class ShuffleJobTest {
     @ValueSource(strings = {"replace", "reorder"})
     void pinnedTracksKeepTheirPositions(String mode) {
         seed(tracks(10));
-        harness.shuffify().pinPositions(harness.userId(), "p1", 0, 1, null);
-        harness.shuffify().pinTrack(harness.userId(), "p1", "spotify:track:t6", null);
-        harness.shuffify().pinTrack(harness.userId(), "p1", "spotify:track:t9",
+        harness.shuffify().pins().pinPositions(harness.userId(), "p1", 0, 1);
+        harness.shuffify().pins().pinTrack(harness.userId(), "p1", "spotify:track:t6");
+        harness.shuffify().pins().pinTrack(harness.userId(), "p1", "spotify:track:t9",
                 harness.clock().instant().minusSeconds(1)); // lapsed: no longer holds
         HarnessRun run = harness.run(shuffle("reverse", mode).build());
 
@@ -355,7 +355,7 @@ class ShuffleJobTest {
                     assertThat(e.field()).isEqualTo("job.params.write_mode");
                     assertThat(e.message()).contains("replace, reorder");
                 });
-        assertThat(harness.shuffify().listSchedules(harness.userId())).isEmpty();
+        assertThat(harness.shuffify().schedules().list(harness.userId())).isEmpty();
     }
 
     @Test

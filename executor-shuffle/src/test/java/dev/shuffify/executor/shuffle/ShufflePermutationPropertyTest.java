@@ -77,11 +77,10 @@ class ShufflePermutationPropertyTest {
         harness.playlist("p1", "Mix", c.items());
         harness.clock().advance(Duration.ofDays(1));
         for (String uri : c.pinnedUris()) {
-            harness.shuffify().pinTrack(harness.userId(), "p1", uri, null);
+            harness.shuffify().pins().pinTrack(harness.userId(), "p1", uri);
         }
         if (c.pinLength() > 0) {
-            harness.shuffify().pinPositions(harness.userId(), "p1", c.pinFrom(), c.pinFrom() + c.pinLength() - 1,
-                    null);
+            harness.shuffify().pins().pinPositions(harness.userId(), "p1", c.pinFrom(), c.pinFrom() + c.pinLength() - 1);
         }
         List<String> before = c.items().stream().map(Track::uri).toList();
 

@@ -23,7 +23,7 @@ class StructuredResultsTest {
     @Test
     void everyTrackPinnedIsACodedSkipAndNothingIsWritten() {
         harness.playlist("p1", "Mix", tracks(4));
-        harness.shuffify().pinPositions(harness.userId(), "p1", 0, 3, null);
+        harness.shuffify().pins().pinPositions(harness.userId(), "p1", 0, 3);
         HarnessRun run = harness.run(shuffle());
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
@@ -58,8 +58,8 @@ class StructuredResultsTest {
         assertThat(new RaidAndShuffleChain().displayName()).isEqualTo("Raid and shuffle");
         ExecutorHarness discovered = ExecutorHarness.builder().jobType(new TestRaid()).jobType(new ShuffleExecutor())
                 .build();
-        assertThat(discovered.shuffify().jobTypes()).contains("raid_and_shuffle");
-        assertThat(discovered.shuffify().plugins()).filteredOn(p -> p.id().equals("raid_and_shuffle"))
+        assertThat(discovered.shuffify().plugins().jobTypes()).contains("raid_and_shuffle");
+        assertThat(discovered.shuffify().plugins().list()).filteredOn(p -> p.id().equals("raid_and_shuffle"))
                 .singleElement().satisfies(p -> assertThat(p.className())
                         .isEqualTo(RaidAndShuffleChain.class.getName()));
     }

@@ -3,6 +3,7 @@ package dev.shuffify.spring.boot;
 import dev.shuffify.event.JobListener;
 import dev.shuffify.SchedulerOptions;
 import dev.shuffify.Shuffify;
+import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.spi.DiscoveryStrategy;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.PlaylistServiceConnector;
@@ -177,7 +178,7 @@ public class ShuffifyAutoConfiguration {
                     + " or define one PlaylistServiceConnector bean (an InMemoryPlaylistService for a demo)");
         }
         ShuffifyProperties.Plugins plugins = properties.plugins();
-        Shuffify.Builder builder = Shuffify.builder().store(store).connector(music).scheduler(options)
+        ShuffifyBuilder builder = Shuffify.builder().store(store).connector(music).scheduler(options)
                 .clock(clock.getIfUnique(Clock::systemUTC)).autoDiscovery(plugins.autoDiscovery())
                 .lenientPluginLoading(plugins.lenient());
         if (!plugins.jars().isEmpty()) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Actuator's view of {@link Shuffify#health()}: {@code DOWN} when the store does not answer, else {@code UP},
+ * Actuator's view of {@link dev.shuffify.service.OperationsService#health() Shuffify.operations().health()}: {@code DOWN} when the store does not answer, else {@code UP},
  * with the figures as details (store latency, the scheduler's last poll and its age, the due backlog and the age
  * of its oldest schedule, the claims this node holds, the accounts by health). The music service is not called.
  *
@@ -35,7 +35,7 @@ public class ShuffifyHealthIndicator implements HealthIndicator {
      */
     @Override
     public org.springframework.boot.health.contributor.Health health() {
-        Health h = shuffify.health();
+        Health h = shuffify.operations().health();
         org.springframework.boot.health.contributor.Health.Builder b = h.storeUp()
                 ? org.springframework.boot.health.contributor.Health.up()
                 : org.springframework.boot.health.contributor.Health.down().withDetail("storeError", h.storeError());

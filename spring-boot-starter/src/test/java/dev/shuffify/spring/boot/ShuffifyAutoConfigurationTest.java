@@ -122,17 +122,17 @@ class ShuffifyAutoConfigurationTest {
                     assertThat(context.getBean(ShuffifyStore.class)).isInstanceOf(JdbcShuffifyStore.class);
                     assertThat(Files.exists(dir.resolve("db.mv.db"))).isTrue();
                     assertThat(shuffify.isStarted()).as("started with the context").isTrue();
-                    Schedule s = shuffify.createSchedule("alice", ScheduleDefinition.of(
+                    Schedule s = shuffify.schedules().create("alice", ScheduleDefinition.of(
                             JobSpec.builder("shuffle").target("pl-1", "Mix").algorithm("basic").build(),
                             Trigger.named("hourly")));
 
                     context.getBean(TestClock.class).advance(Duration.ofMinutes(61));
 
                     assertThat(probe.succeeded.await(30, TimeUnit.SECONDS)).as("the scheduler ran it").isTrue();
-                    assertThat(shuffify.history(s.id(), "alice", 5)).hasSize(1);
+                    assertThat(shuffify.runs().history("alice", s.id(), 5)).hasSize(1);
                 });
         assertThat(seen[0].isStarted()).as("closed with the context").isFalse();
-        assertThat(seen[0].health().storeUp()).as("the embedded store was closed with the context").isFalse();
+        assertThat(seen[0].operations().health().storeUp()).as("the embedded store was closed with the context").isFalse();
         try (JdbcShuffifyStore reopened = JdbcShuffifyStore.embedded(dir.resolve("db"))) {
             assertThat(reopened.executions().countByStatus()).as("no run left running")
                     .containsOnlyKeys(dev.shuffify.model.ExecutionStatus.SUCCESS);
@@ -208,10 +208,10 @@ class ShuffifyAutoConfigurationTest {
     @Test
     void pluginPropertiesChooseHowPluginsAreFound() {
         runner().withUserConfiguration(Music.class).run(context -> assertThat(context.getBean(Shuffify.class)
-                .jobTypes()).contains("raid", "shuffle", "rotate", "raid_and_shuffle"));
+                .plugins().jobTypes()).contains("raid", "shuffle", "rotate", "raid_and_shuffle"));
         runner().withUserConfiguration(Music.class).withPropertyValues("shuffify.plugins.auto-discovery=false")
                 .withBean(dev.shuffify.spi.JobExecutor.class, dev.shuffify.executor.shuffle.ShuffleExecutor::new)
-                .run(context -> assertThat(context.getBean(Shuffify.class).jobTypes()).containsExactly("shuffle"));
+                .run(context -> assertThat(context.getBean(Shuffify.class).plugins().jobTypes()).containsExactly("shuffle"));
         runner().withUserConfiguration(Music.class)
                 .withPropertyValues("shuffify.plugins.jars=" + dir.resolve("missing.jar"))
                 .run(context -> assertThat(context).getFailure().rootCause()
@@ -229,7 +229,7 @@ class ShuffifyAutoConfigurationTest {
                     assertThat(connector.config().dialect()).isEqualTo(ApiDialect.TRACKS);
                     assertThat(connector.config().requestsPerWindow()).isEqualTo(77);
                     assertThat(connector.config().jobDeadline()).isEqualTo(java.time.Duration.ofMinutes(40));
-                    assertThat(context.getBean(Shuffify.class).rateBudget()).isPresent();
+                    assertThat(context.getBean(Shuffify.class).operations().rateBudget()).isPresent();
                     assertThat(context.getBean(ShuffifyProperties.class).toString()).doesNotContain(SECRET, KEY)
                             .contains("app-1");
                     assertThat(connector.toString()).doesNotContain(SECRET);
@@ -367,10 +367,10 @@ class ShuffifyAutoConfigurationTest {
                     MeterRegistry registry = context.getBean(MeterRegistry.class);
                     assertThat(registry.find(ShuffifyMetrics.BACKLOG).gauge()).isNotNull();
                     Shuffify shuffify = context.getBean(Shuffify.class);
-                    Schedule s = shuffify.createSchedule("alice", ScheduleDefinition.of(
+                    Schedule s = shuffify.schedules().create("alice", ScheduleDefinition.of(
                             JobSpec.builder("shuffle").target("pl-1", "Mix").algorithm("basic").build(),
                             Trigger.named("daily")));
-                    shuffify.executeNow(s.id(), "alice");
+                    shuffify.runs().runNow("alice", s.id());
                     assertThat(registry.get(ShuffifyMetrics.EXECUTIONS).tags("job.type", "shuffle", "status",
                             "success").timer().count()).isEqualTo(1);
                 });

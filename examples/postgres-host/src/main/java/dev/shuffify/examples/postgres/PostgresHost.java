@@ -32,10 +32,10 @@ public final class PostgresHost {
             String playlistId) {
         JdbcShuffifyStore store = JdbcShuffifyStore.postgres(dataSource);
         try (Shuffify shuffify = Shuffify.builder().store(store).connector(music).build()) {
-            Schedule nightly = shuffify.createSchedule(userId, ScheduleDefinition.of(
+            Schedule nightly = shuffify.schedules().create(userId, ScheduleDefinition.of(
                     JobSpec.builder("shuffle").target(playlistId, "Road trip").algorithm("basic").build(),
                     Trigger.cron("0 4 * * *", "UTC")));
-            return shuffify.executeNow(nightly.id(), userId);
+            return shuffify.runs().runNow(userId, nightly.id());
         } finally {
             store.close();
         }

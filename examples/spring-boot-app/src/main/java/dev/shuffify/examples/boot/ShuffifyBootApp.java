@@ -65,8 +65,8 @@ public class ShuffifyBootApp {
     @Profile("!spotify")
     ApplicationRunner hourlyShuffle(Shuffify shuffify) {
         return args -> {
-            if (shuffify.listSchedules(USER).isEmpty()) {
-                shuffify.createSchedule(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
+            if (shuffify.schedules().list(USER).isEmpty()) {
+                shuffify.schedules().create(USER, ScheduleDefinition.of(JobSpec.builder("shuffle")
                         .target(PLAYLIST, "Road trip").algorithm("balanced").build(), Trigger.named("hourly")));
             }
         };

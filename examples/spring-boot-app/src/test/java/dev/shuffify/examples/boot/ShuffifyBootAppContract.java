@@ -80,7 +80,7 @@ abstract class ShuffifyBootAppContract {
 
     @Test
     void runsTheScheduleAndShowsHealthAndMetricsAtActuator() throws Exception {
-        List<Schedule> schedules = shuffify.listSchedules(ShuffifyBootApp.USER);
+        List<Schedule> schedules = shuffify.schedules().list(ShuffifyBootApp.USER);
         assertThat(schedules).hasSize(1);
         assertThat(shuffify.isStarted()).isTrue();
 
