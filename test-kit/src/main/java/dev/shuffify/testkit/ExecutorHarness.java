@@ -1,4 +1,4 @@
-package dev.shuffify.testing;
+package dev.shuffify.testkit;
 
 import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.Shuffify;
