@@ -511,7 +511,7 @@ public final class Shuffify implements AutoCloseable {
         requireUser(userId);
         Optional<Schedule> schedule = store.schedules().listByUser(userId).stream()
                 .filter(s -> s.job().target() != null && s.job().target().id().equals(playlistId))
-                .filter(s -> jobTypes.steps(s.jobType()).contains("rotate"))
+                .filter(s -> jobTypes.usesPair(s.jobType()))
                 .max(Comparator.comparing(Schedule::createdAt));
         Optional<Execution> last = schedule.flatMap(s -> store.executions().listBySchedule(s.id(), 1).stream()
                 .findFirst());

@@ -150,13 +150,13 @@ class PluginLookupTest {
     }
 
     @Test
-    void raidAndShuffleIsListedOnlyWhenBothStepsExist() {
-        assertThat(builder().jobType(shuffle).build().jobTypes()).containsExactly("shuffle");
-        assertThat(builder().jobType(raid).build().jobTypes()).containsExactly("raid");
-        assertThat(builder().jobType(raid).jobType(shuffle).build().jobTypes())
-                .containsExactlyInAnyOrder("raid", "shuffle", "raid_and_shuffle");
+    void coreNamesNoChainAndAChainIsListedOnlyWhenItsStepsExist() {
         assertThat(builder().jobType(raid).jobType(shuffle).jobType(new StubPlugins.Job("drip")).build().jobTypes())
-                .containsExactlyInAnyOrder("drip", "raid", "shuffle", "raid_and_shuffle", "raid_and_drip");
+                .containsExactlyInAnyOrder("drip", "raid", "shuffle");
+        assertThat(builder().jobType(shuffle).chain("raid_and_shuffle", List.of("raid", "shuffle")).build()
+                .jobTypes()).containsExactly("shuffle");
+        assertThat(builder().jobType(raid).jobType(shuffle).chain("raid_and_shuffle", List.of("raid", "shuffle"))
+                .build().jobTypes()).containsExactlyInAnyOrder("raid", "shuffle", "raid_and_shuffle");
     }
 
     @Test
@@ -186,6 +186,11 @@ class PluginLookupTest {
                         .doesNotContain("shuffify-executor"));
         assertThat(rejected(shuffify, JobSpec.builder("raid_and_shuffle").target("p1", "Mix").build()).errors())
                 .singleElement().satisfies(err -> assertThat(err.message())
+                        .contains("unknown job type 'raid_and_shuffle'")
+                        .contains("dev.shuffify:shuffify-executor-shuffle"));
+        Shuffify chained = builder().jobType(shuffle).chain("raid_and_shuffle", List.of("raid", "shuffle")).build();
+        assertThat(rejected(chained, JobSpec.builder("raid_and_shuffle").target("p1", "Mix").build()).errors())
+                .singleElement().satisfies(err -> assertThat(err.message())
                         .contains("unknown job type 'raid' in 'raid_and_shuffle'")
                         .contains("dev.shuffify:shuffify-executor-raid"));
     }
@@ -201,11 +206,11 @@ class PluginLookupTest {
                 .singleElement().satisfies(err -> {
                     assertThat(err.field()).isEqualTo("job.type");
                     assertThat(err.message()).contains("unknown job type 'nope' in 'raid+nope'")
-                            .contains("raid_and_shuffle");
+                            .contains("raid, shuffle");
                 });
         assertThat(rejected(shuffify, JobSpec.builder("raid+").target("p1", "Mix").build()).getMessage())
                 .contains("unknown job type ''");
-        assertThat(rejected(shuffify, JobSpec.builder("raid_and_shuffle").target("p1", "Mix")
+        assertThat(rejected(shuffify, JobSpec.builder("raid+shuffle").target("p1", "Mix")
                 .param("limit", 0).param("write_mode", "sideways").param("colour", "red").build()).errors())
                 .extracting(FieldError::field).containsExactlyInAnyOrder("job.params.colour", "job.params.limit",
                         "job.params.write_mode");

@@ -38,6 +38,11 @@ public final class AlbumSequenceShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Album sequence";
+    }
+
+    @Override
     public List<String> aliases() {
         return List.of("AlbumSequenceShuffle");
     }

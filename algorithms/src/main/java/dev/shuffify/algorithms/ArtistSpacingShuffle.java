@@ -60,6 +60,11 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Artist spacing";
+    }
+
+    @Override
     public List<String> aliases() {
         return List.of("ArtistSpacingShuffle");
     }

@@ -38,6 +38,11 @@ public final class ArtistSpreadShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Artist spread";
+    }
+
+    @Override
     public String description() {
         return "Dithered spread: each artist's tracks at evenly spaced positions with a random offset and jitter, "
                 + "then ordered by position.";

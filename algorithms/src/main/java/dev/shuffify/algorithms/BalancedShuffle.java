@@ -39,6 +39,11 @@ public final class BalancedShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Balanced";
+    }
+
+    @Override
     public List<String> aliases() {
         return List.of("BalancedShuffle");
     }

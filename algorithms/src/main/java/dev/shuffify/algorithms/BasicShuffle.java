@@ -31,6 +31,11 @@ public final class BasicShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Basic shuffle";
+    }
+
+    @Override
     public List<String> aliases() {
         return List.of("BasicShuffle");
     }

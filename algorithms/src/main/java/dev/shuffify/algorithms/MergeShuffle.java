@@ -45,6 +45,11 @@ public final class MergeShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Merge shuffle";
+    }
+
+    @Override
     public String description() {
         return "Interleave merge of the artists' shuffled tracks: the fewest possible same-artist neighbours.";
     }

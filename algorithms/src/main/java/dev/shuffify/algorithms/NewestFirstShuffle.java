@@ -44,6 +44,11 @@ public final class NewestFirstShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Newest first";
+    }
+
+    @Override
     public List<String> aliases() {
         return List.of("NewestFirstShuffle");
     }

@@ -41,6 +41,11 @@ public final class PercentageShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Percentage";
+    }
+
+    @Override
     public List<String> aliases() {
         return List.of("PercentageShuffle");
     }

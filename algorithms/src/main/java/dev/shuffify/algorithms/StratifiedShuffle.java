@@ -39,6 +39,11 @@ public final class StratifiedShuffle implements ShuffleAlgorithm {
     }
 
     @Override
+    public String displayName() {
+        return "Stratified";
+    }
+
+    @Override
     public List<String> aliases() {
         return List.of("StratifiedShuffle");
     }

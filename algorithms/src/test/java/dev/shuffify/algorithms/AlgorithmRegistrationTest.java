@@ -29,6 +29,17 @@ class AlgorithmRegistrationTest {
     }
 
     @Test
+    void everyAlgorithmHasADisplayNameOfItsOwnThatIsDistinct() {
+        Map<String, String> names = ServiceLoader.load(ShuffleAlgorithm.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .collect(Collectors.toMap(ShuffleAlgorithm::name, ShuffleAlgorithm::displayName));
+        assertThat(names).hasSize(9).containsEntry("artist_spacing", "Artist spacing")
+                .containsEntry("balanced", "Balanced");
+        assertThat(names.values()).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isNotBlank()
+                .doesNotContain("_").matches("[A-Z].*"));
+    }
+
+    @Test
     void classStyleNamesOfTheOriginalWebAppAreAliases() {
         Map<String, List<String>> aliases = ServiceLoader.load(ShuffleAlgorithm.class).stream()
                 .map(ServiceLoader.Provider::get)

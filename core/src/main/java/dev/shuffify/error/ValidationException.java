@@ -16,6 +16,23 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
+ * <p>A plugin's {@code validate} reports every offending field at once with the list constructor, naming
+ * fields relative to what it checks (the engine prefixes them, e.g. with {@code job.}):
+ * <pre>{@code
+ * List<FieldError> errors = new ArrayList<>();
+ * if (from > to) {
+ *     errors.add(new FieldError("params.from", "must not be after params.to"));
+ * }
+ * if (count < 1) {
+ *     errors.add(new FieldError("params.count", "must be at least 1, was " + count));
+ * }
+ * if (!errors.isEmpty()) {
+ *     throw new ValidationException(errors);
+ * }
+ * }</pre>
+ * {@link #prefixed(String)} gives a copy whose fields sit under a prefix. A plugin's own declaration errors
+ * are not validation errors: see {@link dev.shuffify.spi.ParamDeclarationException}.
+ *
  * @since 0.1.0
  */
 public class ValidationException extends ShuffifyException {

@@ -40,7 +40,8 @@ import dev.shuffify.model.TriggerSource;
  *   <li>field names are the record components' names, in camelCase ({@code tracksAdded}, {@code nextRunAt});
  *       no derived value ({@code Track.local()}, {@code Pin.isByUri()} …) is written;</li>
  *   <li>every model enum is its lower-case name ({@code success}, {@code failed_rolled_back},
- *       {@code auto_pre_shuffle}, {@code run_once}, {@code episode}), read in any case;</li>
+ *       {@code run_once}, {@code episode}), read in any case; so is a {@link SnapshotType}
+ *       ({@code auto_pre_shuffle}, or a plugin's own name);</li>
  *   <li>points in time and lengths of the model are ISO-8601 text ({@code "2026-11-22T10:15:30Z"},
  *       {@code "PT3M25S"}), whatever the mapper does with {@code java.time} elsewhere;</li>
  *   <li>a {@link Trigger} is {@code {"kind":"interval","name":"daily","every":"P1D"}} (a custom interval has
@@ -75,10 +76,11 @@ public final class ShuffifyJacksonModule extends SimpleModule {
         lowerCase(ExecutionStatus.class);
         lowerCase(MisfirePolicy.class);
         lowerCase(PlannedChange.Operation.class);
-        lowerCase(SnapshotType.class);
         lowerCase(Track.Kind.class);
         lowerCase(TriggerSource.class);
 
+        addSerializer(SnapshotType.class, new SnapshotTypeJson.Serializer());
+        addDeserializer(SnapshotType.class, new SnapshotTypeJson.Deserializer());
         addSerializer(Trigger.class, new TriggerJson.Serializer());
         addDeserializer(Trigger.class, new TriggerJson.Deserializer<>(Trigger.class));
         addDeserializer(Trigger.Interval.class, new TriggerJson.Deserializer<>(Trigger.Interval.class));

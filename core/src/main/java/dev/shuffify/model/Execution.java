@@ -129,6 +129,44 @@ public record Execution(
     }
 
     /**
+     * The job's coded warnings ({@link Notice}; each one's text is in {@link #warnings()} too).
+     *
+     * @return never null
+     * @since 0.2.0
+     */
+    public List<Notice> notices() {
+        return Notice.noticesIn(details);
+    }
+
+    /**
+     * Why the job did nothing, when it said so ({@link JobResult#skipReason()}).
+     *
+     * @return the reason, or empty
+     * @since 0.2.0
+     */
+    public Optional<Notice> skipReason() {
+        return Notice.skipReasonIn(details);
+    }
+
+    /**
+     * A copy with the counts of what a run that did not succeed kept: what its writes that stayed did to the
+     * target (a raid that failed after its first batch of 100 reports {@code tracksAdded=100}).
+     *
+     * @param added tracks added to the target and still there
+     * @param removed tracks removed from the target and still gone
+     * @param total the target's size afterwards
+     * @return a copy
+     * @since 0.2.0
+     */
+    public Execution withCounts(int added, int removed, int total) {
+        if (added < 0 || removed < 0 || total < 0) {
+            throw new IllegalArgumentException("track counts must not be negative");
+        }
+        return new Execution(id, scheduleId, userId, jobType, startedAt, completedAt, status, added, removed, total,
+                errorMessage, triggerSource, attempt, details, warnings);
+    }
+
+    /**
      * How long it ran.
      *
      * @return the duration, or empty while running

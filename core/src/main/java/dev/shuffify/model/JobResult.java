@@ -5,9 +5,24 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a job did.
+ *
+ * <pre>{@code
+ * return JobResult.builder()
+ *         .tracksAdded(added.size()).tracksTotal(after.size())
+ *         .detail("duplicates", removed)                          // job-specific, stored with the run
+ *         .warning("source 2 is gone; skipped")                   // text only
+ *         .warning("source_gone", "source 2 is gone; skipped")    // with a machine-readable code
+ *         .build();
+ * return JobResult.builder().tracksTotal(size)
+ *         .skipped("all_tracks_pinned", "every track is pinned; nothing to shuffle").build();
+ * }</pre>
+ *
+ * <p>Codes ({@link Notice}) travel in the details and are read back with {@link #notices()} and
+ * {@link #skipReason()}, here and on the stored {@link Execution}.
  *
  * @param tracksAdded tracks added to the target
  * @param tracksRemoved tracks removed from the target
@@ -50,6 +65,27 @@ public record JobResult(int tracksAdded, int tracksRemoved, int tracksTotal, Map
     }
 
     /**
+     * The coded warnings (each one's text is in {@link #warnings()} too): the job's own, then, in a chain, its
+     * steps'.
+     *
+     * @return never null
+     * @since 0.2.0
+     */
+    public List<Notice> notices() {
+        return Notice.noticesIn(details);
+    }
+
+    /**
+     * Why the job did nothing, when it says so ({@link Builder#skipped}); in a chain, the first step's that did.
+     *
+     * @return the reason, or empty
+     * @since 0.2.0
+     */
+    public Optional<Notice> skipReason() {
+        return Notice.skipReasonIn(details);
+    }
+
+    /**
      * Starts a builder.
      *
      * @return a builder
@@ -65,6 +101,8 @@ public record JobResult(int tracksAdded, int tracksRemoved, int tracksTotal, Map
         private int total;
         private final Map<String, Object> details = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
+        private final List<Notice> notices = new ArrayList<>();
+        private Notice skipReason;
 
         private Builder() {
         }
@@ -115,7 +153,9 @@ public record JobResult(int tracksAdded, int tracksRemoved, int tracksTotal, Map
         }
 
         /**
-         * Adds a warning.
+         * Adds a warning: a non-fatal problem the user should see (a source that is gone, a fallback taken). It
+         * is stored with the execution ({@link Execution#warnings()}) and shown in its history; the run still
+         * succeeds.
          *
          * @param message the warning
          * @return this builder
@@ -126,12 +166,50 @@ public record JobResult(int tracksAdded, int tracksRemoved, int tracksTotal, Map
         }
 
         /**
+         * Adds a warning with a machine-readable code ({@link Notice}): the text goes to {@link #warnings()},
+         * the code with it to {@link JobResult#notices()}.
+         *
+         * @param code the code, e.g. {@code source_gone}: lower-case letters, digits and underscores
+         * @param message the warning
+         * @return this builder
+         * @throws IllegalArgumentException when the code is malformed
+         * @since 0.2.0
+         */
+        public Builder warning(String code, String message) {
+            notices.add(new Notice(code, message));
+            warnings.add(message);
+            return this;
+        }
+
+        /**
+         * Says why the job did nothing, with a machine-readable code ({@link JobResult#skipReason()}): an empty
+         * playlist, every track pinned. The run still succeeds.
+         *
+         * @param code the code, e.g. {@code all_tracks_pinned}
+         * @param message the reason, for people
+         * @return this builder
+         * @throws IllegalArgumentException when the code is malformed
+         * @since 0.2.0
+         */
+        public Builder skipped(String code, String message) {
+            skipReason = new Notice(code, message);
+            return this;
+        }
+
+        /**
          * Builds the result.
          *
          * @return the result
          */
         public JobResult build() {
-            return new JobResult(added, removed, total, details, warnings);
+            Map<String, Object> all = new LinkedHashMap<>(details);
+            if (!notices.isEmpty()) {
+                all.put(Notice.NOTICES_KEY, notices.stream().map(Notice::toDetail).toList());
+            }
+            if (skipReason != null) {
+                all.put(Notice.SKIP_REASON_KEY, skipReason.toDetail());
+            }
+            return new JobResult(added, removed, total, all, warnings);
         }
     }
 }

@@ -10,10 +10,11 @@ import java.util.Objects;
 /**
  * What a schedule does: a job type, its target playlist, and its parameters.
  *
- * <p>The {@code type} is one job type ({@code shuffle}) or a chain of types joined by {@code +}
- * ({@code raid+shuffle}); the well-known chain names {@code raid_and_shuffle} and {@code raid_and_drip}
- * stand for {@code raid+shuffle} and {@code raid+drip}. Which parameters are allowed is declared by each job
- * type's executor, and checked when the schedule is created.
+ * <p>The {@code type} is one job type ({@code shuffle}), a chain's name ({@code raid_and_shuffle}, declared
+ * by the plugins that provide its steps, see {@link dev.shuffify.spi.JobChain}) or job types joined by
+ * {@code +} ({@code raid+shuffle}). Which parameters are allowed is declared by each job type's executor, and
+ * checked when the schedule is created; in a chain each step has its own section of {@code params}
+ * ({@link Builder#stepParam}).
  *
  * <pre>{@code
  * JobSpec spec = JobSpec.builder("shuffle")
@@ -29,7 +30,8 @@ import java.util.Objects;
  * @param sources discovery sources (raid); never null
  * @param algorithm the shuffle algorithm name (shuffle); may be null
  * @param algorithmParams the algorithm's parameters; never null
- * @param params the job type's own parameters; never null
+ * @param params the job type's own parameters (a chain's: one section per step, or the flat layout of 0.1);
+ *     never null
  * @since 0.1.0
  */
 public record JobSpec(
@@ -88,7 +90,8 @@ public record JobSpec(
         }
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "parameter name"), v instanceof List<?> l
-                ? Collections.unmodifiableList(new ArrayList<>(l)) : v));
+                ? Collections.unmodifiableList(new ArrayList<>(l))
+                : v instanceof Map<?, ?> section ? Collections.unmodifiableMap(new LinkedHashMap<>(section)) : v));
         return Collections.unmodifiableMap(copy);
     }
 
@@ -171,6 +174,31 @@ public record JobSpec(
          */
         public Builder param(String name, Object value) {
             params.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets one parameter of one step of a chain, in that step's section of {@link JobSpec#params()}
+         * ({@code params.<step>.<name>}); each step of a chain reads only its own section (see
+         * {@link dev.shuffify.spi.JobChain}).
+         *
+         * @param step the step's job type, e.g. {@code drip} in {@code raid_and_drip}
+         * @param name the parameter name
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException when {@code params.<step>} holds a value that is no section
+         * @since 0.2.0
+         */
+        @SuppressWarnings("unchecked")
+        public Builder stepParam(String step, String name, Object value) {
+            Object section = params.computeIfAbsent(Objects.requireNonNull(step, "step"), k -> new LinkedHashMap<>());
+            if (!(section instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("params." + step + " holds " + section + ", not a step's section");
+            }
+            Map<String, Object> own = section instanceof LinkedHashMap<?, ?> m ? (Map<String, Object>) m
+                    : new LinkedHashMap<>((Map<String, Object>) section);
+            own.put(name, value);
+            params.put(step, own);
             return this;
         }
 

@@ -14,6 +14,13 @@ import java.util.Objects;
  * written back through the service's API ({@link #writable()}); local files and unavailable entries can be
  * moved but never added, replaced or removed, so a write plan must work around them.
  *
+ * <p>Tests and in-memory playlists build tracks with the factories and copy them with {@code with…}:
+ * <pre>{@code
+ * Track song = Track.of("t1", "Song", new Artist("a1", "Artist"), new Album("al1", "Album", "2024-01-01"))
+ *         .withAddedAt(Instant.parse("2025-06-01T00:00:00Z"));   // as if added to the playlist then
+ * Track bare = Track.ofUri("spotify:track:t2");
+ * }</pre>
+ *
  * @param uri the service uri, e.g. {@code spotify:track:4uLU6hMCjMI75M1A2tKUQC}; never blank. Local files
  *     have uris too ({@code spotify:local:…}); an unavailable entry has {@value #UNAVAILABLE_URI}.
  * @param id the service id; null for local files
@@ -189,7 +196,9 @@ public record Track(
     }
 
     /**
-     * The same track with another {@code addedAt}.
+     * The same track with another {@code addedAt}: when it was added to the playlist it is in. Use it to seed an
+     * in-memory playlist whose tracks have known added dates (rotation and {@code newest_first} order by them;
+     * the in-memory service keeps a date it is given and stamps its clock's now on tracks without one).
      *
      * @param when the new value, may be null
      * @return a copy

@@ -29,6 +29,16 @@ public interface DiscoveryStrategy {
     String description();
 
     /**
+     * A short name for people, e.g. {@code Artist spacing} (listed in {@link PluginDescriptor#displayName()}).
+     *
+     * @return never blank; by default the id with underscores as spaces and a capital first letter
+     * @since 0.2.0
+     */
+    default String displayName() {
+        return PluginDescriptor.displayNameOf(id());
+    }
+
+    /**
      * The declared parameters of {@link DiscoverySource#params()}.
      *
      * @return never null

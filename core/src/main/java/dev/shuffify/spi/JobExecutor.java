@@ -43,6 +43,16 @@ public interface JobExecutor {
     String description();
 
     /**
+     * A short name for people, e.g. {@code Raid and drip} (listed in {@link PluginDescriptor#displayName()}).
+     *
+     * @return never blank; by default the type with underscores as spaces and a capital first letter
+     * @since 0.2.0
+     */
+    default String displayName() {
+        return PluginDescriptor.displayNameOf(type());
+    }
+
+    /**
      * The declared parameters of {@link dev.shuffify.model.JobSpec#params()}; undeclared names are rejected.
      *
      * @return never null
@@ -59,6 +69,31 @@ public interface JobExecutor {
     }
 
     /**
+     * Whether a run needs the target's playlist pair (production and archive), as {@code rotate} does. The engine
+     * locks the pair's archive with the target for every job type; a job type that answers true is also what the
+     * facade reports as the playlist's rotation ({@code rotationStatus}). Default false.
+     *
+     * @return true when the job type works on the target's pair
+     * @since 0.2.0
+     */
+    default boolean usesPair() {
+        return false;
+    }
+
+    /**
+     * A few words saying what a run of this job does, named in the descriptions of the snapshots the engine
+     * takes before the job's first write ({@code schedule 42 (rotate: swap)}). Called with the job as stored;
+     * it must tolerate missing or malformed values. Default: the job type.
+     *
+     * @param spec the job as stored
+     * @return never blank, e.g. {@code shuffle: balanced}
+     * @since 0.2.0
+     */
+    default String summary(JobSpec spec) {
+        return type();
+    }
+
+    /**
      * Playlists other than the target that a run of this job type may write, such as a staging playlist named
      * by a parameter. The engine keeps other jobs off them while the run lasts, as it does for the target and
      * for the archive of the target's pair (which it knows without asking). Called before the parameters are
@@ -72,7 +107,8 @@ public interface JobExecutor {
     }
 
     /**
-     * The snapshot type the engine uses when it snapshots a playlist before this job's first write.
+     * The snapshot type the engine uses when it snapshots a playlist before this job's first write. The set is
+     * open: name your own with {@link SnapshotType#of} ({@code auto_pre_dedupe}).
      *
      * @return default {@link SnapshotType#SCHEDULED_PRE_EXECUTION}
      */

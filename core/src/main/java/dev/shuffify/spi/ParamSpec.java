@@ -2,12 +2,12 @@ package dev.shuffify.spi;
 
 import dev.shuffify.error.ValidationException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A declared, typed parameter of a job type, algorithm or discovery strategy.
@@ -15,9 +15,24 @@ import java.util.Objects;
  * <pre>{@code
  * ParamSpec.integer("section_count", "How many sections").range(2, 10).withDefault(4);
  * ParamSpec.choice("shuffle_location", "Which end to shuffle", "front", "back").withDefault("front");
+ * ParamSpec.string("staging_playlist", "The playlist to release tracks from").asRequired();
  * }</pre>
  *
- * @param name the parameter name; never blank
+ * <p>The factories and the {@code with…}/{@code as…} methods build the declaration step by step; each step
+ * returns a new, checked declaration, and a step that contradicts an earlier one is refused at once with a
+ * {@link ParamDeclarationException} (a plugin's programming error, not a user's {@link ValidationException}):
+ * <ul>
+ *   <li>a default and {@link #asRequired()}, in either order ({@code withDefault(3).asRequired()}): a required
+ *       parameter has no default;</li>
+ *   <li>{@link #range}, {@link #atLeast} or {@link #atMost} on anything but an {@link ParamType#INTEGER};</li>
+ *   <li>a default that the declaration itself refuses (outside the range, not among the allowed values, not of
+ *       the type), whichever was declared first;</li>
+ *   <li>a {@code null} default, a choice without allowed values, blank or duplicate allowed values (they are
+ *       matched ignoring case), a minimum above the maximum;</li>
+ *   <li>a name that is not a letter followed by letters, digits and underscores (at most 64 characters).</li>
+ * </ul>
+ *
+ * @param name the parameter name: a letter, then letters, digits and underscores
  * @param type the type; never null
  * @param description what it does; never null
  * @param defaultValue the value used when absent; null for none
@@ -30,10 +45,12 @@ import java.util.Objects;
 public record ParamSpec(String name, ParamType type, String description, Object defaultValue, Integer min,
         Integer max, List<String> allowedValues, boolean required) {
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
     /**
      * Validates the declaration itself.
      *
-     * @param name the parameter name; never blank
+     * @param name the parameter name: a letter, then letters, digits and underscores
      * @param type the type; never null
      * @param description what it does; never null
      * @param defaultValue the value used when absent; null for none
@@ -41,21 +58,63 @@ public record ParamSpec(String name, ParamType type, String description, Object 
      * @param max the largest allowed integer; null for no bound
      * @param allowedValues the allowed values of an {@link ParamType#ENUM}; empty otherwise
      * @param required whether the parameter must be given (a required parameter has no default)
+     * @throws ParamDeclarationException when the parts contradict each other (see the class description)
      */
     public ParamSpec {
-        Objects.requireNonNull(name, "name");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("parameter name must not be blank");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new ParamDeclarationException(name, "a parameter name is a letter followed by letters, digits "
+                    + "and underscores, at most 64 characters");
         }
-        Objects.requireNonNull(type, "type");
+        if (type == null) {
+            throw new ParamDeclarationException(name, "the type is required");
+        }
         description = description == null ? "" : description;
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
-        if (type == ParamType.ENUM && allowedValues.isEmpty()) {
-            throw new IllegalArgumentException("enum parameter '" + name + "' needs allowed values");
+        if (type == ParamType.ENUM) {
+            checkAllowed(name, allowedValues);
+        } else if (!allowedValues.isEmpty()) {
+            throw new ParamDeclarationException(name, "allowed values belong to a choice; a " + typeName(type)
+                    + " parameter has none");
+        }
+        if ((min != null || max != null) && type != ParamType.INTEGER) {
+            throw new ParamDeclarationException(name, "a range belongs to an integer; a " + typeName(type)
+                    + " parameter has none");
         }
         if (min != null && max != null && min > max) {
-            throw new IllegalArgumentException("parameter '" + name + "': min " + min + " > max " + max);
+            throw new ParamDeclarationException(name, "min " + min + " > max " + max);
         }
+        if (required && defaultValue != null) {
+            throw new ParamDeclarationException(name, "it is required and has the default " + defaultValue
+                    + "; a required parameter has no default: drop asRequired() or the default");
+        }
+        if (defaultValue != null) {
+            try {
+                defaultValue = ParamValues.coerce(type, min, max, allowedValues, defaultValue, name, integerAllowed(min, max));
+            } catch (ValidationException e) {
+                throw new ParamDeclarationException(name, "its default does not fit its own declaration ("
+                        + e.errors().get(0).message() + ")");
+            }
+        }
+    }
+
+    private static void checkAllowed(String name, List<String> allowed) {
+        if (allowed.isEmpty()) {
+            throw new ParamDeclarationException(name, "a choice needs allowed values");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String value : allowed) {
+            if (value == null || value.isBlank()) {
+                throw new ParamDeclarationException(name, "an allowed value is blank");
+            }
+            if (!seen.add(value.trim().toLowerCase(Locale.ROOT))) {
+                throw new ParamDeclarationException(name, "the allowed value '" + value + "' is given twice "
+                        + "(values are matched ignoring case)");
+            }
+        }
+    }
+
+    private static String typeName(ParamType type) {
+        return type.name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -96,11 +155,13 @@ public record ParamSpec(String name, ParamType type, String description, Object 
      *
      * @param name the name
      * @param description what it does
-     * @param allowed the allowed values
+     * @param allowed the allowed values: at least one, none blank, no two equal ignoring case
      * @return an optional parameter without default
+     * @throws ParamDeclarationException when the allowed values are missing, blank or repeated
      */
     public static ParamSpec choice(String name, String description, String... allowed) {
-        return new ParamSpec(name, ParamType.ENUM, description, null, null, null, Arrays.asList(allowed), false);
+        return new ParamSpec(name, ParamType.ENUM, description, null, null, null,
+                allowed == null ? List.of() : Arrays.asList(allowed), false);
     }
 
     /**
@@ -131,47 +192,78 @@ public record ParamSpec(String name, ParamType type, String description, Object 
      * @param minimum smallest allowed value
      * @param maximum largest allowed value
      * @return a copy
-     * @throws ValidationException when a default set earlier is outside the range
+     * @throws ParamDeclarationException when this is not an integer parameter, {@code minimum > maximum}, or a
+     *     default set earlier is outside the range
      */
     public ParamSpec range(int minimum, int maximum) {
-        return new ParamSpec(name, type, description, null, minimum, maximum, allowedValues, required)
-                .withCheckedDefault(defaultValue);
+        requireInteger("range(" + minimum + ", " + maximum + ")");
+        return new ParamSpec(name, type, description, defaultValue, minimum, maximum, allowedValues, required);
     }
 
     /**
-     * A copy with a lower bound only.
+     * A copy with a lower bound (an upper bound declared earlier stays).
      *
      * @param minimum smallest allowed value
      * @return a copy
-     * @throws ValidationException when a default set earlier is below the bound
+     * @throws ParamDeclarationException when this is not an integer parameter, or a default set earlier is
+     *     below the bound
      */
     public ParamSpec atLeast(int minimum) {
-        return new ParamSpec(name, type, description, null, minimum, null, allowedValues, required)
-                .withCheckedDefault(defaultValue);
-    }
-
-    private ParamSpec withCheckedDefault(Object value) {
-        return value == null ? this : withDefault(value);
+        requireInteger("atLeast(" + minimum + ")");
+        return new ParamSpec(name, type, description, defaultValue, minimum, max, allowedValues, required);
     }
 
     /**
-     * A copy with a default value (checked against the declaration).
+     * A copy with an upper bound (a lower bound declared earlier stays).
      *
-     * @param value the default
+     * @param maximum largest allowed value
      * @return a copy
+     * @throws ParamDeclarationException when this is not an integer parameter, or a default set earlier is
+     *     above the bound
+     * @since 0.2.0
+     */
+    public ParamSpec atMost(int maximum) {
+        requireInteger("atMost(" + maximum + ")");
+        return new ParamSpec(name, type, description, defaultValue, min, maximum, allowedValues, required);
+    }
+
+    private void requireInteger(String call) {
+        if (type != ParamType.INTEGER) {
+            throw new ParamDeclarationException(name, call + " needs an integer parameter; this one is "
+                    + typeName(type));
+        }
+    }
+
+    /**
+     * A copy with a default value, converted to the parameter's type and checked against the declaration.
+     *
+     * @param value the default; never null
+     * @return a copy
+     * @throws ParamDeclarationException when the value is null, does not fit the declaration, or the parameter
+     *     was declared {@link #asRequired() required}
      */
     public ParamSpec withDefault(Object value) {
-        ParamSpec copy = new ParamSpec(name, type, description, null, min, max, allowedValues, false);
-        Object coerced = copy.coerce(value, name);
-        return new ParamSpec(name, type, description, coerced, min, max, allowedValues, false);
+        if (value == null) {
+            throw new ParamDeclarationException(name, "withDefault(null): leave the default out instead");
+        }
+        if (required) {
+            throw new ParamDeclarationException(name, "withDefault(" + value + ") on a required parameter; a "
+                    + "required parameter has no default: drop asRequired() or the default");
+        }
+        return new ParamSpec(name, type, description, value, min, max, allowedValues, false);
     }
 
     /**
      * A copy that must be given.
      *
      * @return a copy
+     * @throws ParamDeclarationException when a default was declared: a required parameter has none
      */
     public ParamSpec asRequired() {
+        if (defaultValue != null) {
+            throw new ParamDeclarationException(name, "asRequired() after the default " + defaultValue
+                    + "; a required parameter has no default: drop asRequired() or the default");
+        }
         return new ParamSpec(name, type, description, null, min, max, allowedValues, true);
     }
 
@@ -183,16 +275,7 @@ public record ParamSpec(String name, ParamType type, String description, Object 
     public String allowed() {
         StringBuilder sb = new StringBuilder();
         switch (type) {
-            case INTEGER -> {
-                sb.append("an integer");
-                if (min != null && max != null) {
-                    sb.append(' ').append(min).append("..").append(max);
-                } else if (min != null) {
-                    sb.append(" >= ").append(min);
-                } else if (max != null) {
-                    sb.append(" <= ").append(max);
-                }
-            }
+            case INTEGER -> sb.append(integerAllowed(min, max));
             case ENUM -> sb.append("one of ").append(String.join(", ", allowedValues));
             case BOOLEAN -> sb.append("true or false");
             case LIST -> sb.append("a list of strings");
@@ -204,6 +287,17 @@ public record ParamSpec(String name, ParamType type, String description, Object 
             sb.append(", default ").append(defaultValue);
         }
         return sb.toString();
+    }
+
+    private static String integerAllowed(Integer min, Integer max) {
+        if (min != null && max != null) {
+            return "an integer " + min + ".." + max;
+        } else if (min != null) {
+            return "an integer >= " + min;
+        } else if (max != null) {
+            return "an integer <= " + max;
+        }
+        return "an integer";
     }
 
     /**
@@ -222,79 +316,14 @@ public record ParamSpec(String name, ParamType type, String description, Object 
             }
             return defaultValue;
         }
-        return switch (type) {
-            case STRING -> raw.toString();
-            case INTEGER -> coerceInt(raw, field);
-            case BOOLEAN -> coerceBoolean(raw, field);
-            case ENUM -> coerceEnum(raw, field);
-            case LIST -> coerceList(raw);
-            case DATE -> coerceDate(raw, field);
-        };
+        return ParamValues.coerce(type, min, max, allowedValues, raw, field, allowed());
     }
 
-    private Integer coerceInt(Object raw, String field) {
-        long value;
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
-            value = ((Number) raw).longValue();
-        } else if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && !Double.isInfinite(n.doubleValue())) {
-            value = n.longValue();
-        } else if (raw instanceof String s && s.trim().matches("[+-]?\\d{1,10}")) {
-            value = Long.parseLong(s.trim());
-        } else {
-            throw new ValidationException(field, "must be " + allowed() + ", was '" + raw + "'");
-        }
-        if ((min != null && value < min) || (max != null && value > max) || value != (int) value) {
-            throw new ValidationException(field, "must be " + allowed() + ", was " + value);
-        }
-        return (int) value;
-    }
-
-    private Boolean coerceBoolean(Object raw, String field) {
-        if (raw instanceof Boolean b) {
-            return b;
-        }
-        String s = raw.toString().trim().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new ValidationException(field, "must be true or false, was '" + raw + "'");
-        };
-    }
-
-    private String coerceEnum(Object raw, String field) {
-        String s = raw.toString().trim();
-        for (String allowedValue : allowedValues) {
-            if (allowedValue.equalsIgnoreCase(s)) {
-                return allowedValue;
-            }
-        }
-        throw new ValidationException(field, "must be one of " + String.join(", ", allowedValues) + ", was '"
-                + raw + "'");
-    }
-
-    private static List<String> coerceList(Object raw) {
-        List<String> out = new ArrayList<>();
-        if (raw instanceof Iterable<?> it) {
-            it.forEach(o -> out.add(String.valueOf(o)));
-        } else {
-            for (String part : raw.toString().split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static LocalDate coerceDate(Object raw, String field) {
-        if (raw instanceof LocalDate d) {
-            return d;
-        }
-        try {
-            return LocalDate.parse(raw.toString().trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "must be a date yyyy-mm-dd, was '" + raw + "'");
-        }
+    /**
+     * Converts a present value as a parameter of the given type would, with no declaration to check (for
+     * {@link Params}' reads of unchecked values, whose names need not be declarable).
+     */
+    static Object coerceAs(ParamType type, Object raw, String field) {
+        return ParamValues.coerce(type, null, null, List.of(), raw, field, integerAllowed(null, null));
     }
 }

@@ -45,7 +45,8 @@ public final class Params {
      *
      * @param specs the declared parameters
      * @param raw the raw values; may be null
-     * @param fieldPrefix the path prefix for errors, e.g. {@code params}
+     * @param fieldPrefix the path prefix for errors, e.g. {@code params} (a trailing dot is allowed:
+     *     {@code params.} names the field {@code params.count} too); null or empty for bare names
      * @return the checked values
      * @throws ValidationException listing every offending field with what is allowed
      */
@@ -87,8 +88,13 @@ public final class Params {
         return new Params(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
+    /** {@code prefix.name}, with one dot whether or not the prefix ends with one. */
     private static String path(String prefix, String name) {
-        return prefix == null || prefix.isEmpty() ? name : prefix + "." + name;
+        String p = prefix == null ? "" : prefix.strip();
+        while (p.endsWith(".")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? name : p + "." + name;
     }
 
     /**
@@ -110,7 +116,7 @@ public final class Params {
      * @throws ValidationException naming the parameter when an unchecked value is not an integer
      */
     public int getInt(String name) {
-        return (Integer) ParamSpec.integer(name, "").coerce(require(name), name);
+        return (Integer) ParamSpec.coerceAs(ParamType.INTEGER, require(name), name);
     }
 
     /**
@@ -156,7 +162,8 @@ public final class Params {
      */
     public boolean getBoolean(String name, boolean fallback) {
         Object v = values.get(name);
-        return v == null ? fallback : v instanceof Boolean b ? b : (Boolean) ParamSpec.bool(name, "").coerce(v, name);
+        return v == null ? fallback
+                : v instanceof Boolean b ? b : (Boolean) ParamSpec.coerceAs(ParamType.BOOLEAN, v, name);
     }
 
     /**
@@ -171,7 +178,7 @@ public final class Params {
         if (v == null) {
             return List.of();
         }
-        return ((List<?>) ParamSpec.list(name, "").coerce(v, name)).stream().map(String::valueOf).toList();
+        return ((List<?>) ParamSpec.coerceAs(ParamType.LIST, v, name)).stream().map(String::valueOf).toList();
     }
 
     /**
@@ -183,7 +190,7 @@ public final class Params {
      */
     public Optional<LocalDate> getDate(String name) {
         Object v = values.get(name);
-        return v == null ? Optional.empty() : Optional.of((LocalDate) ParamSpec.date(name, "").coerce(v, name));
+        return v == null ? Optional.empty() : Optional.of((LocalDate) ParamSpec.coerceAs(ParamType.DATE, v, name));
     }
 
     /**

@@ -41,6 +41,16 @@ public interface ShuffleAlgorithm {
     String description();
 
     /**
+     * A short name for people, e.g. {@code Artist spacing} (listed in {@link PluginDescriptor#displayName()}).
+     *
+     * @return never blank; by default the name with underscores as spaces and a capital first letter
+     * @since 0.2.0
+     */
+    default String displayName() {
+        return PluginDescriptor.displayNameOf(name());
+    }
+
+    /**
      * The declared parameters.
      *
      * @return never null

@@ -317,7 +317,10 @@ class ModelJsonRoundTripTest {
     @Provide
     static Arbitrary<Snapshot> snapshots() {
         return Combinators.combine(ids(), ids(), ids(), text(), tracks().map(Track::uri).list().ofMaxSize(6),
-                Arbitraries.of(SnapshotType.class), text(), instants()).as(Snapshot::new);
+                Arbitraries.oneOf(Arbitraries.of(SnapshotType.MANUAL, SnapshotType.AUTO_PRE_SHUFFLE,
+                        SnapshotType.AUTO_PRE_RESTORE), Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1)
+                                .ofMaxLength(SnapshotType.MAX_LENGTH).map(SnapshotType::of)),
+                text(), instants()).as(Snapshot::new);
     }
 
     @Provide

@@ -326,10 +326,10 @@ class EngineBranchesTest {
         }
 
         @Test
-        void raidAndShuffleIsTheWellKnownChainAndSnapshotsAsARaid() {
+        void raidPlusShuffleSnapshotsAsARaid() {
             harness.playlist("p1", "Mix", tracks(5));
-            assertThat(harness.shuffify().jobTypes()).contains("raid_and_shuffle");
-            HarnessRun run = harness.run(JobSpec.builder("raid_and_shuffle").target("p1", "Mix")
+            assertThat(harness.shuffify().jobTypes()).as("core names no chain").doesNotContain("raid_and_shuffle");
+            HarnessRun run = harness.run(JobSpec.builder("raid+shuffle").target("p1", "Mix")
                     .param("uris", added).build());
 
             assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);

@@ -693,11 +693,15 @@ public final class ExecutionEngine {
                                 tracking, deferred);
                     }
                     observeAfter(checks);
+                    execution = KeptWrites.counted(execution, schedule, checks);
                 } catch (RuntimeException verifyFailure) {
                     LOG.warn("could not verify playlists after the failure", verifyFailure);
                     message += "; the playlists could not be re-read to check for lost tracks: "
                             + verifyFailure.getMessage();
+                    execution = KeptWrites.counted(execution, schedule, tracking);
                 }
+            } else if (tracking != null) {
+                execution = KeptWrites.counted(execution, schedule, tracking);
             }
             return finish(schedule, execution, source, ExecutionStatus.FAILED, null, message, warnings, deferred);
         }
@@ -1423,7 +1427,7 @@ public final class ExecutionEngine {
             }
             try {
                 storeSnapshot(schedule.userId(), before, snapshotType,
-                        "schedule " + schedule.id() + " (" + schedule.jobType() + ")");
+                        "schedule " + schedule.id() + " (" + config.jobTypes().summary(schedule.job()) + ")");
                 taken++;
             } catch (RuntimeException e) {
                 LOG.warn("snapshot of playlist {} failed; the job goes on", before.id(), e);

@@ -3,10 +3,14 @@ package dev.shuffify.internal.engine;
 import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.error.ValidationException;
 import dev.shuffify.error.ValidationException.FieldError;
+import dev.shuffify.internal.plugins.BoundStep;
+import dev.shuffify.internal.plugins.Chain;
+import dev.shuffify.internal.plugins.PluginOrigins;
 import dev.shuffify.internal.plugins.PluginRegistry;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.JobSpec;
 import dev.shuffify.spi.DiscoveryStrategy;
+import dev.shuffify.spi.JobChain;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.Params;
@@ -19,31 +23,28 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Resolves job types and chains to executors and validates job specs against the executors' declarations.
+ * Core names no chain: they are declared by the plugins that provide their steps ({@link JobChain}, found
+ * with the other plugins) and by the host ({@code Shuffify.Builder.chain}).
  */
 public final class JobTypes {
-    /** The well-known chain names. */
-    public static final Map<String, List<String>> WELL_KNOWN_CHAINS = Map.of(
-            "raid_and_shuffle", List.of("raid", "shuffle"),
-            "raid_and_drip", List.of("raid", "drip"));
-
     private final PluginRegistry registry;
-    private final Map<String, List<String>> chains;
+    private final Map<String, JobChain> chains;
 
     /**
      * Creates the resolver.
      *
-     * @param registry the plugins
-     * @param extraChains chain names registered by the host, in addition to the well-known ones
+     * @param registry the plugins, with the chains they declare
+     * @param extraChains chain names registered by the host, in addition to the plugins' (a host's chain
+     *     replaces a plugin's of the same name)
      */
     public JobTypes(PluginRegistry registry, Map<String, List<String>> extraChains) {
         this.registry = registry;
-        Map<String, List<String>> all = new LinkedHashMap<>(new TreeMap<>(WELL_KNOWN_CHAINS));
-        all.putAll(extraChains);
-        this.chains = Collections.unmodifiableMap(all); // insertion order: well-known, then the host's
+        Map<String, JobChain> all = new LinkedHashMap<>(registry.chains());
+        extraChains.forEach((name, steps) -> all.put(name, JobChain.of(name, "", JobChain.Step.of(steps))));
+        this.chains = Collections.unmodifiableMap(all); // the plugins' by name, then the host's
     }
 
     /**
@@ -56,21 +57,41 @@ public final class JobTypes {
     }
 
     /**
-     * The step names of a type: itself, a chain alias's steps, or the {@code +}-separated parts.
+     * The step names of a type: itself, a chain's steps, or the {@code +}-separated parts.
      *
      * @param type the type
      * @return never empty
      */
     public List<String> steps(String type) {
-        List<String> alias = chains.get(type);
-        if (alias != null) {
-            return alias;
+        return declaredSteps(type).stream().map(JobChain.Step::type).toList();
+    }
+
+    private List<JobChain.Step> declaredSteps(String type) {
+        JobChain chain = chains.get(type);
+        if (chain != null) {
+            return chain.steps();
         }
-        return Arrays.stream(type.split("\\+", -1)).map(String::trim).toList();
+        List<String> parts = Arrays.stream(type.split("\\+", -1)).map(String::trim).toList();
+        if (parts.size() > 1) {
+            for (JobChain declared : chains.values()) {
+                if (declared.steps().stream().map(JobChain.Step::type).toList().equals(parts)) {
+                    return declared.steps(); // a+b is the declared chain of those steps, bindings included
+                }
+            }
+        }
+        List<JobChain.Step> steps = new ArrayList<>();
+        for (String part : parts) {
+            try {
+                steps.add(JobChain.Step.of(part));
+            } catch (IllegalArgumentException e) {
+                steps.add(null); // not a job type name: resolve reports it as unknown
+            }
+        }
+        return steps;
     }
 
     /**
-     * The executors of a type, in order.
+     * The executors of a type, in order. Each step of a chain sees only its own parameters.
      *
      * @param type the job type or chain
      * @return the executors
@@ -80,14 +101,67 @@ public final class JobTypes {
         if (type == null || type.isBlank()) {
             throw new ValidationException("job.type", "is required; known: " + known());
         }
-        List<JobExecutor> executors = new ArrayList<>();
-        for (String step : steps(type)) {
-            executors.add(registry.jobType(step).orElseThrow(() -> new ValidationException("job.type",
-                    "unknown job type '" + step + "'" + (step.equals(type) ? "" : " in '" + type + "'")
-                            + "; known: " + known() + ". "
-                            + registry.whereToFind(PluginDescriptor.Kind.JOB_TYPE, step))));
+        List<JobChain.Step> steps = declaredSteps(type);
+        List<String> parts = Arrays.stream(type.split("\\+", -1)).map(String::trim).toList();
+        List<Chain.Link> links = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            JobChain.Step step = steps.get(i);
+            String name = step == null ? parts.get(i) : step.type();
+            JobExecutor executor = step == null ? null : registry.jobType(name).orElse(null);
+            if (executor == null) {
+                PluginDescriptor.Kind kind = steps.size() == 1 && PluginOrigins.builtInArtifact(
+                        PluginDescriptor.Kind.JOB_CHAIN, name).isPresent() ? PluginDescriptor.Kind.JOB_CHAIN
+                                : PluginDescriptor.Kind.JOB_TYPE;
+                throw new ValidationException("job.type", "unknown job type '" + name + "'"
+                        + (name.equals(type) ? "" : " in '" + type + "'") + "; known: " + known() + ". "
+                        + registry.whereToFind(kind, name));
+            }
+            links.add(new Chain.Link(step, executor));
         }
-        return executors;
+        if (links.size() == 1) {
+            return List.of(links.get(0).executor());
+        }
+        return new Chain(type, links).executors();
+    }
+
+    /**
+     * Whether a job of this type works on its target's playlist pair ({@link JobExecutor#usesPair()} of any
+     * step).
+     *
+     * @param type the job type or chain
+     * @return false too when the type is unknown
+     */
+    public boolean usesPair(String type) {
+        try {
+            return resolve(type).stream().anyMatch(JobExecutor::usesPair);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What a run of a job does, in a few words ({@link JobExecutor#summary}), for snapshot descriptions:
+     * {@code rotate: swap}, {@code raid_and_shuffle: raid then shuffle: balanced}. Never throws.
+     *
+     * @param spec the job as stored
+     * @return never blank
+     */
+    public String summary(JobSpec spec) {
+        try {
+            List<JobExecutor> steps = resolve(spec.type());
+            if (steps.size() == 1) {
+                return orType(steps.get(0).summary(spec), spec.type());
+            }
+            List<String> parts = new ArrayList<>();
+            steps.forEach(s -> parts.add(orType(s.summary(spec), s.type())));
+            return spec.type() + ": " + String.join(" then ", parts);
+        } catch (RuntimeException e) {
+            return spec.type();
+        }
+    }
+
+    private static String orType(String summary, String type) {
+        return summary == null || summary.isBlank() ? type : summary;
     }
 
     private String known() {
@@ -102,8 +176,8 @@ public final class JobTypes {
      */
     public List<String> names() {
         List<String> names = new ArrayList<>(registry.jobTypes());
-        chains.forEach((name, steps) -> {
-            if (steps.stream().allMatch(s -> registry.jobType(s).isPresent())) {
+        chains.forEach((name, chain) -> {
+            if (chain.steps().stream().allMatch(s -> registry.jobType(s.type()).isPresent())) {
                 names.add(name);
             }
         });
@@ -111,13 +185,21 @@ public final class JobTypes {
     }
 
     /**
-     * Checks job parameters against the union of the steps' declarations (first declaration of a name wins).
+     * Checks job parameters: a job type's against its declaration; a chain's step by step, each step's against
+     * its own declaration ({@link Chain}). The result is what the engine's context holds; each step of a chain
+     * reads its own.
      *
-     * @param steps the executors
+     * @param steps the executors, as {@link #resolve} gave them
      * @param raw the raw parameters
-     * @return the checked parameters
+     * @return the checked parameters (for a chain, every step's together, the first step's value of a name first)
+     * @throws ValidationException listing every offending field
      */
     public static Params parseParams(List<JobExecutor> steps, Map<String, ?> raw) {
+        if (!steps.isEmpty() && steps.get(0) instanceof BoundStep bound) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            bound.chain().parse(raw, "job.params").forEach(p -> p.asMap().forEach(merged::putIfAbsent));
+            return Params.of(merged);
+        }
         Map<String, ParamSpec> specs = new LinkedHashMap<>();
         steps.forEach(s -> s.parameters().forEach(p -> specs.putIfAbsent(p.name(), p)));
         return Params.parse(List.copyOf(specs.values()), raw, "job.params");

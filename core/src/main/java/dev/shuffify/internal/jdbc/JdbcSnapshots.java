@@ -6,7 +6,6 @@ import dev.shuffify.store.SnapshotStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Snapshots over JDBC; the uris are one JSON array per snapshot. */
@@ -43,7 +42,7 @@ public final class JdbcSnapshots implements SnapshotStore {
     private static Snapshot map(ResultSet rs) throws SQLException {
         return new Snapshot(rs.getString("id"), rs.getString("user_id"), rs.getString("playlist_id"),
                 rs.getString("playlist_name"), JsonColumns.readStrings(rs.getString("uris_json")),
-                SnapshotType.valueOf(rs.getString("snapshot_type").toUpperCase(Locale.ROOT)),
+                SnapshotType.of(rs.getString("snapshot_type")),
                 rs.getString("trigger_description"), Rows.instant(rs, "created_at"));
     }
 

@@ -3,6 +3,7 @@ package dev.shuffify.internal.plugins;
 import dev.shuffify.spi.PluginDescriptor;
 import dev.shuffify.error.PluginException;
 import dev.shuffify.spi.DiscoveryStrategy;
+import dev.shuffify.spi.JobChain;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.spi.PluginLookup;
@@ -37,16 +38,19 @@ public final class PluginRegistry implements PluginLookup {
     private final Map<String, Entry<ShuffleAlgorithm>> algorithms;
     private final Map<String, Entry<ShuffleAlgorithm>> algorithmAliases;
     private final Map<String, Entry<DiscoveryStrategy>> strategies;
+    private final Map<String, Entry<JobChain>> chains;
 
     private record Entry<T>(T plugin, String source) {
     }
 
     private PluginRegistry(Map<String, Entry<JobExecutor>> jobTypes, Map<String, Entry<ShuffleAlgorithm>> algorithms,
-            Map<String, Entry<ShuffleAlgorithm>> algorithmAliases, Map<String, Entry<DiscoveryStrategy>> strategies) {
+            Map<String, Entry<ShuffleAlgorithm>> algorithmAliases, Map<String, Entry<DiscoveryStrategy>> strategies,
+            Map<String, Entry<JobChain>> chains) {
         this.jobTypes = jobTypes;
         this.algorithms = algorithms;
         this.algorithmAliases = algorithmAliases;
         this.strategies = strategies;
+        this.chains = chains;
     }
 
     /**
@@ -58,10 +62,30 @@ public final class PluginRegistry implements PluginLookup {
      * @param algorithms hand-registered algorithms
      * @param strategies hand-registered strategies
      * @return the registry
-     * @throws PluginException on a duplicate id, a blank or malformed id, or (unless lenient) a broken provider
+     * @throws PluginException on a duplicate id, a blank or malformed id, a parameter declared twice by one plugin,
+     *     a chain named like a job type, or (unless lenient) a broken provider
      */
     public static PluginRegistry build(List<ClassLoader> loaders, boolean lenient, List<JobExecutor> jobTypes,
             List<ShuffleAlgorithm> algorithms, List<DiscoveryStrategy> strategies) {
+        return build(loaders, lenient, jobTypes, algorithms, strategies, List.of());
+    }
+
+    /**
+     * Builds a registry, with hand-registered chains too.
+     *
+     * @param loaders class loaders to search, in order (empty when auto-discovery is off)
+     * @param lenient whether a provider that fails to load is skipped with a warning instead of failing
+     * @param jobTypes hand-registered job types
+     * @param algorithms hand-registered algorithms
+     * @param strategies hand-registered strategies
+     * @param jobChains hand-registered chains
+     * @return the registry
+     * @throws PluginException as {@link #build(List, boolean, List, List, List)}
+     */
+    public static PluginRegistry build(List<ClassLoader> loaders, boolean lenient, List<JobExecutor> jobTypes,
+            List<ShuffleAlgorithm> algorithms, List<DiscoveryStrategy> strategies, List<JobChain> jobChains) {
+        Map<String, Entry<JobChain>> chainMap = new LinkedHashMap<>();
+        jobChains.forEach(p -> add(chainMap, "job chain", p.name(), p, "registered", true));
         Map<String, Entry<JobExecutor>> jobs = new LinkedHashMap<>();
         Map<String, Entry<ShuffleAlgorithm>> algos = new LinkedHashMap<>();
         Map<String, Entry<ShuffleAlgorithm>> aliases = new LinkedHashMap<>();
@@ -80,7 +104,37 @@ public final class PluginRegistry implements PluginLookup {
             discover(DiscoveryStrategy.class, loader, lenient).forEach(
                     e -> add(strats, "discovery strategy", safeId(e.plugin(), DiscoveryStrategy::id), e.plugin(),
                             e.source(), true));
+            discover(JobChain.class, loader, lenient).forEach(
+                    e -> add(chainMap, "job chain", safeId(e.plugin(), JobChain::name), e.plugin(), e.source(), true));
         }
+        // a chain adds no job of its own: it is also found next to the job types registered by hand
+        List<ClassLoader> chainLoaders = new ArrayList<>();
+        for (JobExecutor job : jobTypes) {
+            ClassLoader loader = job.getClass().getClassLoader();
+            if (loader != null && !loaders.contains(loader) && !chainLoaders.contains(loader)) {
+                chainLoaders.add(loader);
+            }
+        }
+        for (ClassLoader loader : chainLoaders) {
+            discover(JobChain.class, loader, lenient).forEach(
+                    e -> add(chainMap, "job chain", safeId(e.plugin(), JobChain::name), e.plugin(), e.source(), true));
+        }
+        for (Entry<JobChain> e : chainMap.values()) {
+            String name = e.plugin().name();
+            if (jobs.containsKey(name)) {
+                throw new PluginException("job chain " + e.plugin().getClass().getName() + " (" + e.source()
+                        + ") is named '" + name + "', like the job type " + jobs.get(name).plugin().getClass()
+                        .getName() + " (" + jobs.get(name).source() + "); rename one of them");
+            }
+            List<JobChain.Step> steps = e.plugin().steps();
+            if (steps == null || steps.size() < 2) {
+                throw new PluginException("job chain '" + name + "' (" + e.plugin().getClass().getName()
+                        + ") needs at least two steps");
+            }
+        }
+        jobs.forEach((id, e) -> checkParameters("job type", id, e, () -> e.plugin().parameters()));
+        algos.forEach((id, e) -> checkParameters("algorithm", id, e, () -> e.plugin().parameters()));
+        strats.forEach((id, e) -> checkParameters("discovery strategy", id, e, () -> e.plugin().parameters()));
         for (Entry<ShuffleAlgorithm> e : algos.values()) {
             for (String alias : e.plugin().aliases()) {
                 if (algos.containsKey(alias) && algos.get(alias) != e) {
@@ -93,7 +147,32 @@ public final class PluginRegistry implements PluginLookup {
             }
         }
         return new PluginRegistry(Collections.unmodifiableMap(jobs), Collections.unmodifiableMap(algos),
-                Collections.unmodifiableMap(aliases), Collections.unmodifiableMap(strats));
+                Collections.unmodifiableMap(aliases), Collections.unmodifiableMap(strats),
+                Collections.unmodifiableMap(chainMap));
+    }
+
+    /** One plugin's parameter list: present, and no name declared twice (the second would never be read). */
+    private static void checkParameters(String kind, String id, Entry<?> e,
+            java.util.function.Supplier<List<ParamSpec>> declared) {
+        String where = kind + " '" + id + "' (" + e.plugin().getClass().getName() + ", " + e.source() + ")";
+        List<ParamSpec> params;
+        try {
+            params = declared.get();
+        } catch (RuntimeException failure) {
+            throw new PluginException(where + " failed to declare its parameters: " + failure.getMessage(), failure);
+        }
+        if (params == null) {
+            throw new PluginException(where + " returned no parameter list; return List.of() for none");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (ParamSpec p : params) {
+            if (p == null) {
+                throw new PluginException(where + " declares a null parameter");
+            }
+            if (!seen.add(p.name())) {
+                throw new PluginException(where + " declares the parameter '" + p.name() + "' twice");
+            }
+        }
     }
 
     private static <T> String safeId(T plugin, Function<T, String> id) {
@@ -110,7 +189,7 @@ public final class PluginRegistry implements PluginLookup {
         if (id == null || id.isBlank()) {
             throw new PluginException(kind + " " + className + " (" + source + ") has a blank id");
         }
-        if (checkFormat && kind.equals("job type") && !ID.matcher(id).matches()) {
+        if (checkFormat && (kind.equals("job type") || kind.equals("job chain")) && !ID.matcher(id).matches()) {
             throw new PluginException(kind + " " + className + " (" + source + ") has id '" + id
                     + "'; job type ids use lower-case letters, digits and underscores");
         }
@@ -215,7 +294,19 @@ public final class PluginRegistry implements PluginLookup {
     }
 
     /**
-     * Everything registered, job types first, then algorithms, then strategies, each sorted by id.
+     * The declared chains (discovered and hand-registered), by name, whether or not their steps are registered.
+     *
+     * @return never null
+     */
+    public Map<String, JobChain> chains() {
+        Map<String, JobChain> out = new LinkedHashMap<>();
+        new TreeSet<>(chains.keySet()).forEach(name -> out.put(name, chains.get(name).plugin()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Everything registered: job types, then the chains whose steps are all registered, then algorithms, then
+     * strategies, each sorted by id.
      *
      * @return never null
      */
@@ -223,25 +314,34 @@ public final class PluginRegistry implements PluginLookup {
         List<PluginDescriptor> list = new ArrayList<>();
         new TreeSet<>(jobTypes.keySet()).forEach(id -> {
             Entry<JobExecutor> e = jobTypes.get(id);
-            list.add(descriptor(PluginDescriptor.Kind.JOB_TYPE, id, List.of(), e.plugin().description(),
-                    e.plugin().parameters(), e));
+            list.add(descriptor(PluginDescriptor.Kind.JOB_TYPE, id, e.plugin().displayName(), List.of(),
+                    e.plugin().description(), e.plugin().parameters(), e));
+        });
+        new TreeSet<>(chains.keySet()).forEach(id -> {
+            Entry<JobChain> e = chains.get(id);
+            if (!e.plugin().steps().stream().allMatch(step -> jobTypes.containsKey(step.type()))) {
+                return; // a chain is offered, and listed, only when all its steps are registered
+            }
+            list.add(descriptor(PluginDescriptor.Kind.JOB_CHAIN, id, e.plugin().displayName(), List.of(),
+                    e.plugin().description(), List.of(), e));
         });
         new TreeSet<>(algorithms.keySet()).forEach(id -> {
             Entry<ShuffleAlgorithm> e = algorithms.get(id);
-            list.add(descriptor(PluginDescriptor.Kind.ALGORITHM, id, e.plugin().aliases(), e.plugin().description(),
-                    e.plugin().parameters(), e));
+            list.add(descriptor(PluginDescriptor.Kind.ALGORITHM, id, e.plugin().displayName(), e.plugin().aliases(),
+                    e.plugin().description(), e.plugin().parameters(), e));
         });
         new TreeSet<>(strategies.keySet()).forEach(id -> {
             Entry<DiscoveryStrategy> e = strategies.get(id);
-            list.add(descriptor(PluginDescriptor.Kind.DISCOVERY_STRATEGY, id, List.of(), e.plugin().description(),
-                    e.plugin().parameters(), e));
+            list.add(descriptor(PluginDescriptor.Kind.DISCOVERY_STRATEGY, id, e.plugin().displayName(), List.of(),
+                    e.plugin().description(), e.plugin().parameters(), e));
         });
         return List.copyOf(list);
     }
 
-    private static PluginDescriptor descriptor(PluginDescriptor.Kind kind, String id, List<String> aliases,
-            String description, List<ParamSpec> params, Entry<?> e) {
-        return new PluginDescriptor(kind, id, aliases, description, params, e.plugin().getClass().getName(),
-                e.source(), PluginOrigins.artifactOf(e.plugin().getClass()).orElse(null));
+    private static PluginDescriptor descriptor(PluginDescriptor.Kind kind, String id, String displayName,
+            List<String> aliases, String description, List<ParamSpec> params, Entry<?> e) {
+        return new PluginDescriptor(kind, id, displayName, aliases, description, params,
+                e.plugin().getClass().getName(), e.source(), PluginOrigins.artifactOf(e.plugin().getClass())
+                        .orElse(null));
     }
 }

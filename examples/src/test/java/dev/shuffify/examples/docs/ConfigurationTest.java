@@ -55,7 +55,11 @@ class ConfigurationTest {
     void handPickedPluginsAreTheOnlyOnes() {
         try (Shuffify shuffify = Configuration.handPicked(world.music)) {
             assertThat(shuffify.jobTypes()).containsExactly("raid", "shuffle", "raid_and_shuffle");
-            assertThat(shuffify.plugins()).extracting(PluginDescriptor::source).containsOnly("registered");
+            assertThat(shuffify.plugins()).filteredOn(p -> p.kind() != PluginDescriptor.Kind.JOB_CHAIN)
+                    .extracting(PluginDescriptor::source).containsOnly("registered");
+            // the chain is declared next to the registered job types, by the module of its shuffle step
+            assertThat(shuffify.plugins()).filteredOn(p -> p.kind() == PluginDescriptor.Kind.JOB_CHAIN)
+                    .extracting(PluginDescriptor::id).containsExactly("raid_and_shuffle");
         }
     }
 

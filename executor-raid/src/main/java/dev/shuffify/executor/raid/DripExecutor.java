@@ -55,6 +55,8 @@ public final class DripExecutor implements JobExecutor {
     public static final String DRIP_ORDER = "drip_order";
     /** Parameter: where they go in the target. */
     public static final String DRIP_POSITION = "drip_position";
+    /** Skip code: nothing left to release (staging is empty, or the drip was completed by an earlier run). */
+    public static final String NOTHING_TO_RELEASE = "nothing_to_release";
 
     /** Creates the executor. */
     public DripExecutor() {
@@ -68,6 +70,11 @@ public final class DripExecutor implements JobExecutor {
     @Override
     public String description() {
         return "Moves a few tracks per run from a staging playlist to the target.";
+    }
+
+    @Override
+    public String displayName() {
+        return "Drip";
     }
 
     @Override
@@ -142,7 +149,12 @@ public final class DripExecutor implements JobExecutor {
         }
         Set<String> removed = new HashSet<>(toRemove);
         long remaining = staging.items().stream().filter(t -> !removed.contains(t.uri())).count();
-        return JobResult.builder()
+        JobResult.Builder result = JobResult.builder();
+        if (plan.moved().isEmpty() && toRemove.isEmpty()) {
+            result.skipped(NOTHING_TO_RELEASE, "the staging playlist '" + stagingId + "' holds no track to release"
+                    + (releasedEarlier > 0 ? " (an earlier run released " + releasedEarlier + " for this drip)" : ""));
+        }
+        return result
                 .tracksAdded(plan.moved().size())
                 .tracksTotal(target.size() + plan.moved().size())
                 .detail(STAGING_PLAYLIST, stagingId)

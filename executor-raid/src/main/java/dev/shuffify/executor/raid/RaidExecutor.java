@@ -10,6 +10,7 @@ import dev.shuffify.executor.raid.discovery.CatalogLinks;
 import dev.shuffify.executor.raid.discovery.PlaylistDiscovery;
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.JobResult;
+import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.SnapshotType;
 import dev.shuffify.model.Track;
@@ -44,7 +45,8 @@ import java.util.function.Predicate;
  * <li>{@code max_per_artist} — the most tracks of one primary artist one run adds (at least 1);</li>
  * <li>{@code cooldown_days} — a track that left the target less than this many days ago is not added back
  * (default 0, off); uses the membership history the engine keeps;</li>
- * <li>{@code excluded_tracks} — tracks the user dismissed (ids, uris or links): never added.</li>
+ * <li>{@code excluded_tracks} — tracks the user dismissed (ids, uris or links): never added;</li>
+ * <li>{@code destination} — see below.</li>
  * </ul>
  * A source that is gone or no longer readable is skipped with a warning in the result; the others still
  * run. No sources is not an error: the run adds nothing and reports the target's size. Adds go in batches of
@@ -53,8 +55,9 @@ import java.util.function.Predicate;
  * the shuffle's replace instead of being added on their own first (each is written once: {@code ceil((N + k) /
  * 100)} writes instead of {@code ceil(k / 100)} more).
  *
- * <p>In a chain with {@code drip} ({@code raid_and_drip}), the chain's {@code staging_playlist} parameter is
- * present and the raid fills that staging playlist instead of the target, skipping tracks already in either.
+ * <p>{@code destination} is a playlist to fill instead of the target (id, uri or link); tracks already in the
+ * target are skipped too. In {@code raid_and_drip} the chain sets it to the drip's {@code staging_playlist}
+ * ({@link RaidAndDripChain}), so the raid fills the staging playlist the drip releases from.
  *
  * <p>The result's details hold {@code destination} (the playlist written), {@code sources} (per source: its
  * index, strategy, argument, status {@code ok} or {@code gone}, {@code found} candidates and {@code added}
@@ -78,6 +81,18 @@ public final class RaidExecutor implements JobExecutor {
     public static final String COOLDOWN_DAYS = "cooldown_days";
     /** Parameter: tracks never to add. */
     public static final String EXCLUDED_TRACKS = "excluded_tracks";
+    /** Parameter: a playlist to fill instead of the target. */
+    public static final String DESTINATION = "destination";
+    /** Warning code: a source is gone or no longer readable. */
+    public static final String SOURCE_GONE = "source_gone";
+    /** Warning and skip code: every source is gone or no longer readable. */
+    public static final String ALL_SOURCES_GONE = "all_sources_gone";
+    /** Skip code: the schedule names no source. */
+    public static final String NO_SOURCES = "no_sources";
+    /** Skip code: the sources hold no track to add. */
+    public static final String NOTHING_NEW = "nothing_new";
+    /** The snapshot type of a raid. */
+    public static final SnapshotType SNAPSHOT_TYPE = SnapshotType.AUTO_PRE_RAID;
 
     /** Creates the executor. */
     public RaidExecutor() {
@@ -94,6 +109,19 @@ public final class RaidExecutor implements JobExecutor {
     }
 
     @Override
+    public String displayName() {
+        return "Raid";
+    }
+
+    /** The destination, when the raid fills another playlist than the target: other jobs are kept off it. */
+    @Override
+    public Set<String> otherPlaylistsWritten(JobSpec spec) {
+        return spec.params().get(DESTINATION) instanceof String destination
+                ? CatalogLinks.tryId(destination, "playlist").map(Set::of).orElse(Set.of())
+                : Set.of();
+    }
+
+    @Override
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.integer(LIMIT, "The most tracks one run adds (default: no limit)").atLeast(1),
@@ -102,12 +130,14 @@ public final class RaidExecutor implements JobExecutor {
                 ParamSpec.integer(COOLDOWN_DAYS, "A track that left the target less than this many days ago is "
                         + "not added back (0 = off)").atLeast(0).withDefault(0),
                 ParamSpec.list(EXCLUDED_TRACKS, "Tracks never to add (ids, spotify: uris or open.spotify.com "
-                        + "links)"));
+                        + "links)"),
+                ParamSpec.string(DESTINATION, "A playlist to fill instead of the target; tracks already in the "
+                        + "target are skipped too (raid_and_drip sets it to the drip's staging_playlist)"));
     }
 
     @Override
     public SnapshotType snapshotType() {
-        return SnapshotType.AUTO_PRE_RAID;
+        return SNAPSHOT_TYPE;
     }
 
     @Override
@@ -125,7 +155,7 @@ public final class RaidExecutor implements JobExecutor {
         if (context.spec().target() != null) {
             written.add(playlistId(context.spec().target().id()));
         }
-        context.params().getString(DripExecutor.STAGING_PLAYLIST).flatMap(s -> CatalogLinks.tryId(s, "playlist"))
+        context.params().getString(DESTINATION).flatMap(s -> CatalogLinks.tryId(s, "playlist"))
                 .ifPresent(written::add);
         List<DiscoverySource> sources = context.spec().sources();
         for (int i = 0; i < sources.size(); i++) {
@@ -146,8 +176,9 @@ public final class RaidExecutor implements JobExecutor {
     @Override
     public JobResult execute(JobContext context) {
         String targetId = context.spec().target().id();
-        Optional<String> staging = context.params().getString(DripExecutor.STAGING_PLAYLIST)
-                .map(s -> CatalogLinks.id(s, "playlist", "params." + DripExecutor.STAGING_PLAYLIST));
+        Optional<String> staging = context.params().getString(DESTINATION)
+                .map(s -> CatalogLinks.id(s, "playlist", "params." + DESTINATION))
+                .filter(id -> !id.equals(targetId));
         String destinationId = staging.orElse(targetId);
         Playlist destination = context.playlists().playlist(destinationId);
         Set<String> present = new HashSet<>(destination.uris());
@@ -158,7 +189,8 @@ public final class RaidExecutor implements JobExecutor {
         List<DiscoverySource> sources = context.spec().sources();
         if (sources.isEmpty()) {
             context.progress("raid: no sources configured; nothing to do");
-            return result.tracksTotal(destination.size()).detail("sources", List.of()).build();
+            return result.tracksTotal(destination.size()).detail("sources", List.of())
+                    .skipped(NO_SOURCES, "no sources configured; nothing to do").build();
         }
         List<List<Track>> candidates = new ArrayList<>();
         List<Map<String, Object>> sourceDetails = new ArrayList<>();
@@ -177,8 +209,8 @@ public final class RaidExecutor implements JobExecutor {
                 gone++;
                 found = List.of();
                 detail.put("status", "gone");
-                result.warning(describe(source, i) + " is gone or no longer readable; skipped (" + e.getMessage()
-                        + ")");
+                result.warning(SOURCE_GONE, describe(source, i) + " is gone or no longer readable; skipped ("
+                        + e.getMessage() + ")");
             }
             detail.put("found", found.size());
             context.progress("raid: " + describe(source, i) + ": " + found.size() + " candidate(s)");
@@ -186,7 +218,8 @@ public final class RaidExecutor implements JobExecutor {
             sourceDetails.add(detail);
         }
         if (gone == sources.size()) {
-            result.warning("all " + sources.size() + " source(s) are gone or no longer readable; nothing was added");
+            String allGone = "all " + sources.size() + " source(s) are gone or no longer readable; nothing was added";
+            result.warning(ALL_SOURCES_GONE, allGone).skipped(ALL_SOURCES_GONE, allGone);
         }
         RaidSelection.Result selection = RaidSelection.select(candidates, rules(context, present, destination,
                 targetId));
@@ -199,6 +232,8 @@ public final class RaidExecutor implements JobExecutor {
             context.planWrites(WritePlan.builder().add(destinationId, uris.size()).build());
             context.snapshotBeforeMutation(destinationId);
             context.appendTracks(destinationId, uris);
+        } else if (gone < sources.size()) {
+            result.skipped(NOTHING_NEW, "no new tracks in the " + (sources.size() - gone) + " readable source(s)");
         }
         return result.tracksAdded(uris.size()).tracksTotal(destination.size() + uris.size())
                 .detail("sources", List.copyOf(sourceDetails)).detail("skipped", selection.skipped())

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The raid inside the core's job-type chains: {@code raid_and_shuffle} and {@code raid_and_drip}. */
+/** The raid inside chains: {@code raid+shuffle} and {@code raid_and_drip} (declared by this module). */
 class ChainTest {
 
     /** A stand-in for the shuffle job type (this module does not depend on it): reverses the target. */
@@ -67,12 +67,12 @@ class ChainTest {
     }
 
     @Test
-    void raidAndShuffleIsOneExecutionWithOneSnapshotAndReadsTheTargetOnce() {
+    void raidPlusShuffleIsOneExecutionWithOneSnapshotAndReadsTheTargetOnce() {
         ExecutorHarness harness = Fixtures.harness().jobType(new ReverseShuffle()).build();
         harness.playlist("target", "Target", tracks("t", 3));
         harness.playlist("src", "Source", Stream.concat(tracks("t", 3).stream(), tracks("n", 2).stream()).toList());
 
-        HarnessRun run = harness.run(JobSpec.builder("raid_and_shuffle").target("target", "Target")
+        HarnessRun run = harness.run(JobSpec.builder("raid+shuffle").target("target", "Target")
                 .source(DiscoverySource.playlist("src")).build());
 
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
@@ -122,6 +122,36 @@ class ChainTest {
         assertThat(stagingSnapshots).singleElement().satisfies(s -> assertThat(s.uris()).isEqualTo(uris("old")));
         assertThat(run.snapshots()).singleElement().satisfies(s ->
                 assertThat(s.uris()).isEqualTo(uris("t1", "dup")));
+    }
+
+    @Test
+    void raidAndDripIsDeclaredHereAndTakesTheStagingPlaylistFromTheDripsSection() {
+        ExecutorHarness harness = Fixtures.harness().build();
+        assertThat(harness.shuffify().jobTypes()).contains("raid_and_drip");
+        harness.playlist("target", "Target", List.of(track("t1", "y")));
+        harness.playlist("staging", "Staging", List.of());
+        harness.playlist("src", "Source", List.of(track("new1", "x"), track("new2", "z"), track("new3", "w")));
+
+        HarnessRun run = harness.run(JobSpec.builder("raid_and_drip").target("target", "Target")
+                .source(DiscoverySource.playlist("src")).stepParam("raid", "limit", 2)
+                .stepParam("drip", "staging_playlist", "staging").stepParam("drip", "drip_count", 1)
+                .stepParam("drip", "drip_position", "bottom").build());
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(run.execution().details()).containsEntry("raid.destination", "staging");
+        // the raid's limit is the raid's alone; the drip's count the drip's alone
+        assertThat(harness.music().uris("target")).isEqualTo(uris("t1", "new1"));
+        assertThat(harness.music().uris("staging")).isEqualTo(uris("new2"));
+    }
+
+    @Test
+    void theRaidsDestinationInRaidAndDripIsTheDripsToName() {
+        ExecutorHarness harness = Fixtures.harness().build();
+        harness.playlist("target", "Target", List.of());
+        assertThatThrownBy(() -> harness.schedule(JobSpec.builder("raid_and_drip").target("target", "Target")
+                .stepParam("raid", "destination", "elsewhere").stepParam("drip", "staging_playlist", "staging")
+                .build()))
+                .hasMessageContaining("job.params.raid.destination: is taken from drip.staging_playlist");
     }
 
     @Test

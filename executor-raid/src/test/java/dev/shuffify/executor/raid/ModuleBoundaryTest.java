@@ -3,6 +3,7 @@ package dev.shuffify.executor.raid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.spi.DiscoveryStrategy;
+import dev.shuffify.spi.JobChain;
 import dev.shuffify.spi.JobExecutor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModuleBoundaryTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {JobExecutor.class, DiscoveryStrategy.class})
+    @ValueSource(classes = {JobExecutor.class, DiscoveryStrategy.class, JobChain.class})
     void everyDeclaredProviderExistsImplementsItsInterfaceAndHasAPublicNoArgConstructor(Class<?> service)
             throws IOException, ReflectiveOperationException {
         List<String> declared;

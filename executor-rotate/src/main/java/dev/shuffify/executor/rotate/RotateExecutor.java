@@ -8,6 +8,8 @@ import dev.shuffify.error.ValidationException.FieldError;
 import dev.shuffify.executor.rotate.RotationSettings.Mode;
 import dev.shuffify.executor.rotate.RotationSettings.ReturnOrder;
 import dev.shuffify.model.JobResult;
+import dev.shuffify.model.JobSpec;
+import dev.shuffify.model.Notice;
 import dev.shuffify.model.Pin;
 import dev.shuffify.model.Playlist;
 import dev.shuffify.model.PlaylistPair;
@@ -72,6 +74,26 @@ public final class RotateExecutor implements JobExecutor {
     public static final String TARGET_SIZE = "target_size";
     /** Parameter: how many tracks at the top of production are never rotated out (default 0). */
     public static final String PROTECT_COUNT = "protect_count";
+    /** Skip code: production is empty. */
+    public static final String EMPTY_PLAYLIST = "empty_playlist";
+    /** Skip code: nothing may move for no other reason given (both playlists hold the same tracks …). */
+    public static final String NOTHING_TO_ROTATE = "nothing_to_rotate";
+    /** Warning and skip code: no production track may leave (all pinned, protected, local or unavailable). */
+    public static final String ALL_TRACKS_PROTECTED = RotationPlan.ALL_TRACKS_PROTECTED;
+    /** Warning code: fewer production tracks than asked may leave. */
+    public static final String ROTATION_LIMITED = RotationPlan.LIMITED;
+    /** Warning code: the archive has fewer eligible tracks than asked. */
+    public static final String ARCHIVE_EXHAUSTED = RotationPlan.ARCHIVE_EXHAUSTED;
+    /** Warning code: production stays above {@code target_size}. */
+    public static final String ABOVE_TARGET_SIZE = RotationPlan.ABOVE_TARGET_SIZE;
+    /** Warning code: production stays below {@code target_size}. */
+    public static final String BELOW_TARGET_SIZE = RotationPlan.BELOW_TARGET_SIZE;
+    /** Warning code: a swap-only parameter was given with another mode. */
+    public static final String SWAP_ONLY_IGNORED = "swap_only_parameter_ignored";
+    /** Warning code: a removal whose call failed was sent again and succeeded. */
+    public static final String REMOVAL_SENT_AGAIN = "removal_sent_again";
+    /** The snapshot type of a rotation (production and archive). */
+    public static final SnapshotType SNAPSHOT_TYPE = SnapshotType.AUTO_PRE_ROTATE;
 
     private static final List<ParamSpec> PARAMETERS = List.of(
             ParamSpec.choice(ROTATION_MODE, "What a rotation does: archive_oldest moves the oldest production "
@@ -105,13 +127,40 @@ public final class RotateExecutor implements JobExecutor {
     }
 
     @Override
+    public String displayName() {
+        return "Rotate";
+    }
+
+    /**
+     * A rotation works on the target's pair: the production playlist and its archive.
+     *
+     * @return true
+     */
+    @Override
+    public boolean usesPair() {
+        return true;
+    }
+
+    /**
+     * Names the rotation mode, e.g. {@code rotate: swap}.
+     *
+     * @param spec the job as stored
+     * @return {@code rotate: <rotation_mode>}, or {@code rotate} when none is given
+     */
+    @Override
+    public String summary(JobSpec spec) {
+        return spec.params().get(ROTATION_MODE) instanceof String mode && !mode.isBlank()
+                ? TYPE + ": " + mode.strip().toLowerCase(java.util.Locale.ROOT) : TYPE;
+    }
+
+    @Override
     public List<ParamSpec> parameters() {
         return PARAMETERS;
     }
 
     @Override
     public SnapshotType snapshotType() {
-        return SnapshotType.AUTO_PRE_ROTATE;
+        return SNAPSHOT_TYPE;
     }
 
     /**
@@ -165,8 +214,10 @@ public final class RotateExecutor implements JobExecutor {
         Playlist production = read(service, target, "production playlist",
                 "it may have been deleted; edit or delete the rotate schedule");
         if (production.size() == 0) {
-            context.progress("production playlist " + describe(target) + " is empty; nothing to rotate");
-            return JobResult.builder().detail("mode", settings.mode().wireName()).build();
+            String empty = "production playlist " + describe(target) + " is empty; nothing to rotate";
+            context.progress(empty);
+            return JobResult.builder().detail("mode", settings.mode().wireName()).skipped(EMPTY_PLAYLIST, empty)
+                    .build();
         }
         Playlist archive = read(service, pair.archive(), "archive playlist",
                 "recreate it, or delete the pair and pair production " + target.id() + " with another archive");
@@ -187,21 +238,23 @@ public final class RotateExecutor implements JobExecutor {
         if (settings.mode() == Mode.SWAP) {
             result.detail("return_order", settings.returnOrder().wireName());
         }
-        plan.notes().forEach(result::warning);
+        plan.notices().forEach(n -> result.warning(n.code(), n.message()));
         if (settings.mode() != Mode.SWAP) {
             for (String swapOnly : List.of(RETURN_ORDER, TARGET_SIZE)) {
                 if (context.spec().params().get(swapOnly) != null) {
-                    result.warning(swapOnly + " only applies to rotation_mode swap; ignored");
+                    result.warning(SWAP_ONLY_IGNORED, swapOnly + " only applies to rotation_mode swap; ignored");
                 }
             }
         }
         if (plan.isEmpty()) {
-            context.progress("nothing to rotate in " + describe(target));
-            return result.build();
+            String nothing = "nothing to rotate in " + describe(target);
+            context.progress(nothing);
+            Notice why = plan.notices().isEmpty() ? new Notice(NOTHING_TO_ROTATE, nothing) : plan.notices().get(0);
+            return result.skipped(why.code(), why.message()).build();
         }
         context.progress(settings.mode().wireName() + ": " + plan.out().size() + " track(s) out of "
                 + describe(target) + ", " + plan.in().size() + " in from " + describe(pair.archive()));
-        write(context, settings, plan, production, archive).forEach(result::warning);
+        write(context, settings, plan, production, archive).forEach(n -> result.warning(REMOVAL_SENT_AGAIN, n));
         return result.build();
     }
 

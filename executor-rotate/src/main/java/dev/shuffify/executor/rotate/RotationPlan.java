@@ -1,5 +1,6 @@
 package dev.shuffify.executor.rotate;
 
+import dev.shuffify.model.Notice;
 import java.util.List;
 
 /**
@@ -10,10 +11,20 @@ import java.util.List;
  * @param in the uris brought into production, in the order they are appended
  * @param production production afterwards, in order
  * @param archive the archive afterwards, in order
- * @param notes why fewer tracks than asked were rotated, if so
+ * @param notices why fewer tracks than asked were rotated, if so, with their codes
  */
 record RotationPlan(int count, List<String> out, List<String> in, List<String> production, List<String> archive,
-        List<String> notes) {
+        List<Notice> notices) {
+    /** Code: fewer tracks than asked may leave production (pinned, protected, local or unavailable). */
+    static final String LIMITED = "rotation_limited";
+    /** Code: no production track may leave it (all pinned, protected, local or unavailable). */
+    static final String ALL_TRACKS_PROTECTED = "all_tracks_protected";
+    /** Code: the archive has fewer eligible tracks than asked. */
+    static final String ARCHIVE_EXHAUSTED = "archive_exhausted";
+    /** Code: production stays above {@code target_size}. */
+    static final String ABOVE_TARGET_SIZE = "above_target_size";
+    /** Code: production stays below {@code target_size}. */
+    static final String BELOW_TARGET_SIZE = "below_target_size";
 
     /** Copies. */
     RotationPlan {
@@ -21,7 +32,16 @@ record RotationPlan(int count, List<String> out, List<String> in, List<String> p
         in = List.copyOf(in);
         production = List.copyOf(production);
         archive = List.copyOf(archive);
-        notes = List.copyOf(notes);
+        notices = List.copyOf(notices);
+    }
+
+    /**
+     * The texts of the notices.
+     *
+     * @return never null
+     */
+    List<String> notes() {
+        return notices.stream().map(Notice::message).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.shuffify.executor.rotate;
 
+import dev.shuffify.model.Notice;
 import dev.shuffify.executor.rotate.RotationSettings.Mode;
 import dev.shuffify.executor.rotate.RotationSettings.ReturnOrder;
 import dev.shuffify.model.Track;
@@ -108,7 +109,7 @@ final class RotationPlanner {
                         .filter(c -> settings.mode() != Mode.SWAP || !archive.protectedUris().contains(c.uri()))
                         .sorted(inOrder).toList();
 
-        List<String> notes = new ArrayList<>();
+        List<Notice> notes = new ArrayList<>();
         int outCount;
         int inCount;
         switch (settings.mode()) {
@@ -116,8 +117,9 @@ final class RotationPlanner {
                 outCount = Math.min(n, outgoing.size());
                 inCount = 0;
                 if (outCount < n) {
-                    notes.add("only " + outCount + " of " + n + " tracks could be archived: the others are pinned, "
-                            + "protected, local files or unavailable entries");
+                    notes.add(new Notice(outCount == 0 ? RotationPlan.ALL_TRACKS_PROTECTED : RotationPlan.LIMITED,
+                            "only " + outCount + " of " + n + " tracks could be archived: the others are pinned, "
+                            + "protected, local files or unavailable entries"));
                 }
             }
             case REFRESH -> {
@@ -138,7 +140,7 @@ final class RotationPlanner {
     }
 
     private static int[] swapCounts(RotationSettings settings, int size, int n, int outAvailable, int inAvailable,
-            List<String> notes) {
+            List<Notice> notes) {
         Integer target = settings.targetSize();
         int overflow = target == null ? 0 : Math.max(0, size - target);
         int deficit = target == null ? 0 : Math.max(0, target - size);
@@ -147,27 +149,32 @@ final class RotationPlanner {
         int extraIn = Math.min(deficit, inAvailable - exchanged);
         partialNote(notes, "swapped", n, exchanged, outAvailable - extraOut, inAvailable);
         if (extraOut < overflow) {
-            notes.add("production stays above target_size " + target + ": only " + outAvailable
-                    + " of its tracks may be rotated out (the others are pinned, protected, local files or unavailable entries)");
+            notes.add(new Notice(RotationPlan.ABOVE_TARGET_SIZE, "production stays above target_size " + target
+                    + ": only " + outAvailable + " of its tracks may be rotated out (the others are pinned, "
+                    + "protected, local files or unavailable entries)"));
         }
         if (extraIn < deficit) {
-            notes.add("production stays below target_size " + target + ": the archive has no more tracks that "
-                    + "are not already in production");
+            notes.add(new Notice(RotationPlan.BELOW_TARGET_SIZE, "production stays below target_size " + target
+                    + ": the archive has no more tracks that "
+                    + "are not already in production"));
         }
         return new int[] {extraOut + exchanged, exchanged + extraIn};
     }
 
-    private static void partialNote(List<String> notes, String verb, int asked, int done, int outAvailable,
+    private static void partialNote(List<Notice> notes, String verb, int asked, int done, int outAvailable,
             int inAvailable) {
         if (done >= asked) {
             return;
         }
         if (inAvailable < asked && inAvailable <= outAvailable) {
-            notes.add("the archive has only " + inAvailable + " track(s) that are not already in production; "
-                    + verb + " " + done + " instead of " + asked);
+            notes.add(new Notice(RotationPlan.ARCHIVE_EXHAUSTED, "the archive has only " + inAvailable
+                    + " track(s) that are not already in production; "
+                    + verb + " " + done + " instead of " + asked));
         } else {
-            notes.add("only " + outAvailable + " production track(s) may be rotated out (the others are pinned, "
-                    + "protected, local files or unavailable entries); " + verb + " " + done + " instead of " + asked);
+            notes.add(new Notice(outAvailable == 0 ? RotationPlan.ALL_TRACKS_PROTECTED : RotationPlan.LIMITED,
+                    "only " + outAvailable + " production track(s) may be rotated out (the others are pinned, "
+                    + "protected, local files or unavailable entries); " + verb + " " + done + " instead of "
+                    + asked));
         }
     }
 

@@ -81,6 +81,16 @@ public final class ShuffleExecutor implements JobExecutor {
 
     /** The write-mode parameter: {@code replace} (default) or {@code reorder}. */
     public static final String WRITE_MODE = "write_mode";
+    /** Skip code: the playlist is empty. */
+    public static final String EMPTY_PLAYLIST = "empty_playlist";
+    /** Skip code: every track of the playlist is pinned. */
+    public static final String ALL_TRACKS_PINNED = "all_tracks_pinned";
+    /** Skip code: the algorithm's order equals the current one. */
+    public static final String ORDER_UNCHANGED = "order_unchanged";
+    /** Warning code: entries the service cannot write back made the shuffle move tracks instead of replacing. */
+    public static final String WROTE_WITH_MOVES = "wrote_with_moves";
+    /** The snapshot type of a shuffle. */
+    public static final SnapshotType SNAPSHOT_TYPE = SnapshotType.AUTO_PRE_SHUFFLE;
 
     private static final List<ParamSpec> PARAMETERS = List.of(
             ParamSpec.choice(WRITE_MODE, "How the new order is written: replace (fewest calls; every track gets "
@@ -102,6 +112,22 @@ public final class ShuffleExecutor implements JobExecutor {
     }
 
     @Override
+    public String displayName() {
+        return "Shuffle";
+    }
+
+    /**
+     * Names the algorithm, e.g. {@code shuffle: balanced}.
+     *
+     * @param spec the job as stored
+     * @return {@code shuffle: <algorithm>}, or {@code shuffle} when none is named
+     */
+    @Override
+    public String summary(JobSpec spec) {
+        return spec.algorithm() == null || spec.algorithm().isBlank() ? TYPE : TYPE + ": " + spec.algorithm();
+    }
+
+    @Override
     public List<ParamSpec> parameters() {
         return PARAMETERS;
     }
@@ -113,7 +139,7 @@ public final class ShuffleExecutor implements JobExecutor {
      */
     @Override
     public SnapshotType snapshotType() {
-        return SnapshotType.AUTO_PRE_SHUFFLE;
+        return SNAPSHOT_TYPE;
     }
 
     /**
@@ -153,25 +179,26 @@ public final class ShuffleExecutor implements JobExecutor {
         JobResult.Builder result = JobResult.builder().tracksTotal(playlist.size())
                 .detail("algorithm", algorithm.name());
         if (playlist.size() == 0) {
-            context.progress(label + " is empty; nothing to shuffle");
-            return result.detail("writeMode", requested.wireName()).detail("writeCalls", 0)
-                    .detail("orderChanged", false).build();
+            return nothingToWrite(context, result, requested, EMPTY_PLAYLIST, label + " is empty; nothing to shuffle");
         }
 
         Set<Integer> pinned = Pinning.pinnedPositions(context.pins(target.id()), playlist.items());
-        List<Track> reordered = shuffle(algorithm, algorithmParams, playlist, pinned, context, label);
         result.detail("pinnedTracks", pinned.size());
+        if (pinned.size() >= playlist.size()) {
+            return nothingToWrite(context, result, requested, ALL_TRACKS_PINNED, "every track of " + label
+                    + " is pinned; nothing to shuffle");
+        }
+        List<Track> reordered = shuffle(algorithm, algorithmParams, playlist, pinned, context, label);
         if (uris(reordered).equals(playlist.uris())) {
-            context.progress(label + ": the new order equals the current one; nothing to write");
-            return result.detail("writeMode", requested.wireName()).detail("writeCalls", 0)
-                    .detail("orderChanged", false).build();
+            return nothingToWrite(context, result, requested, ORDER_UNCHANGED, label + ": the new order equals the "
+                    + "current one; nothing to write");
         }
 
         WriteMode mode = requested;
         long fixed = playlist.items().stream().filter(t -> !t.writable()).count();
         if (mode == WriteMode.REPLACE && fixed > 0) {
             mode = WriteMode.REORDER;
-            result.warning(label + " holds " + fixed + " entr" + (fixed == 1 ? "y" : "ies") + " the service cannot "
+            result.warning(WROTE_WITH_MOVES, label + " holds " + fixed + " entr" + (fixed == 1 ? "y" : "ies") + " the service cannot "
                     + "add back (local files or unavailable entries); wrote the new order with in-place moves "
                     + "(write_mode reorder) instead of a replace");
         }
@@ -184,6 +211,13 @@ public final class ShuffleExecutor implements JobExecutor {
                 : reorder(context, target.id(), playlist.items().size(), moves, label, result);
         return result.detail("writeMode", mode.wireName()).detail("writeCalls", calls)
                 .detail("orderChanged", true).build();
+    }
+
+    private static JobResult nothingToWrite(JobContext context, JobResult.Builder result, WriteMode mode, String code,
+            String why) {
+        context.progress(why);
+        return result.detail("writeMode", mode.wireName()).detail("writeCalls", 0).detail("orderChanged", false)
+                .skipped(code, why).build();
     }
 
     private static ShuffleAlgorithm algorithm(JobContext context) {

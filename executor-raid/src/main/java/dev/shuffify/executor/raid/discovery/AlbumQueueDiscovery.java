@@ -35,6 +35,11 @@ public final class AlbumQueueDiscovery implements DiscoveryStrategy {
     }
 
     @Override
+    public String displayName() {
+        return "Album queue";
+    }
+
+    @Override
     public String description() {
         return "Every track of a queue of albums, album after album.";
     }

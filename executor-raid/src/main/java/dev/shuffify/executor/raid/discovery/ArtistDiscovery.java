@@ -45,6 +45,11 @@ public final class ArtistDiscovery implements DiscoveryStrategy {
     }
 
     @Override
+    public String displayName() {
+        return "Artist releases";
+    }
+
+    @Override
     public String description() {
         return "An artist's releases since the schedule's last successful run.";
     }

@@ -30,6 +30,11 @@ public final class LikedDiscovery implements DiscoveryStrategy {
     }
 
     @Override
+    public String displayName() {
+        return "Liked songs";
+    }
+
+    @Override
     public String description() {
         return "The owner's liked songs, newest first.";
     }

@@ -27,6 +27,11 @@ public final class PlaylistDiscovery implements DiscoveryStrategy {
     }
 
     @Override
+    public String displayName() {
+        return "Playlist";
+    }
+
+    @Override
     public String description() {
         return "The tracks of another playlist, in playlist order.";
     }

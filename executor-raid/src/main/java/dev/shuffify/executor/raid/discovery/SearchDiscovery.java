@@ -33,6 +33,11 @@ public final class SearchDiscovery implements DiscoveryStrategy {
     }
 
     @Override
+    public String displayName() {
+        return "Search";
+    }
+
+    @Override
     public String description() {
         return "The top results of a catalogue search.";
     }
