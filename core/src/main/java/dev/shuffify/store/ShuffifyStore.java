@@ -13,7 +13,7 @@ import java.util.Optional;
  * Implementations are thread-safe.
  *
  * <p>Ships with {@link InMemoryShuffifyStore} (tests, throwaway embedding) and a JDBC store.
- * Implementers: run the contract suite in {@code dev.shuffify.testing} against yours.
+ * Implementers: run the contract suite of {@code shuffify-test-kit} ({@code dev.shuffify.testkit.ShuffifyStoreContract}) against yours.
  *
  * @since 0.1.0
  */

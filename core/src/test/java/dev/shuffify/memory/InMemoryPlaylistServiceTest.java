@@ -375,7 +375,11 @@ class InMemoryPlaylistServiceTest {
         assertThat(music.calls()).extracting(Call::operation).containsExactly(Operation.READ_PLAYLIST,
                 Operation.ADD, Operation.REMOVE, Operation.REORDER, Operation.REPLACE, Operation.LIKED,
                 Operation.SEARCH);
-        assertThat(music.calls().get(1)).isEqualTo(new Call(2, Operation.ADD, "alice", "p1", 3, false));
+        assertThat(music.calls().get(1)).isEqualTo(new Call(2, Operation.ADD, "alice", "p1", uris(2, 5), false));
+        assertThat(music.calls().get(1).items()).isEqualTo(3);
+        // each write's uris, in the order sent; reads and reorders carry none
+        assertThat(music.calls()).extracting(Call::uris).containsExactly(List.of(), uris(2, 5), uris(0, 1),
+                List.of(), uris(0, 2), List.of(), List.of());
         assertThat(music.count(Operation.ADD)).isEqualTo(1);
         assertThat(music.count(Operation.CREATE_PLAYLIST)).isZero();
         assertThat(music.totalCalls()).isEqualTo(7);

@@ -11,7 +11,7 @@ import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.model.Track;
 import dev.shuffify.model.Trigger;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -22,7 +22,7 @@ import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.spi.RateBudgetUsage;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.jdbc.JdbcShuffifyStore;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;

@@ -4,7 +4,7 @@ import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.InMemoryPlaylistService;
 import dev.shuffify.memory.Operation;
 import dev.shuffify.model.Track;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import java.util.List;
 
 /** The in-memory service passes the music service's contract. */

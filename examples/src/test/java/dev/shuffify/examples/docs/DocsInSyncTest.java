@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Code in the docs compiles: every {@code ```java} block of the pages below is found, line for line, in a source
  * file of {@code examples/src/main/java/dev/shuffify/examples/docs/} (which the build compiles and the tests of
  * this package run), or, for the plugin classes of {@code writing-plugins.md}, of
- * {@code core/src/test/java/dev/shuffify/guide/} and the compatibility kit's contract test in
+ * {@code test-kit/src/test/java/dev/shuffify/guide/} and the compatibility kit's contract test in
  * {@code test-kit/src/test/java/dev/shuffify/testkit/}. A block may leave out the indentation its lines share in the source; nothing else may
  * differ. To change an example, change the source first, then copy the lines into the page.
  */
@@ -25,7 +25,7 @@ class DocsInSyncTest {
     static final Path DOCS = Path.of("..", "docs");
     static final Path SOURCES = Path.of("src", "main", "java", "dev", "shuffify", "examples", "docs");
     /** The plugin examples of writing-plugins.md, compiled and tested in the core (see SpiGuideInSyncTest). */
-    static final Path GUIDE_SOURCES = Path.of("..", "core", "src", "test", "java", "dev", "shuffify", "guide");
+    static final Path GUIDE_SOURCES = Path.of("..", "test-kit", "src", "test", "java", "dev", "shuffify", "guide");
     /** The compatibility kit's own contract test, which writing-plugins.md shows as the way to pass it. */
     static final Path TEST_KIT_SOURCES = Path.of("..", "test-kit", "src", "test", "java", "dev", "shuffify",
             "testkit");

@@ -6,7 +6,7 @@ import dev.shuffify.model.Album;
 import dev.shuffify.model.Artist;
 import dev.shuffify.model.Track;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -18,7 +18,7 @@ import dev.shuffify.spotify.TokenCipher;
 import dev.shuffify.spotify.fake.FakeSpotifyWebApi;
 import dev.shuffify.spotify.fake.ManualClock;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -16,7 +16,7 @@ import dev.shuffify.model.Track;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

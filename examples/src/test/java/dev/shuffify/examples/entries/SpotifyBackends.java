@@ -14,7 +14,7 @@ import dev.shuffify.spotify.TokenCipher;
 import dev.shuffify.spotify.fake.FakeSpotifyWebApi;
 import dev.shuffify.spotify.fake.FakeSpotifyWebApi.ErrorBody;
 import dev.shuffify.store.InMemoryShuffifyStore;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

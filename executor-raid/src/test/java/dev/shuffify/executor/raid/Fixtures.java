@@ -8,7 +8,7 @@ import dev.shuffify.executor.raid.discovery.SearchDiscovery;
 import dev.shuffify.model.Album;
 import dev.shuffify.model.Artist;
 import dev.shuffify.model.Track;
-import dev.shuffify.testing.ExecutorHarness;
+import dev.shuffify.testkit.ExecutorHarness;
 import java.util.List;
 import java.util.stream.IntStream;
 

@@ -12,8 +12,8 @@ import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.Notice;
 import dev.shuffify.spi.PluginDescriptor;
-import dev.shuffify.testing.ExecutorHarness;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.ExecutorHarness;
+import dev.shuffify.testkit.HarnessRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,7 @@ import dev.shuffify.model.Snapshot;
 import dev.shuffify.model.SnapshotType;
 import dev.shuffify.model.UserSettings;
 import dev.shuffify.spi.PlaylistService;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.HarnessRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

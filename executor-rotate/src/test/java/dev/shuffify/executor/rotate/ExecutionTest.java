@@ -15,7 +15,7 @@ import dev.shuffify.model.PlaylistRef;
 import dev.shuffify.model.RotationStatus;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.Trigger;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.HarnessRun;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

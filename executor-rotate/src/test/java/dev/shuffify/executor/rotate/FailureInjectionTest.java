@@ -16,7 +16,7 @@ import dev.shuffify.memory.Fault;
 import dev.shuffify.memory.Operation;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Track;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.HarnessRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

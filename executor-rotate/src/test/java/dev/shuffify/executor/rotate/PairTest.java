@@ -12,7 +12,7 @@ import dev.shuffify.Shuffify;
 import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.PlaylistPair;
 import dev.shuffify.model.RotationStatus;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.HarnessRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

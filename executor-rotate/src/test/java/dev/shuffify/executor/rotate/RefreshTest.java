@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.memory.Call;
 import dev.shuffify.model.ExecutionStatus;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.HarnessRun;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,8 +11,8 @@ import dev.shuffify.spi.JobContext;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.ParamSpec;
 import dev.shuffify.model.JobResult;
-import dev.shuffify.testing.ExecutorHarness;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.ExecutorHarness;
+import dev.shuffify.testkit.HarnessRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import static dev.shuffify.executor.rotate.RotationFixture.us;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.model.ExecutionStatus;
-import dev.shuffify.testing.HarnessRun;
+import dev.shuffify.testkit.HarnessRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

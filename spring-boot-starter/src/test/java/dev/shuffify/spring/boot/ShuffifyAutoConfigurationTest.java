@@ -20,7 +20,7 @@ import dev.shuffify.spotify.TokenCipher;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import dev.shuffify.Shuffify;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Schedule;
-import dev.shuffify.testing.TestClock;
+import dev.shuffify.testkit.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

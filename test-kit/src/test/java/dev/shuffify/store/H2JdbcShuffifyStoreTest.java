@@ -1,5 +1,6 @@
 package dev.shuffify.store;
 
+import dev.shuffify.testkit.ShuffifyStoreContract;
 import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

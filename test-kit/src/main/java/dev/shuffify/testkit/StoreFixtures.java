@@ -1,4 +1,4 @@
-package dev.shuffify.store;
+package dev.shuffify.testkit;
 
 import dev.shuffify.model.DiscoverySource;
 import dev.shuffify.model.Execution;

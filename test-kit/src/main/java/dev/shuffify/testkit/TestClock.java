@@ -1,4 +1,4 @@
-package dev.shuffify.testing;
+package dev.shuffify.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,38 +1,32 @@
-package dev.shuffify.testing;
+package dev.shuffify.testkit;
 
-import dev.shuffify.error.JobExecutionException;
 import dev.shuffify.Shuffify;
 import dev.shuffify.ShuffifyBuilder;
 import dev.shuffify.memory.Call;
 import dev.shuffify.memory.InMemoryPlaylistService;
-import dev.shuffify.model.Execution;
 import dev.shuffify.model.JobSpec;
 import dev.shuffify.model.PlaylistPair;
 import dev.shuffify.model.Preview;
 import dev.shuffify.model.Schedule;
 import dev.shuffify.model.ScheduleDefinition;
-import dev.shuffify.model.Snapshot;
 import dev.shuffify.model.Track;
 import dev.shuffify.model.Trigger;
 import dev.shuffify.spi.DiscoveryStrategy;
 import dev.shuffify.spi.JobExecutor;
+import dev.shuffify.spi.PlaylistServiceConnector;
 import dev.shuffify.spi.ShuffleAlgorithm;
 import dev.shuffify.store.InMemoryShuffifyStore;
 import dev.shuffify.store.ShuffifyStore;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Runs job types in isolation, the way a plugin author tests one: against an {@link InMemoryPlaylistService}
- * and an in-memory store, through the same engine and facade hosts use (validation, snapshots, verification,
- * history), with a {@link TestClock} and a fixed seed.
+ * Runs job types in isolation, the way a plugin author tests one: through the same engine and facade hosts use
+ * (validation, snapshots, verification, history), with a {@link TestClock} and a fixed seed, against an
+ * {@link InMemoryPlaylistService} and an in-memory store by default, or against any
+ * {@link PlaylistServiceConnector} ({@link Builder#connector}) and any {@link ShuffifyStore}
+ * ({@link Builder#store}).
  *
  * <pre>{@code
  * ExecutorHarness harness = ExecutorHarness.builder().jobType(new DedupeExecutor()).build();
@@ -44,9 +38,14 @@ import java.util.Set;
  *
  * <p>Only the plugins registered on the builder exist, unless {@link Builder#discoverPlugins(boolean)} is on.
  *
+ * <p>The harness logs every call the engine makes to the connector's services, whatever the connector: each
+ * {@link HarnessRun#calls()} entry names the operation, the playlist and the uris a write carried (see
+ * {@link #calls()}). With the in-memory service, {@link #music()} also counts calls and injects faults.
+ *
  * <p>After every run the harness checks the library's first promise for first- and third-party job types
  * alike: <em>no entry lost, none duplicated beyond what the job meant</em>. Over the multisets of uris of every
- * playlist the run wrote (its calls say which), each entry that was there before must still be there or in
+ * playlist the run wrote (its calls say which; a connector other than the in-memory service is read through
+ * the harness user's library before and after the run), each entry that was there before must still be there or in
  * another playlist (a rotation's archive, a drip's target); no playlist may hold a uri more often
  * than before unless it held it at most once; and a successful run may hold more entries than before only as
  * many as its result's {@code tracksAdded}. A job type whose purpose is to remove entries (a dedupe) declares
@@ -60,7 +59,9 @@ public final class ExecutorHarness {
 
     private final String userId;
     private final TestClock clock;
-    private final InMemoryPlaylistService music;
+    private final PlaylistServiceConnector connector;
+    private final RecordingConnector recorder;
+    private final PlaylistReader reader;
     private final ShuffifyStore store;
     private final Shuffify shuffify;
     private final boolean checkEntries;
@@ -69,11 +70,12 @@ public final class ExecutorHarness {
         this.userId = b.userId;
         this.checkEntries = b.checkEntries;
         this.clock = b.clock;
-        this.music = new InMemoryPlaylistService(clock);
-        this.music.addUser(userId);
+        this.connector = b.connector != null ? b.connector : new InMemoryPlaylistService(clock).addUser(userId);
+        this.recorder = new RecordingConnector(connector);
+        this.reader = PlaylistReader.of(connector, userId);
         this.store = b.store != null ? b.store : new InMemoryShuffifyStore();
         long[] counter = {0};
-        ShuffifyBuilder fb = Shuffify.builder().store(store).connector(music).clock(clock).seed(b.seed)
+        ShuffifyBuilder fb = Shuffify.builder().store(store).connector(recorder).clock(clock).seed(b.seed)
                 .autoDiscovery(b.discover).idGenerator(() -> {
                     synchronized (counter) {
                         return "id-" + (++counter[0]);
@@ -127,12 +129,39 @@ public final class ExecutorHarness {
     }
 
     /**
-     * The music service: seed playlists, read their state, count calls, inject faults.
+     * The in-memory music service the jobs run against: seed playlists, read their state, count calls, inject
+     * faults.
      *
      * @return the service
+     * @throws IllegalStateException when the harness was built with another {@link Builder#connector}
      */
     public InMemoryPlaylistService music() {
-        return music;
+        if (connector instanceof InMemoryPlaylistService music) {
+            return music;
+        }
+        throw new IllegalStateException("this harness runs against " + connector.getClass().getName()
+                + ", not an InMemoryPlaylistService: use connector()");
+    }
+
+    /**
+     * The connector the jobs run against, as given to {@link Builder#connector} (the in-memory service by
+     * default). Calls made on it directly are not in the harness's call log.
+     *
+     * @return the connector
+     */
+    public PlaylistServiceConnector connector() {
+        return connector;
+    }
+
+    /**
+     * Every call the engine made to the connector's services since the harness was built, in the order the
+     * calls started, each with the uris of a write ({@link Call#uris()}); a call that threw is marked
+     * {@linkplain Call#failed() failed}. The harness's own reads for its entry check are not in it.
+     *
+     * @return the call log
+     */
+    public List<Call> calls() {
+        return recorder.calls();
     }
 
     /**
@@ -154,15 +183,16 @@ public final class ExecutorHarness {
     }
 
     /**
-     * Creates a playlist owned by the harness user.
+     * Creates a playlist owned by the harness user in the in-memory service.
      *
      * @param playlistId the id
      * @param name the name
      * @param tracks the items
      * @return the id
+     * @throws IllegalStateException when the harness runs against another connector (seed it directly)
      */
     public String playlist(String playlistId, String name, List<Track> tracks) {
-        music.createPlaylist(userId, playlistId, name, tracks);
+        music().createPlaylist(userId, playlistId, name, tracks);
         return playlistId;
     }
 
@@ -174,8 +204,7 @@ public final class ExecutorHarness {
      * @return the pair
      */
     public PlaylistPair pair(String productionId, String archiveId) {
-        return archiveId == null ? shuffify.pairs().createWithNewArchive(userId, productionId)
-                : shuffify.pairs().create(userId, productionId, archiveId);
+        return shuffify.pairs().create(userId, productionId, archiveId);
     }
 
     /**
@@ -208,55 +237,7 @@ public final class ExecutorHarness {
      * @return what happened
      */
     public HarnessRun run(String scheduleId) {
-        Schedule schedule = shuffify.schedules().get(userId, scheduleId);
-        Set<String> playlists = involved(schedule);
-        Set<String> before = snapshotIds(playlists);
-        Map<String, List<String>> entriesBefore = new HashMap<>();
-        for (String id : music.playlistIds()) {
-            entriesBefore.put(id, music.uris(id));
-        }
-        int from = music.totalCalls();
-        Execution execution;
-        try {
-            execution = shuffify.runs().runNow(userId, scheduleId);
-        } catch (JobExecutionException e) {
-            execution = store.executions().find(e.executionId())
-                    .orElseThrow(() -> new IllegalStateException("no execution recorded for " + scheduleId, e));
-        }
-        List<Call> all = music.calls();
-        List<Call> calls = all.subList(Math.min(from, all.size()), all.size());
-        List<Snapshot> taken = new ArrayList<>();
-        for (String id : playlists) {
-            for (Snapshot s : store.snapshots().listByPlaylist(userId, id)) {
-                if (!before.contains(s.id())) {
-                    taken.add(s);
-                }
-            }
-        }
-        if (checkEntries) {
-            checkEntries(entriesBefore, calls, execution);
-        }
-        return new HarnessRun(shuffify.schedules().get(userId, scheduleId), execution, taken, calls);
-    }
-
-    private void checkEntries(Map<String, List<String>> before, List<Call> calls, Execution execution) {
-        Map<String, List<String>> after = new LinkedHashMap<>();
-        for (Call c : calls) {
-            if (c.operation().isWrite() && c.playlistId() != null && music.hasPlaylist(c.playlistId())) {
-                after.computeIfAbsent(c.playlistId(), music::uris);
-            }
-        }
-        Map<String, List<String>> everywhere = new LinkedHashMap<>();
-        for (String id : music.playlistIds()) {
-            everywhere.put(id, music.uris(id));
-        }
-        List<String> problems = EntryLedger.violations(before, after, everywhere, execution);
-        if (!problems.isEmpty()) {
-            throw new AssertionError("run " + execution.id() + " of " + execution.jobType() + " ("
-                    + execution.status().wireName() + (execution.errorMessage() == null ? ""
-                            : ": " + execution.errorMessage()) + ") broke \"no entry lost, none duplicated\": "
-                    + String.join("; ", problems));
-        }
+        return new OneRun(shuffify, store, recorder, checkEntries ? reader : null, userId).run(scheduleId);
     }
 
     /**
@@ -267,23 +248,6 @@ public final class ExecutorHarness {
      */
     public Preview preview(JobSpec spec) {
         return shuffify.runs().preview(userId, schedule(spec).id());
-    }
-
-    private Set<String> involved(Schedule schedule) {
-        Set<String> ids = new LinkedHashSet<>();
-        if (schedule.job().target() != null) {
-            ids.add(schedule.job().target().id());
-            shuffify.pairs().find(userId, schedule.job().target().id()).ifPresent(p -> ids.add(p.archive().id()));
-        }
-        return ids;
-    }
-
-    private Set<String> snapshotIds(Set<String> playlists) {
-        Set<String> ids = new HashSet<>();
-        for (String id : playlists) {
-            store.snapshots().listByPlaylist(userId, id).forEach(s -> ids.add(s.id()));
-        }
-        return ids;
     }
 
     /**
@@ -298,6 +262,7 @@ public final class ExecutorHarness {
         private boolean discover;
         private boolean checkEntries = true;
         private ShuffifyStore store;
+        private PlaylistServiceConnector connector;
         private final List<JobExecutor> jobTypes = new ArrayList<>();
         private final List<ShuffleAlgorithm> algorithms = new ArrayList<>();
         private final List<DiscoveryStrategy> strategies = new ArrayList<>();
@@ -362,7 +327,7 @@ public final class ExecutorHarness {
         }
 
         /**
-         * The user jobs run as (default {@code "user"}).
+         * The user jobs run as (default {@code "user"}); added to the default in-memory service.
          *
          * @param value the user id
          * @return this
@@ -395,7 +360,22 @@ public final class ExecutorHarness {
         }
 
         /**
-         * The store (default: a new in-memory store).
+         * The music service the jobs run against (default: a new {@link InMemoryPlaylistService} on the
+         * harness's clock, with the harness user added). Any connector works, an adapter to a real service or
+         * a fake of one: it must know the harness user ({@link #userId}), and the playlists the jobs use must
+         * be seeded on it directly. The harness logs the calls made through it ({@link ExecutorHarness#calls()}).
+         *
+         * @param value the connector
+         * @return this
+         */
+        public Builder connector(PlaylistServiceConnector value) {
+            this.connector = Objects.requireNonNull(value, "connector");
+            return this;
+        }
+
+        /**
+         * The store (default: a new in-memory store); any {@link ShuffifyStore} works (the JDBC store, a
+         * host's own).
          *
          * @param value the store
          * @return this

@@ -1,5 +1,6 @@
 package dev.shuffify.store;
 
+import dev.shuffify.testkit.ShuffifyStoreContract;
 import dev.shuffify.store.jdbc.JdbcShuffifyStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,8 @@
 package dev.shuffify.testing;
 
+import dev.shuffify.testkit.TestClock;
+import dev.shuffify.testkit.HarnessRun;
+import dev.shuffify.testkit.ExecutorHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

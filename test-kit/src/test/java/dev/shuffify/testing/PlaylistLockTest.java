@@ -1,5 +1,7 @@
 package dev.shuffify.testing;
 
+import dev.shuffify.testkit.HarnessRun;
+import dev.shuffify.testkit.ExecutorHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.model.ExecutionStatus;

@@ -1,5 +1,6 @@
 package dev.shuffify.testing;
 
+import dev.shuffify.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shuffify.Shuffify;

@@ -1,9 +1,11 @@
-package dev.shuffify.testing;
+package dev.shuffify.testkit;
 
+import dev.shuffify.memory.Call;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.ExecutionStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,28 @@ final class EntryLedger {
                     + "says " + execution.tracksAdded() + " were added");
         }
         return problems;
+    }
+
+    /**
+     * Checks a run: the uris after the run of every playlist its calls wrote, against those before.
+     *
+     * @throws AssertionError naming the violations, when there are any
+     */
+    static void check(Map<String, List<String>> before, List<Call> calls, PlaylistReader reader,
+            Execution execution) {
+        Map<String, List<String>> after = new LinkedHashMap<>();
+        for (Call c : calls) {
+            if (c.operation().isWrite() && c.playlistId() != null && !after.containsKey(c.playlistId())) {
+                reader.uris(c.playlistId()).ifPresent(uris -> after.put(c.playlistId(), uris));
+            }
+        }
+        List<String> problems = violations(before, after, reader.all(), execution);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("run " + execution.id() + " of " + execution.jobType() + " ("
+                    + execution.status().wireName() + (execution.errorMessage() == null ? ""
+                            : ": " + execution.errorMessage()) + ") broke \"no entry lost, none duplicated\": "
+                    + String.join("; ", problems));
+        }
     }
 
     private static Map<String, Integer> counts(List<String> uris) {

@@ -1,9 +1,9 @@
 package dev.shuffify.store;
 
 import dev.shuffify.store.jdbc.JdbcShuffifyStore;
-import static dev.shuffify.store.StoreFixtures.T0;
-import static dev.shuffify.store.StoreFixtures.running;
-import static dev.shuffify.store.StoreFixtures.schedule;
+import static dev.shuffify.testkit.StoreFixtures.T0;
+import static dev.shuffify.testkit.StoreFixtures.running;
+import static dev.shuffify.testkit.StoreFixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.shuffify.testing;
+package dev.shuffify.testkit;
 
 import dev.shuffify.memory.Call;
 import dev.shuffify.memory.Operation;
