@@ -61,7 +61,7 @@ class ShufflePermutationPropertyTest {
                     return out;
                 }));
         return items.flatMap(list -> Combinators.combine(
-                Arbitraries.of(list.isEmpty() ? List.of("none") : list.stream().map(Track::uri).toList())
+                Arbitraries.of(list.isEmpty() ? List.of("spotify:track:absent") : list.stream().map(Track::uri).toList())
                         .list().ofMaxSize(3),
                 Arbitraries.integers().between(0, Math.max(0, list.size())),
                 Arbitraries.integers().between(0, 4),
