@@ -90,9 +90,9 @@ class StructuredResultsTest {
         ExecutorHarness harness = ExecutorHarness.builder().jobType(new PairJob()).jobType(new Lambda()).build();
         RotationFixture g = new RotationFixture(harness);
         g.production("p1").archive("a1").pair();
-        harness.schedule(JobSpec.builder("look").target(RotationFixture.PROD, "").build());
+        harness.schedule(JobSpec.builder("look").target(RotationFixture.PROD, "Production").build());
         assertThat(harness.shuffify().pairs().rotationStatus(harness.userId(), RotationFixture.PROD).schedule()).isEmpty();
-        harness.schedule(JobSpec.builder("cycle").target(RotationFixture.PROD, "").build());
+        harness.schedule(JobSpec.builder("cycle").target(RotationFixture.PROD, "Production").build());
         RotationStatus status = harness.shuffify().pairs().rotationStatus(harness.userId(), RotationFixture.PROD);
         assertThat(status.schedule()).hasValueSatisfying(s -> assertThat(s.jobType()).isEqualTo("cycle"));
         assertThat(new RotateExecutor().usesPair()).isTrue();
