@@ -182,7 +182,7 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
                     endedElsewhere.add(ran.get(i));
                 }
             }
-            Map<String, Schedule> current = schedules.lockAll(c, java.util.stream.Stream.concat(
+            Map<String, Schedule> current = schedules.outcomes().lockAll(c, java.util.stream.Stream.concat(
                     recordedNow.stream(), endedElsewhere.stream()).map(r -> r.execution().scheduleId())
                     .collect(Collectors.toCollection(TreeSet::new)));
             Map<String, Schedule> stored = Map.copyOf(current);
@@ -205,11 +205,11 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             }
             // a run whose job ran but whose execution another node ended meanwhile (taken for abandoned, its
             // holder having missed heartbeats) consumes its slot all the same, while its lease is still held
-            Map<String, JdbcSchedules.Release> consumed = new LinkedHashMap<>();
+            Map<String, ScheduleOutcomes.Release> consumed = new LinkedHashMap<>();
             for (RunCompletion r : endedElsewhere) {
                 Schedule s = current.get(r.execution().scheduleId());
                 if (s != null && !outcomes.containsKey(s.id())) {
-                    consumed.put(r.leaseToken(), new JdbcSchedules.Release(r.leaseToken(), r.retryAttempt(),
+                    consumed.put(r.leaseToken(), new ScheduleOutcomes.Release(r.leaseToken(), r.retryAttempt(),
                             r.outcome().apply(s).nextRunAt()));
                 }
             }
@@ -222,12 +222,12 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
                     leases.put(r.leaseToken(), r.retryAttempt());
                 }
             }
-            schedules.storeOutcomesAndRelease(c, List.copyOf(outcomes.values()), stored);
-            schedules.releaseMovingNextRun(c, consumed.values());
+            schedules.outcomes().storeOutcomesAndRelease(c, List.copyOf(outcomes.values()), stored);
+            schedules.outcomes().releaseMovingNextRun(c, consumed.values());
             intents.deleteAll(c, intentsDone);
             this.activity.appendAll(c, activity);
             playlistLeases.releaseAll(c, playlistLeasesHeld);
-            schedules.clearLeases(c, leases);
+            schedules.outcomes().clearLeases(c, leases);
             return null;
         });
     }

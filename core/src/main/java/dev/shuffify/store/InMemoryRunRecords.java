@@ -1,0 +1,240 @@
+package dev.shuffify.store;
+
+import dev.shuffify.model.Account;
+import dev.shuffify.model.AccountHealth;
+import dev.shuffify.model.Activity;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.JobIntent;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.Membership;
+import dev.shuffify.model.Pin;
+import dev.shuffify.model.PlaylistPair;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.Snapshot;
+import dev.shuffify.model.UserSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The in-memory store's records of runs: executions, intents and playlist leases. */
+final class InMemoryRunRecords {
+
+    private InMemoryRunRecords() {
+    }
+
+    static final class PlaylistLeases implements PlaylistLeaseStore {
+        private final Object lock;
+        private final Map<String, Map.Entry<String, Instant>> playlistLeases;
+
+        PlaylistLeases(Object lock, Map<String, Map.Entry<String, Instant>> playlistLeases) {
+            this.lock = lock;
+            this.playlistLeases = playlistLeases;
+        }
+
+        @Override
+        public boolean tryAcquire(String playlistId, String holder, String takeOverFrom, Instant until,
+                Instant now) {
+            Objects.requireNonNull(playlistId, "playlistId");
+            Objects.requireNonNull(holder, "holder");
+            synchronized (lock) {
+                Map.Entry<String, Instant> lease = playlistLeases.get(playlistId);
+                if (lease != null && lease.getValue().isAfter(now) && !lease.getKey().equals(holder)
+                        && !lease.getKey().equals(takeOverFrom)) {
+                    return false;
+                }
+                playlistLeases.put(playlistId, Map.entry(holder, until));
+                return true;
+            }
+        }
+
+        @Override
+        public void release(String playlistId, String holder) {
+            synchronized (lock) {
+                Map.Entry<String, Instant> lease = playlistLeases.get(playlistId);
+                if (lease != null && lease.getKey().equals(holder)) {
+                    playlistLeases.remove(playlistId);
+                }
+            }
+        }
+
+        @Override
+        public Optional<String> holder(String playlistId, Instant now) {
+            synchronized (lock) {
+                Map.Entry<String, Instant> lease = playlistLeases.get(playlistId);
+                return lease == null || !lease.getValue().isAfter(now) ? Optional.empty()
+                        : Optional.of(lease.getKey());
+            }
+        }
+    }
+
+    static final class Intents implements IntentStore {
+        private final Object lock;
+        private final Map<String, JobIntent> intents;
+
+        Intents(Object lock, Map<String, JobIntent> intents) {
+            this.lock = lock;
+            this.intents = intents;
+        }
+
+        @Override
+        public void save(JobIntent intent) {
+            Objects.requireNonNull(intent, "intent");
+            synchronized (lock) {
+                intents.put(intent.executionId(), intent);
+            }
+        }
+
+        @Override
+        public Optional<JobIntent> find(String executionId) {
+            synchronized (lock) {
+                return Optional.ofNullable(intents.get(executionId));
+            }
+        }
+
+        @Override
+        public List<JobIntent> list(int limit) {
+            synchronized (lock) {
+                return intents.values().stream().sorted(Comparator.comparing(JobIntent::recordedAt))
+                        .limit(Math.max(0, limit)).toList();
+            }
+        }
+
+        @Override
+        public List<JobIntent> listBySchedule(String scheduleId) {
+            synchronized (lock) {
+                return intents.values().stream().filter(i -> i.scheduleId().equals(scheduleId))
+                        .sorted(Comparator.comparing(JobIntent::recordedAt)).toList();
+            }
+        }
+
+        @Override
+        public boolean delete(String executionId) {
+            synchronized (lock) {
+                return intents.remove(executionId) != null;
+            }
+        }
+    }
+
+    static final class Executions implements ExecutionStore {
+        private final Object lock;
+        private final Map<String, Execution> executions;
+
+        Executions(Object lock, Map<String, Execution> executions) {
+            this.lock = lock;
+            this.executions = executions;
+        }
+
+        @Override
+        public void save(Execution execution) {
+            synchronized (lock) {
+                executions.put(execution.id(), execution);
+            }
+        }
+
+        @Override
+        public Optional<Execution> find(String id) {
+            synchronized (lock) {
+                return Optional.ofNullable(executions.get(id));
+            }
+        }
+
+        @Override
+        public List<Execution> listBySchedule(String scheduleId, int limit) {
+            synchronized (lock) {
+                List<Execution> list = new ArrayList<>();
+                executions.values().forEach(e -> {
+                    if (e.scheduleId().equals(scheduleId)) {
+                        list.add(e);
+                    }
+                });
+                return newestFirst(list).stream().limit(limit).toList();
+            }
+        }
+
+        @Override
+        public List<Execution> listByStatus(ExecutionStatus status, int limit) {
+            synchronized (lock) {
+                // stable sort: insertion order breaks ties between equal start times
+                return executions.values().stream().filter(e -> e.status() == status)
+                        .sorted(Comparator.comparing(Execution::startedAt)).limit(limit).toList();
+            }
+        }
+
+        @Override
+        public Map<ExecutionStatus, Long> countByStatus() {
+            synchronized (lock) {
+                Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+                executions.values().forEach(e -> counts.merge(e.status(), 1L, Long::sum));
+                return counts;
+            }
+        }
+
+        @Override
+        public int deleteFinishedBefore(Instant cutoff) {
+            synchronized (lock) {
+                int before = executions.size();
+                executions.values().removeIf(e -> e.completedAt() != null && e.completedAt().isBefore(cutoff));
+                return before - executions.size();
+            }
+        }
+
+        @Override
+        public int pruneSchedule(String scheduleId, int keep) {
+            synchronized (lock) {
+                List<Execution> finished = newestFirst(executions.values().stream()
+                        .filter(e -> e.scheduleId().equals(scheduleId) && e.status().isFinal()).toList());
+                List<Execution> doomed = finished.subList(Math.min(keep, finished.size()), finished.size());
+                doomed.forEach(e -> executions.remove(e.id()));
+                return doomed.size();
+            }
+        }
+
+        @Override
+        public boolean saveIfRunning(Execution execution) {
+            synchronized (lock) {
+                Execution stored = executions.get(execution.id());
+                if (stored == null || stored.status() != ExecutionStatus.RUNNING) {
+                    return false;
+                }
+                executions.put(execution.id(), execution);
+                return true;
+            }
+        }
+
+        @Override
+        public int pruneEachSchedule(int keep) {
+            synchronized (lock) {
+                Set<String> scheduleIds = executions.values().stream().map(Execution::scheduleId)
+                        .collect(Collectors.toCollection(HashSet::new));
+                int deleted = 0;
+                for (String id : scheduleIds) {
+                    deleted += pruneSchedule(id, keep);
+                }
+                return deleted;
+            }
+        }
+
+        private List<Execution> newestFirst(List<Execution> list) {
+            // insertion order breaks ties between equal start times: later inserted = newer
+            List<Execution> copy = new ArrayList<>(list);
+            List<String> order = new ArrayList<>(executions.keySet());
+            copy.sort(Comparator.comparing(Execution::startedAt).thenComparing(e -> order.indexOf(e.id()))
+                    .reversed());
+            return copy;
+        }
+    }
+}

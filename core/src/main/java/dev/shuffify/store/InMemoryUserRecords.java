@@ -1,0 +1,346 @@
+package dev.shuffify.store;
+
+import dev.shuffify.model.Account;
+import dev.shuffify.model.AccountHealth;
+import dev.shuffify.model.Activity;
+import dev.shuffify.model.Execution;
+import dev.shuffify.model.JobIntent;
+import dev.shuffify.model.ExecutionStatus;
+import dev.shuffify.model.Membership;
+import dev.shuffify.model.Pin;
+import dev.shuffify.model.PlaylistPair;
+import dev.shuffify.model.Schedule;
+import dev.shuffify.model.Snapshot;
+import dev.shuffify.model.UserSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The in-memory store's per-user records (snapshots, pairs, accounts, activity, membership, settings, pins). */
+final class InMemoryUserRecords {
+
+    private InMemoryUserRecords() {
+    }
+
+    static final class Snapshots implements SnapshotStore {
+        private final Object lock;
+        private final Map<String, Snapshot> snapshots;
+
+        Snapshots(Object lock, Map<String, Snapshot> snapshots) {
+            this.lock = lock;
+            this.snapshots = snapshots;
+        }
+
+        @Override
+        public void save(Snapshot snapshot) {
+            synchronized (lock) {
+                snapshots.put(snapshot.id(), snapshot);
+            }
+        }
+
+        @Override
+        public Optional<Snapshot> find(String id) {
+            synchronized (lock) {
+                return Optional.ofNullable(snapshots.get(id));
+            }
+        }
+
+        @Override
+        public List<Snapshot> listByPlaylist(String userId, String playlistId) {
+            synchronized (lock) {
+                List<Snapshot> list = new ArrayList<>();
+                snapshots.values().forEach(s -> {
+                    if (s.userId().equals(userId) && s.playlistId().equals(playlistId)) {
+                        list.add(0, s); // newest (last inserted) first
+                    }
+                });
+                list.sort(Comparator.comparing(Snapshot::createdAt).reversed());
+                return List.copyOf(list);
+            }
+        }
+
+        @Override
+        public boolean delete(String id) {
+            synchronized (lock) {
+                return snapshots.remove(id) != null;
+            }
+        }
+
+        @Override
+        public int prune(String userId, String playlistId, int keep) {
+            synchronized (lock) {
+                List<Snapshot> list = listByPlaylist(userId, playlistId);
+                List<Snapshot> doomed = list.subList(Math.min(keep, list.size()), list.size());
+                doomed.forEach(s -> snapshots.remove(s.id()));
+                return doomed.size();
+            }
+        }
+
+        @Override
+        public int pruneEachPlaylist(int keep) {
+            synchronized (lock) {
+                Map<List<String>, Snapshot> keys = snapshots.values().stream().collect(Collectors.toMap(
+                        s -> List.of(s.userId(), s.playlistId()), Function.identity(), (a, b) -> a));
+                int deleted = 0;
+                for (List<String> key : keys.keySet()) {
+                    deleted += prune(key.get(0), key.get(1), keep);
+                }
+                return deleted;
+            }
+        }
+    }
+
+    static final class Pairs implements PairStore {
+        private final Object lock;
+        private final Map<String, PlaylistPair> pairs;
+
+        Pairs(Object lock, Map<String, PlaylistPair> pairs) {
+            this.lock = lock;
+            this.pairs = pairs;
+        }
+
+        @Override
+        public void save(PlaylistPair pair) {
+            synchronized (lock) {
+                pairs.put(key(pair.userId(), pair.production().id()), pair);
+            }
+        }
+
+        @Override
+        public Optional<PlaylistPair> find(String userId, String productionId) {
+            synchronized (lock) {
+                return Optional.ofNullable(pairs.get(key(userId, productionId)));
+            }
+        }
+
+        @Override
+        public List<PlaylistPair> listByUser(String userId) {
+            synchronized (lock) {
+                return pairs.values().stream().filter(p -> p.userId().equals(userId)).toList();
+            }
+        }
+
+        @Override
+        public boolean delete(String userId, String productionId) {
+            synchronized (lock) {
+                return pairs.remove(key(userId, productionId)) != null;
+            }
+        }
+
+        private static String key(String userId, String productionId) {
+            return userId + '\u0000' + productionId;
+        }
+    }
+
+    static final class Accounts implements AccountStore {
+        private final Object lock;
+        private final Map<String, Account> accounts;
+
+        Accounts(Object lock, Map<String, Account> accounts) {
+            this.lock = lock;
+            this.accounts = accounts;
+        }
+
+        @Override
+        public void save(Account account) {
+            synchronized (lock) {
+                accounts.put(account.userId(), account);
+            }
+        }
+
+        @Override
+        public Optional<Account> find(String userId) {
+            synchronized (lock) {
+                return Optional.ofNullable(accounts.get(userId));
+            }
+        }
+
+        @Override
+        public List<Account> listAll() {
+            synchronized (lock) {
+                return List.copyOf(accounts.values());
+            }
+        }
+
+        @Override
+        public Map<AccountHealth, Long> countByHealth() {
+            synchronized (lock) {
+                Map<AccountHealth, Long> counts = new java.util.EnumMap<>(AccountHealth.class);
+                for (Account account : accounts.values()) {
+                    counts.merge(account.health(), 1L, Long::sum);
+                }
+                return counts;
+            }
+        }
+    }
+
+    static final class ActivityLog implements ActivityStore {
+        private final Object lock;
+        private final List<Activity> activity;
+
+        ActivityLog(Object lock, List<Activity> activity) {
+            this.lock = lock;
+            this.activity = activity;
+        }
+
+        @Override
+        public void append(Activity line) {
+            synchronized (lock) {
+                activity.add(line);
+            }
+        }
+
+        @Override
+        public List<Activity> listByUser(String userId, int limit) {
+            synchronized (lock) {
+                List<Activity> list = new ArrayList<>();
+                for (int i = activity.size() - 1; i >= 0 && list.size() < limit; i--) {
+                    if (activity.get(i).userId().equals(userId)) {
+                        list.add(activity.get(i));
+                    }
+                }
+                return List.copyOf(list);
+            }
+        }
+
+        @Override
+        public int deleteBefore(Instant cutoff) {
+            synchronized (lock) {
+                int before = activity.size();
+                activity.removeIf(a -> a.createdAt().isBefore(cutoff));
+                return before - activity.size();
+            }
+        }
+
+        @Override
+        public int pruneEachUser(int keep) {
+            synchronized (lock) {
+                // newest = last appended, as in listByUser
+                Map<String, Integer> seen = new HashMap<>();
+                Set<Integer> doomed = new HashSet<>();
+                for (int i = activity.size() - 1; i >= 0; i--) {
+                    if (seen.merge(activity.get(i).userId(), 1, Integer::sum) > keep) {
+                        doomed.add(i);
+                    }
+                }
+                List<Activity> kept = new ArrayList<>();
+                for (int i = 0; i < activity.size(); i++) {
+                    if (!doomed.contains(i)) {
+                        kept.add(activity.get(i));
+                    }
+                }
+                activity.clear();
+                activity.addAll(kept);
+                return doomed.size();
+            }
+        }
+    }
+
+    static final class Memberships implements MembershipStore {
+        private final Object lock;
+        private final Map<String, Map<String, Membership>> membership;
+
+        Memberships(Object lock, Map<String, Map<String, Membership>> membership) {
+            this.lock = lock;
+            this.membership = membership;
+        }
+
+        @Override
+        public void observe(String playlistId, Collection<String> uris, Instant at) {
+            observe(playlistId, uris, Map.of(), at);
+        }
+
+        @Override
+        public void observe(String playlistId, Collection<String> uris, Map<String, Instant> addedAt, Instant at) {
+            synchronized (lock) {
+                Map<String, Membership> records = membership.computeIfAbsent(playlistId, k -> new LinkedHashMap<>());
+                Set<String> now = new HashSet<>(uris);
+                for (String uri : now) {
+                    Membership m = records.get(uri);
+                    if (m == null || !m.isPresent()) {
+                        records.put(uri, Membership.entering(playlistId, uri, at, addedAt.get(uri), m));
+                    }
+                }
+                records.replaceAll((uri, m) -> m.isPresent() && !now.contains(uri)
+                        ? new Membership(playlistId, uri, m.firstSeenAt(), at) : m);
+            }
+        }
+
+        @Override
+        public Map<String, Membership> find(String playlistId) {
+            synchronized (lock) {
+                return Map.copyOf(membership.getOrDefault(playlistId, Map.of()));
+            }
+        }
+    }
+
+    static final class Settings implements SettingsStore {
+        private final Object lock;
+        private final Map<String, UserSettings> settings;
+
+        Settings(Object lock, Map<String, UserSettings> settings) {
+            this.lock = lock;
+            this.settings = settings;
+        }
+
+        @Override
+        public Optional<UserSettings> find(String userId) {
+            synchronized (lock) {
+                return Optional.ofNullable(settings.get(userId));
+            }
+        }
+
+        @Override
+        public void save(String userId, UserSettings value) {
+            synchronized (lock) {
+                settings.put(userId, value);
+            }
+        }
+    }
+
+    static final class Pins implements PinStore {
+        private final Object lock;
+        private final Map<String, Pin> pins;
+
+        Pins(Object lock, Map<String, Pin> pins) {
+            this.lock = lock;
+            this.pins = pins;
+        }
+
+        @Override
+        public void save(Pin pin) {
+            synchronized (lock) {
+                pins.put(pin.id(), pin);
+            }
+        }
+
+        @Override
+        public List<Pin> listByPlaylist(String userId, String playlistId) {
+            synchronized (lock) {
+                return pins.values().stream()
+                        .filter(p -> p.userId().equals(userId) && p.playlistId().equals(playlistId)).toList();
+            }
+        }
+
+        @Override
+        public boolean delete(String id) {
+            synchronized (lock) {
+                return pins.remove(id) != null;
+            }
+        }
+    }
+}
