@@ -3,6 +3,7 @@ package dev.shuffify;
 import dev.shuffify.error.PluginException;
 import dev.shuffify.event.JobListener;
 import dev.shuffify.internal.service.Wiring;
+import dev.shuffify.spi.JobChain;
 import dev.shuffify.spi.DiscoveryStrategy;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.PlaylistServiceConnector;
@@ -44,6 +45,7 @@ public final class ShuffifyBuilder {
     private boolean autoDiscovery = true;
     private boolean lenientPlugins;
     private final List<JobExecutor> jobTypes = new ArrayList<>();
+    private final List<JobChain> jobChains = new ArrayList<>();
     private final List<ShuffleAlgorithm> algorithms = new ArrayList<>();
     private final List<DiscoveryStrategy> strategies = new ArrayList<>();
     private final Map<String, List<String>> chains = new LinkedHashMap<>();
@@ -169,6 +171,19 @@ public final class ShuffifyBuilder {
     }
 
     /**
+     * Registers a chain declaration by hand, as a plugin jar would declare it through {@code
+     * META-INF/services/dev.shuffify.spi.JobChain}. It is offered as a job type when all its steps are
+     * registered.
+     *
+     * @param chain the chain
+     * @return this
+     */
+    public ShuffifyBuilder jobChain(JobChain chain) {
+        jobChains.add(Objects.requireNonNull(chain, "chain"));
+        return this;
+    }
+
+    /**
      * Registers a shuffle algorithm by hand.
      *
      * @param algorithm the algorithm
@@ -238,7 +253,7 @@ public final class ShuffifyBuilder {
         }
         Wiring.Plan plan = new Wiring.Plan(store, connector, clock, seed, ids, classLoader, autoDiscovery,
                 lenientPlugins, List.copyOf(jobTypes), List.copyOf(algorithms), List.copyOf(strategies),
-                Collections.unmodifiableMap(new LinkedHashMap<>(chains)), List.copyOf(listeners), scheduler.config());
+                List.copyOf(jobChains), Collections.unmodifiableMap(new LinkedHashMap<>(chains)), List.copyOf(listeners), scheduler.config());
         return new Shuffify(Wiring.wire(plan), scheduler.shutdownTimeout());
     }
 }

@@ -270,4 +270,33 @@ class PluginLookupTest {
         assertThat(both.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("job.target",
                 "job.params.rotation_count", "job.algorithm");
     }
+
+    @Test
+    void aChainRegisteredByHandIsOfferedWhenItsStepsAreRegistered() {
+        dev.shuffify.spi.JobChain chain = new dev.shuffify.spi.JobChain() {
+            @Override
+            public String name() {
+                return "raid_then_shuffle";
+            }
+
+            @Override
+            public String description() {
+                return "raids, then shuffles";
+            }
+
+            @Override
+            public List<Step> steps() {
+                return List.of(Step.of("raid"), Step.of("shuffle"));
+            }
+        };
+        try (Shuffify both = builder().jobType(raid).jobType(shuffle).jobChain(chain).build();
+                Shuffify one = builder().jobType(shuffle).jobChain(chain).build()) {
+            assertThat(both.plugins().jobTypes()).contains("raid_then_shuffle");
+            assertThat(both.plugins().list()).filteredOn(p -> p.id().equals("raid_then_shuffle"))
+                    .singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("registered"));
+            assertThat(one.plugins().jobTypes()).as("a chain needs all its steps").doesNotContain("raid_then_shuffle");
+        }
+        assertThatThrownBy(() -> builder().jobChain(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("chain");
+    }
 }

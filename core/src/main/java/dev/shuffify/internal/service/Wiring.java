@@ -16,6 +16,7 @@ import dev.shuffify.service.RunService;
 import dev.shuffify.service.ScheduleService;
 import dev.shuffify.service.SnapshotService;
 import dev.shuffify.service.UserService;
+import dev.shuffify.spi.JobChain;
 import dev.shuffify.spi.DiscoveryStrategy;
 import dev.shuffify.spi.JobExecutor;
 import dev.shuffify.spi.PlaylistServiceConnector;
@@ -66,6 +67,7 @@ public record Wiring(ShuffifyStore store, boolean ownsStore, Clock clock, Schedu
      * @param jobTypes hand-registered job types
      * @param algorithms hand-registered algorithms
      * @param strategies hand-registered discovery strategies
+     * @param jobChains hand-registered chain declarations
      * @param chains chains named by the host
      * @param listeners the listeners known up front
      * @param scheduler the scheduler's configuration
@@ -73,7 +75,7 @@ public record Wiring(ShuffifyStore store, boolean ownsStore, Clock clock, Schedu
     public record Plan(ShuffifyStore store, PlaylistServiceConnector connector, Clock clock, Long seed,
             Supplier<String> ids, ClassLoader classLoader, boolean autoDiscovery, boolean lenientPlugins,
             List<JobExecutor> jobTypes, List<ShuffleAlgorithm> algorithms, List<DiscoveryStrategy> strategies,
-            Map<String, List<String>> chains, List<JobListener> listeners, SchedulerConfig scheduler) {
+            List<JobChain> jobChains, Map<String, List<String>> chains, List<JobListener> listeners, SchedulerConfig scheduler) {
     }
 
     /**
@@ -85,7 +87,7 @@ public record Wiring(ShuffifyStore store, boolean ownsStore, Clock clock, Schedu
     public static Wiring wire(Plan plan) {
         ShuffifyStore store = plan.store() != null ? plan.store() : new InMemoryShuffifyStore();
         PluginRegistry registry = PluginRegistry.build(loaders(plan), plan.lenientPlugins(), plan.jobTypes(),
-                plan.algorithms(), plan.strategies());
+                plan.algorithms(), plan.strategies(), plan.jobChains());
         JobTypes jobTypes = new JobTypes(registry, plan.chains());
         Long seed = plan.seed();
         Function<String, RandomGenerator> randoms = seed == null
