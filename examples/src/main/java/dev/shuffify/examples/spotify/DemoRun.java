@@ -92,7 +92,8 @@ final class DemoRun {
         }
         String archiveId = options.archive() == null ? null
                 : CatalogLinks.id(options.archive(), "playlist", "--archive");
-        PlaylistPair pair = shuffify.pairs().create(SpotifyHost.USER, target.id(), archiveId);
+        PlaylistPair pair = archiveId == null ? shuffify.pairs().createWithNewArchive(SpotifyHost.USER, target.id())
+                : shuffify.pairs().create(SpotifyHost.USER, target.id(), archiveId);
         out.name(pair.archive().id(), pair.archive().name());
         out.line("Paired " + out.playlist(target.id()) + " with the archive " + out.playlist(pair.archive().id())
                 + (archiveId == null ? ", created just now." : "."));

@@ -124,11 +124,11 @@ class ConceptsTest {
         shuffify.pairs().create("alice", "road-trip", "road-trip-archive");
 
         assertThatThrownBy(() -> shuffify.pairs().createWithNewArchive("alice", "friends-picks"))
-                .hasMessageContaining("production: playlist 'friends-picks' is not one of the user's own playlists");
+                .hasMessageContaining("productionId: playlist 'friends-picks' is not one of the user's own playlists");
         assertThatThrownBy(() -> shuffify.pairs().create("alice", "road-trip", "gym"))
-                .hasMessageContaining("production: playlist 'road-trip' is already paired; delete that pair first");
+                .hasMessageContaining("productionId: playlist 'road-trip' is already paired; delete that pair first");
         assertThatThrownBy(() -> shuffify.pairs().create("alice", "gym", "gym")).hasMessageContaining(
-                "archive: the archive must be another playlist than the production playlist 'gym'");
+                "archiveId: the archive must be another playlist than the production playlist 'gym'");
     }
 
     @Test
