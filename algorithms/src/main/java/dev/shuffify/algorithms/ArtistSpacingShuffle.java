@@ -134,14 +134,7 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             this.spacing = spacing;
             this.members = artists.members;
             this.trackStart = artists.start;
-            this.runStart = new int[k + 1];
-            int[] runs = new int[k];
-            for (int a = 0; a < k; a++) {
-                int count = artists.size(a);
-                boolean separable = (long) (count - 1) * (spacing + 1) + 1 <= n;
-                runs[a] = separable ? count : (n - count) / spacing + 1;
-                runStart[a + 1] = runStart[a] + runs[a];
-            }
+            this.runStart = runStarts(artists, spacing, n);
             int totalRuns = runStart[k];
             this.runLength = new int[totalRuns];
             this.runTarget = new double[totalRuns];
@@ -152,24 +145,9 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
             this.remaining = new int[k];
             this.demand = new long[k];
             this.readyAt = new int[k];
-            long largest = 0;
-            for (int a = 0; a < k; a++) {
-                int count = artists.size(a);
-                Shuffling.shuffle(members, trackStart[a], trackStart[a + 1], random);
-                runLengths(count, runs[a], runStart[a], random);
-                DitheredSpread.fill(runTarget, runStart[a], runs[a], random);
-                for (int r = runStart[a]; r < runStart[a + 1]; r++) {
-                    artistOfRun[r] = a;
-                }
-                remaining[a] = count;
-                demand[a] = demandOf(count, runs[a], spacing);
-                largest = Math.max(largest, demand[a]);
-            }
+            long largest = layOutRuns(artists, random);
             this.runOfRank = TargetOrder.of(runTarget, artistOfRun);
-            this.rank = new int[totalRuns];
-            for (int r = 0; r < totalRuns; r++) {
-                rank[runOfRank[r]] = r;
-            }
+            this.rank = inverse(runOfRank);
             this.demandCount = new int[(int) largest + 1];
             this.maxDemand = (int) largest;
             this.available = new RankSet(totalRuns);
@@ -179,6 +157,55 @@ public final class ArtistSpacingShuffle implements ShuffleAlgorithm {
                 currentRank[a] = rank[runStart[a]];
                 available.add(currentRank[a]);
             }
+        }
+
+        /**
+         * Where each artist's runs start, {@code k + 1} entries: one run per track when its tracks can be kept
+         * {@code spacing} apart in {@code n} slots, else as few runs as the other tracks can separate.
+         */
+        private static int[] runStarts(Grouping artists, int spacing, int n) {
+            int k = artists.count;
+            int[] starts = new int[k + 1];
+            for (int a = 0; a < k; a++) {
+                int count = artists.size(a);
+                boolean separable = (long) (count - 1) * (spacing + 1) + 1 <= n;
+                int runs = separable ? count : (n - count) / spacing + 1;
+                starts[a + 1] = starts[a] + runs;
+            }
+            return starts;
+        }
+
+        /**
+         * Per artist, in order: shuffles its tracks, draws its run lengths and targets, and sets its remaining
+         * tracks and demand. The random draws come in that order, artist by artist.
+         *
+         * @return the largest demand
+         */
+        private long layOutRuns(Grouping artists, RandomGenerator random) {
+            long largest = 0;
+            for (int a = 0; a < artists.count; a++) {
+                int count = artists.size(a);
+                int runs = runStart[a + 1] - runStart[a];
+                Shuffling.shuffle(members, trackStart[a], trackStart[a + 1], random);
+                runLengths(count, runs, runStart[a], random);
+                DitheredSpread.fill(runTarget, runStart[a], runs, random);
+                for (int r = runStart[a]; r < runStart[a + 1]; r++) {
+                    artistOfRun[r] = a;
+                }
+                remaining[a] = count;
+                demand[a] = demandOf(count, runs, spacing);
+                largest = Math.max(largest, demand[a]);
+            }
+            return largest;
+        }
+
+        /** The inverse of a permutation: the rank of each run given the run of each rank. */
+        private static int[] inverse(int[] runOfRank) {
+            int[] rankOfRun = new int[runOfRank.length];
+            for (int r = 0; r < runOfRank.length; r++) {
+                rankOfRun[runOfRank[r]] = r;
+            }
+            return rankOfRun;
         }
 
         int[] fill() {

@@ -113,13 +113,7 @@ public final class DripExecutor implements JobExecutor {
         String targetId = context.spec().target().id();
         String stagingId = CatalogLinks.id(context.params().getString(STAGING_PLAYLIST).orElse(null), "playlist",
                 "params." + STAGING_PLAYLIST);
-        Playlist staging;
-        try {
-            staging = context.playlists().playlist(stagingId);
-        } catch (PlaylistNotFoundException e) {
-            throw new JobExecutionException("the staging playlist '" + stagingId + "' is gone or no longer "
-                    + "readable; point " + STAGING_PLAYLIST + " at another playlist", e);
-        }
+        Playlist staging = readStaging(context, stagingId);
         Playlist target = context.playlists().playlist(targetId);
         Set<String> inTarget = new HashSet<>(target.uris());
         boolean oldest = "oldest".equals(context.params().getString(DRIP_ORDER, "oldest"));
@@ -132,21 +126,42 @@ public final class DripExecutor implements JobExecutor {
         context.planWrites(WritePlan.builder().add(targetId, plan.moved().size())
                 .remove(stagingId, (int) plan.toRemove().stream().distinct().count()).build());
         if (!plan.moved().isEmpty()) {
-            context.snapshotBeforeMutation(targetId);
-            context.progress("drip: moving " + plan.moved().size() + " track(s) from '" + stagingId + "' to '"
-                    + targetId + "'");
-            if ("bottom".equals(context.params().getString(DRIP_POSITION, "top"))) {
-                context.playlists().addAll(targetId, plan.moved());
-            } else {
-                int top = firstUnpinned(context, target);
-                context.playlists().insertAll(targetId, plan.moved(), top);
-            }
+            addToTarget(context, plan.moved(), target, targetId, stagingId);
         }
         List<String> toRemove = plan.toRemove();
         if (!toRemove.isEmpty()) {
             context.snapshotBeforeMutation(stagingId);
             context.playlists().removeAll(stagingId, toRemove);
         }
+        return result(plan, toRemove, staging, stagingId, target, releasedEarlier);
+    }
+
+    private static Playlist readStaging(JobContext context, String stagingId) {
+        try {
+            return context.playlists().playlist(stagingId);
+        } catch (PlaylistNotFoundException e) {
+            throw new JobExecutionException("the staging playlist '" + stagingId + "' is gone or no longer "
+                    + "readable; point " + STAGING_PLAYLIST + " at another playlist", e);
+        }
+    }
+
+    /** Snapshots the target, then puts the moved tracks at its bottom or just below its pinned head. */
+    private static void addToTarget(JobContext context, List<String> moved, Playlist target, String targetId,
+            String stagingId) {
+        context.snapshotBeforeMutation(targetId);
+        context.progress("drip: moving " + moved.size() + " track(s) from '" + stagingId + "' to '"
+                + targetId + "'");
+        if ("bottom".equals(context.params().getString(DRIP_POSITION, "top"))) {
+            context.playlists().addAll(targetId, moved);
+        } else {
+            int top = firstUnpinned(context, target);
+            context.playlists().insertAll(targetId, moved, top);
+        }
+    }
+
+    /** The result: counts, the staging details, and a skip when nothing moved or left staging. */
+    private static JobResult result(DripSelection.Plan plan, List<String> toRemove, Playlist staging,
+            String stagingId, Playlist target, int releasedEarlier) {
         Set<String> removed = new HashSet<>(toRemove);
         long remaining = staging.items().stream().filter(t -> !removed.contains(t.uri())).count();
         JobResult.Builder result = JobResult.builder();

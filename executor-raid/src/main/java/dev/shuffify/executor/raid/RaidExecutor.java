@@ -192,8 +192,39 @@ public final class RaidExecutor implements JobExecutor {
             return result.tracksTotal(destination.size()).detail("sources", List.of())
                     .skipped(NO_SOURCES, "no sources configured; nothing to do").build();
         }
+        Discovered discovered = discoverAll(context, sources, result);
+        RaidSelection.Result selection = RaidSelection.select(discovered.candidates(), rules(context, present,
+                destination, targetId));
+        for (int i = 0; i < discovered.details().size(); i++) {
+            discovered.details().get(i).put("added", selection.pickedPerSource().get(i));
+        }
+        List<String> uris = selection.picked().stream().map(Track::uri).toList();
+        if (!uris.isEmpty()) {
+            append(context, destinationId, uris);
+        } else if (discovered.gone() < sources.size()) {
+            result.skipped(NOTHING_NEW, "no new tracks in the " + (sources.size() - discovered.gone())
+                    + " readable source(s)");
+        }
+        return result.tracksAdded(uris.size()).tracksTotal(destination.size() + uris.size())
+                .detail("sources", List.copyOf(discovered.details())).detail("skipped", selection.skipped())
+                .detail("added_by_earlier_run", selection.addedEarlier()).build();
+    }
+
+    /**
+     * What the sources gave: per source its candidates and its detail map (in source order), and how many
+     * sources were gone.
+     */
+    private record Discovered(List<List<Track>> candidates, List<Map<String, Object>> details, int gone) {
+    }
+
+    /**
+     * Reads every source in order; a gone source gives no candidates and a warning. When all are gone, the
+     * result is warned and marked skipped.
+     */
+    private static Discovered discoverAll(JobContext context, List<DiscoverySource> sources,
+            JobResult.Builder result) {
         List<List<Track>> candidates = new ArrayList<>();
-        List<Map<String, Object>> sourceDetails = new ArrayList<>();
+        List<Map<String, Object>> details = new ArrayList<>();
         int gone = 0;
         for (int i = 0; i < sources.size(); i++) {
             DiscoverySource source = sources.get(i);
@@ -215,29 +246,21 @@ public final class RaidExecutor implements JobExecutor {
             detail.put("found", found.size());
             context.progress("raid: " + describe(source, i) + ": " + found.size() + " candidate(s)");
             candidates.add(found);
-            sourceDetails.add(detail);
+            details.add(detail);
         }
         if (gone == sources.size()) {
             String allGone = "all " + sources.size() + " source(s) are gone or no longer readable; nothing was added";
             result.warning(ALL_SOURCES_GONE, allGone).skipped(ALL_SOURCES_GONE, allGone);
         }
-        RaidSelection.Result selection = RaidSelection.select(candidates, rules(context, present, destination,
-                targetId));
-        for (int i = 0; i < sourceDetails.size(); i++) {
-            sourceDetails.get(i).put("added", selection.pickedPerSource().get(i));
-        }
-        List<String> uris = selection.picked().stream().map(Track::uri).toList();
-        if (!uris.isEmpty()) {
-            context.progress("raid: adding " + uris.size() + " track(s) to playlist '" + destinationId + "'");
-            context.planWrites(WritePlan.builder().add(destinationId, uris.size()).build());
-            context.snapshotBeforeMutation(destinationId);
-            context.appendTracks(destinationId, uris);
-        } else if (gone < sources.size()) {
-            result.skipped(NOTHING_NEW, "no new tracks in the " + (sources.size() - gone) + " readable source(s)");
-        }
-        return result.tracksAdded(uris.size()).tracksTotal(destination.size() + uris.size())
-                .detail("sources", List.copyOf(sourceDetails)).detail("skipped", selection.skipped())
-                .detail("added_by_earlier_run", selection.addedEarlier()).build();
+        return new Discovered(candidates, details, gone);
+    }
+
+    /** Appends the picked tracks to the destination: plans the writes and snapshots it first. */
+    private static void append(JobContext context, String destinationId, List<String> uris) {
+        context.progress("raid: adding " + uris.size() + " track(s) to playlist '" + destinationId + "'");
+        context.planWrites(WritePlan.builder().add(destinationId, uris.size()).build());
+        context.snapshotBeforeMutation(destinationId);
+        context.appendTracks(destinationId, uris);
     }
 
     private static List<Track> discover(JobContext context, DiscoverySource source, int index) {

@@ -207,9 +207,7 @@ public final class RotateExecutor implements JobExecutor {
         if (target == null) {
             throw new JobExecutionException("a rotate job needs a target playlist (the production playlist)");
         }
-        PlaylistPair pair = context.pair(target.id()).orElseThrow(() -> new JobExecutionException(
-                "playlist " + describe(target) + " has no archive to rotate with: create a playlist pair for it "
-                        + "(production " + target.id() + " and an archive playlist), then run the rotation again"));
+        PlaylistPair pair = requirePair(context, target);
         PlaylistService service = context.playlists();
         Playlist production = read(service, target, "production playlist",
                 "it may have been deleted; edit or delete the rotate schedule");
@@ -225,6 +223,29 @@ public final class RotateExecutor implements JobExecutor {
         PlaylistState productionState = state(context, production, settings.protectCount());
         PlaylistState archiveState = state(context, archive, 0);
         RotationPlan plan = RotationPlanner.plan(settings, productionState, archiveState);
+        JobResult.Builder result = planned(settings, plan, archive);
+        warnIgnoredSwapOnly(context, settings, result);
+        if (plan.isEmpty()) {
+            String nothing = "nothing to rotate in " + describe(target);
+            context.progress(nothing);
+            Notice why = plan.notices().isEmpty() ? new Notice(NOTHING_TO_ROTATE, nothing) : plan.notices().get(0);
+            return result.skipped(why.code(), why.message()).build();
+        }
+        context.progress(settings.mode().wireName() + ": " + plan.out().size() + " track(s) out of "
+                + describe(target) + ", " + plan.in().size() + " in from " + describe(pair.archive()));
+        write(context, settings, plan, production, archive).forEach(n -> result.warning(REMOVAL_SENT_AGAIN, n));
+        return result.build();
+    }
+
+    /** The target's pair, or a failure telling the user to create one. */
+    private static PlaylistPair requirePair(JobContext context, PlaylistRef target) {
+        return context.pair(target.id()).orElseThrow(() -> new JobExecutionException(
+                "playlist " + describe(target) + " has no archive to rotate with: create a playlist pair for it "
+                        + "(production " + target.id() + " and an archive playlist), then run the rotation again"));
+    }
+
+    /** The result of a planned rotation: its counts, details and the plan's notices as warnings. */
+    private static JobResult.Builder planned(RotationSettings settings, RotationPlan plan, Playlist archive) {
         JobResult.Builder result = JobResult.builder()
                 .tracksAdded(plan.in().size())
                 .tracksRemoved(plan.out().size())
@@ -239,6 +260,11 @@ public final class RotateExecutor implements JobExecutor {
             result.detail("return_order", settings.returnOrder().wireName());
         }
         plan.notices().forEach(n -> result.warning(n.code(), n.message()));
+        return result;
+    }
+
+    /** Warns of each swap-only parameter given with another mode: it is ignored. */
+    private static void warnIgnoredSwapOnly(JobContext context, RotationSettings settings, JobResult.Builder result) {
         if (settings.mode() != Mode.SWAP) {
             for (String swapOnly : List.of(RETURN_ORDER, TARGET_SIZE)) {
                 if (context.spec().params().get(swapOnly) != null) {
@@ -246,32 +272,20 @@ public final class RotateExecutor implements JobExecutor {
                 }
             }
         }
-        if (plan.isEmpty()) {
-            String nothing = "nothing to rotate in " + describe(target);
-            context.progress(nothing);
-            Notice why = plan.notices().isEmpty() ? new Notice(NOTHING_TO_ROTATE, nothing) : plan.notices().get(0);
-            return result.skipped(why.code(), why.message()).build();
-        }
-        context.progress(settings.mode().wireName() + ": " + plan.out().size() + " track(s) out of "
-                + describe(target) + ", " + plan.in().size() + " in from " + describe(pair.archive()));
-        write(context, settings, plan, production, archive).forEach(n -> result.warning(REMOVAL_SENT_AGAIN, n));
-        return result.build();
     }
 
+    /**
+     * Performs the plan, adds before removals; on a failure undoes what was done and throws.
+     *
+     * @return the writer's notes (removals sent again)
+     */
     private static List<String> write(JobContext context, RotationSettings settings, RotationPlan plan,
             Playlist production, Playlist archive) {
         Map<String, List<String>> current = new LinkedHashMap<>();
         current.put(production.id(), production.uris());
         current.put(archive.id(), archive.uris());
         RotationWriter writer = new RotationWriter(context.playlists(), current);
-        Set<String> archived = new HashSet<>(archive.uris());
-        context.planWrites(WritePlan.builder()
-                .add(production.id(), plan.in().size())
-                .add(archive.id(), (int) plan.out().stream().filter(u -> !archived.contains(u)).count())
-                .remove(archive.id(), settings.mode() == Mode.SWAP ? plan.in().size() : 0)
-                .remove(production.id(), plan.out().size()).build());
-        context.snapshotBeforeMutation(production.id());
-        context.snapshotBeforeMutation(archive.id());
+        announce(context, settings, plan, production, archive);
         String step = "";
         try {
             if (!plan.in().isEmpty()) {
@@ -296,23 +310,45 @@ public final class RotateExecutor implements JobExecutor {
                 throw new IllegalStateException("archive " + archive.id() + " did not reach its planned state");
             }
         } catch (RuntimeException failure) {
-            int started = writer.steps();
-            String undoFailure = writer.undo();
-            String outcome = undoFailure == null
-                    ? (started == 0 ? "nothing was changed"
-                            : "its changes so far were undone, so both playlists are as they were; the next run "
-                                    + "rotates them afresh")
-                    : "undoing its changes failed too (" + undoFailure + "): every track is still in production or "
-                            + "the archive, but some may be in both; restore the auto_pre_rotate snapshots to put "
-                            + "both playlists back exactly";
-            if (failure instanceof AuthenticationException auth) {
-                auth.addSuppressed(new JobExecutionException("rotate of " + describe(production) + ": " + outcome));
-                throw auth;
-            }
-            throw new JobExecutionException("rotate of " + describe(production) + " failed while " + step + ": "
-                    + failure.getMessage() + "; " + outcome, failure);
+            throw undone(writer, failure, step, production);
         }
         return writer.notes();
+    }
+
+    /** Tells the engine the writes to come, then snapshots both playlists before the first of them. */
+    private static void announce(JobContext context, RotationSettings settings, RotationPlan plan,
+            Playlist production, Playlist archive) {
+        Set<String> archived = new HashSet<>(archive.uris());
+        context.planWrites(WritePlan.builder()
+                .add(production.id(), plan.in().size())
+                .add(archive.id(), (int) plan.out().stream().filter(u -> !archived.contains(u)).count())
+                .remove(archive.id(), settings.mode() == Mode.SWAP ? plan.in().size() : 0)
+                .remove(production.id(), plan.out().size()).build());
+        context.snapshotBeforeMutation(production.id());
+        context.snapshotBeforeMutation(archive.id());
+    }
+
+    /**
+     * Undoes the steps made so far and returns what to throw: an authentication failure itself (with the outcome
+     * as a suppressed exception), anything else wrapped with the step that failed and the outcome.
+     */
+    private static RuntimeException undone(RotationWriter writer, RuntimeException failure, String step,
+            Playlist production) {
+        int started = writer.steps();
+        String undoFailure = writer.undo();
+        String outcome = undoFailure == null
+                ? (started == 0 ? "nothing was changed"
+                        : "its changes so far were undone, so both playlists are as they were; the next run "
+                                + "rotates them afresh")
+                : "undoing its changes failed too (" + undoFailure + "): every track is still in production or "
+                        + "the archive, but some may be in both; restore the auto_pre_rotate snapshots to put "
+                        + "both playlists back exactly";
+        if (failure instanceof AuthenticationException auth) {
+            auth.addSuppressed(new JobExecutionException("rotate of " + describe(production) + ": " + outcome));
+            return auth;
+        }
+        return new JobExecutionException("rotate of " + describe(production) + " failed while " + step + ": "
+                + failure.getMessage() + "; " + outcome, failure);
     }
 
     private static Playlist read(PlaylistService service, PlaylistRef ref, String role, String advice) {
