@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The {@code raid} job type: pulls new tracks from the schedule's discovery sources into the target.
@@ -45,7 +46,10 @@ import java.util.function.Predicate;
  * <li>{@code max_per_artist} — the most tracks of one primary artist one run adds (at least 1);</li>
  * <li>{@code cooldown_days} — a track that left the target less than this many days ago is not added back
  * (default 0, off); uses the membership history the engine keeps;</li>
- * <li>{@code excluded_tracks} — tracks the user dismissed (ids, uris or links): never added;</li>
+ * <li>{@code excluded_tracks} — tracks the user dismissed: never added. Each entry is a Spotify track id
+ * (exactly 22 letters and digits), a {@code spotify:track:} uri or an {@code https://open.spotify.com/track/}
+ * link (a query string allowed) with such an id, or an episode uri or link; anything else is refused when the
+ * schedule is created or changed;</li>
  * <li>{@code destination} — see below.</li>
  * </ul>
  * A source that is gone or no longer readable is skipped with a warning in the result; the others still
@@ -94,6 +98,10 @@ public final class RaidExecutor implements JobExecutor {
     /** The snapshot type of a raid. */
     public static final SnapshotType SNAPSHOT_TYPE = SnapshotType.AUTO_PRE_RAID;
 
+    /** A Spotify track id: exactly 22 base-62 characters. */
+    private static final Pattern TRACK_ID = Pattern.compile("[0-9A-Za-z]{22}");
+    private static final String TRACK_URI = "spotify:track:";
+
     /** Creates the executor. */
     public RaidExecutor() {
     }
@@ -129,8 +137,8 @@ public final class RaidExecutor implements JobExecutor {
                         + "no cap)").atLeast(1),
                 ParamSpec.integer(COOLDOWN_DAYS, "A track that left the target less than this many days ago is "
                         + "not added back (0 = off)").atLeast(0).withDefault(0),
-                ParamSpec.list(EXCLUDED_TRACKS, "Tracks never to add (ids, spotify: uris or open.spotify.com "
-                        + "links)"),
+                ParamSpec.list(EXCLUDED_TRACKS, "Tracks never to add (22-character track ids, spotify:track: "
+                        + "uris or open.spotify.com/track/ links)"),
                 ParamSpec.string(DESTINATION, "A playlist to fill instead of the target; tracks already in the "
                         + "target are skipped too (raid_and_drip sets it to the drip's staging_playlist)"));
     }
@@ -287,7 +295,7 @@ public final class RaidExecutor implements JobExecutor {
         Set<String> excluded = new LinkedHashSet<>();
         List<String> entries = params.getList(EXCLUDED_TRACKS);
         for (int i = 0; i < entries.size(); i++) {
-            excluded.add(excludedUri(entries.get(i), "params." + EXCLUDED_TRACKS + "[" + i + "]"));
+            excluded.add(storedExclusion(entries.get(i), "params." + EXCLUDED_TRACKS + "[" + i + "]"));
         }
         Integer limit = params.has(LIMIT) ? params.getInt(LIMIT) : null;
         Integer maxPerArtist = params.has(MAX_PER_ARTIST) ? params.getInt(MAX_PER_ARTIST) : null;
@@ -329,8 +337,29 @@ public final class RaidExecutor implements JobExecutor {
                 .anyMatch(left -> left.isAfter(cutoff));
     }
 
-    /** A dismissed track's uri: track ids, uris and links, or episode uris and links. */
+    /**
+     * A dismissed track's uri, as checked when a schedule is created or changed: a track id, a
+     * {@code spotify:track:} uri or an {@code open.spotify.com/track/} link whose id is a Spotify track id
+     * (exactly 22 letters and digits), or an episode uri or link.
+     *
+     * @throws ValidationException naming {@code field} when the entry is none of these
+     */
     static String excludedUri(String entry, String field) {
+        String uri = storedExclusion(entry, field);
+        if (uri.startsWith(TRACK_URI) && !TRACK_ID.matcher(uri.substring(TRACK_URI.length())).matches()) {
+            throw new ValidationException(field, "'" + entry.trim() + "' does not name a track by a valid id: a "
+                    + "Spotify track id is exactly 22 letters and digits (A-Z, a-z, 0-9); expected "
+                    + CatalogLinks.accepted("track") + " with such an id, or a spotify:episode:… uri or link");
+        }
+        return uri;
+    }
+
+    /**
+     * A dismissed track's uri as a run reads it: track ids, uris and links, or episode uris and links, the
+     * track id not checked further, so a schedule stored before ids were checked keeps running (an entry with
+     * a malformed id matches no track).
+     */
+    private static String storedExclusion(String entry, String field) {
         boolean namesEpisode = entry != null && (entry.contains(":episode:") || entry.contains("/episode/"));
         Optional<String> episode = namesEpisode ? CatalogLinks.tryId(entry, "episode") : Optional.empty();
         return episode.map(id -> "spotify:episode:" + id).orElseGet(() -> CatalogLinks.uri(entry, "track", field));

@@ -141,10 +141,13 @@ class RaidExecutorTest {
     @Test
     void excludedTracksAreNeverAddedWhateverFormTheyAreGivenIn() {
         harness.playlist("target", "Target", List.of());
-        harness.playlist("s1", "One", List.of(track("a", "x"), track("b", "x"), track("c", "x"), track("d", "x")));
+        String a = "4uLU6hMCjMI75M1A2tKUQC";
+        String c = "6rqhFgbbKwnb9MLmUQDhG6";
+        String d = "7ouMYWpwJ422jRcDASZB7P";
+        harness.playlist("s1", "One", List.of(track(a, "x"), track("b", "x"), track(c, "x"), track(d, "x")));
 
-        HarnessRun run = harness.run(raid("s1").param("excluded_tracks", List.of("spotify:track:a",
-                "https://open.spotify.com/track/c?si=123", "d")).build());
+        HarnessRun run = harness.run(raid("s1").param("excluded_tracks", List.of("spotify:track:" + a,
+                "https://open.spotify.com/track/" + c + "?si=123", d)).build());
 
         assertThat(harness.music().uris("target")).isEqualTo(uris("b"));
         assertThat(run.execution().details().get("skipped")).isEqualTo(Map.of("excluded", 3));
@@ -306,7 +309,8 @@ class RaidExecutorTest {
     void rejectsAnExclusionThatIsNoTrackAndASourceThatIsTheTargetItself() {
         harness.playlist("target", "Target", List.of());
         JobSpec bad = raid("https://open.spotify.com/playlist/target?si=1", "s1")
-                .param("excluded_tracks", List.of("spotify:track:ok", "spotify:artist:abc")).build();
+                .param("excluded_tracks", List.of("spotify:track:4uLU6hMCjMI75M1A2tKUQC", "spotify:artist:abc"))
+                .build();
 
         assertThatThrownBy(() -> harness.schedule(bad)).isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly(
