@@ -80,9 +80,15 @@ class JobTypesTest {
                         "job.params.limit: must be an integer >= 1, was 0"),
                 Arguments.of(raid().param("maxPerArtist", 2).build(), "job.params.maxPerArtist: unknown "
                         + "parameter; allowed: limit, max_per_artist, cooldown_days, excluded_tracks"),
-                Arguments.of(raid().param("excluded_tracks", List.of("t1", "spotify:artist:abc")).build(),
-                        "job.params.excluded_tracks[1]: 'spotify:artist:abc' names an artist, not a track; expected a "
-                                + "track id, a spotify:track:… uri or an https://open.spotify.com/track/… link"),
+                Arguments.of(raid().param("excluded_tracks", List.of("6rqhFgbbKwnb9MLmUQDhG6", "spotify:artist:abc"))
+                        .build(), "job.params.excluded_tracks[1]: 'spotify:artist:abc' names an artist, not a track; "
+                                + "expected a track id, a spotify:track:… uri or an https://open.spotify.com/track/… "
+                                + "link"),
+                Arguments.of(raid().param("excluded_tracks", List.of("42")).build(),
+                        "job.params.excluded_tracks[0]: '42' does not name a track by a valid id: a Spotify track id "
+                                + "is exactly 22 letters and digits (A-Z, a-z, 0-9); expected a track id, a "
+                                + "spotify:track:… uri or an https://open.spotify.com/track/… link with such an id, "
+                                + "or a spotify:episode:… uri or link"),
                 Arguments.of(raid().source(DiscoverySource.playlist("37i9dQZF1DX0XUsuxWHRQd")).build(),
                         "job.sources[0].argument: is the playlist this raid fills; a raid cannot take tracks from its "
                                 + "own destination"),

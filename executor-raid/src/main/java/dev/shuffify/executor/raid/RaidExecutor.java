@@ -138,7 +138,7 @@ public final class RaidExecutor implements JobExecutor {
                 ParamSpec.integer(COOLDOWN_DAYS, "A track that left the target less than this many days ago is "
                         + "not added back (0 = off)").atLeast(0).withDefault(0),
                 ParamSpec.list(EXCLUDED_TRACKS, "Tracks never to add (22-character track ids, spotify:track: "
-                        + "uris or open.spotify.com/track/ links)"),
+                        + "uris or open.spotify.com/track/ links, or episode uris and links)"),
                 ParamSpec.string(DESTINATION, "A playlist to fill instead of the target; tracks already in the "
                         + "target are skipped too (raid_and_drip sets it to the drip's staging_playlist)"));
     }
