@@ -141,6 +141,19 @@ final class InMemoryUserRecords {
         }
 
         @Override
+        public void saveRefreshToken(String userId, byte[] encryptedRefreshToken, Instant at) {
+            accounts.locked(m -> {
+                AccountStore.super.saveRefreshToken(userId, encryptedRefreshToken, at);
+                return null;
+            });
+        }
+
+        @Override
+        public boolean updateHealth(Account expected, Account next) {
+            return accounts.locked(m -> AccountStore.super.updateHealth(expected, next));
+        }
+
+        @Override
         public Map<AccountHealth, Long> countByHealth() {
             Map<AccountHealth, Long> counts = new EnumMap<>(AccountHealth.class);
             listAll().forEach(account -> counts.merge(account.health(), 1L, Long::sum));
