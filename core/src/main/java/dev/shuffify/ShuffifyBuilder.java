@@ -136,8 +136,10 @@ public final class ShuffifyBuilder {
     }
 
     /**
-     * Whether plugins are discovered with {@link java.util.ServiceLoader} (default true). When off, only
-     * hand-registered plugins exist.
+     * Whether plugins are discovered with {@link java.util.ServiceLoader} (default true). When off, the class
+     * path is not searched and only hand-registered plugins exist, with the {@link JobChain}s declared next to
+     * them: a chain adds no job of its own, so the chains in the jar of a job type registered by hand are found
+     * (use {@link #chain(String, List)} or {@link #jobChain(JobChain)} for others).
      *
      * @param value on or off
      * @return this

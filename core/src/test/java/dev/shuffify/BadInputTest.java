@@ -98,6 +98,7 @@ class BadInputTest {
         put(m, sch, "delete", "userId", "alice", "scheduleId", s);
         put(m, sch, "get", "userId", "alice", "scheduleId", s);
         put(m, sch, "list", "userId", "alice");
+        put(m, sch, "states", "userId", "alice");
         Function<Shuffify, Object> runs = Shuffify::runs;
         put(m, runs, "runNow", "userId", "alice", "scheduleId", s);
         put(m, runs, "preview", "userId", "alice", "scheduleId", s);

@@ -104,6 +104,32 @@ class ShuffifySchedulerTest {
     }
 
     @Test
+    void aUserSeesWhichNodeRunsTheirScheduleAndNoOneElses() {
+        try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"))) {
+            Shuffify shuffify = shuffify(store);
+            Schedule mine = shuffify.schedules().create("alice", ScheduleDefinition.of(
+                    JobSpec.builder("count").target("pl-1", "Mix").build(), Trigger.named("hourly")));
+            Schedule idle = shuffify.schedules().create("alice", ScheduleDefinition.of(
+                    JobSpec.builder("count").target("pl-2", "Other").build(), Trigger.named("hourly")));
+            Schedule bobs = shuffify.schedules().create("bob", ScheduleDefinition.of(
+                    JobSpec.builder("count").target("pl-3", "Bob's").build(), Trigger.named("hourly")));
+            // another node claims alice's first schedule and bob's
+            store.schedules().claim(mine.id(), "node-2", clock.instant(), Duration.ofMinutes(5)).orElseThrow();
+            store.schedules().claim(bobs.id(), "node-2", clock.instant(), Duration.ofMinutes(5)).orElseThrow();
+
+            List<ScheduleState> states = shuffify.schedules().states("alice");
+            assertThat(states).extracting(st -> st.schedule().id()).containsExactly(mine.id(), idle.id());
+            assertThat(states.get(0).runningOn()).isEqualTo("node-2");
+            assertThat(states.get(0).leaseExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+            assertThat(states.get(1).runningOn()).isNull();
+            assertThat(shuffify.schedules().states("carol")).isEmpty();
+            assertThat(shuffify.schedules().states("alice")).extracting(ScheduleState::schedule)
+                    .isEqualTo(shuffify.schedules().list("alice"));
+            shuffify.close();
+        }
+    }
+
+    @Test
     void operatorsPauseAndResumeAnyonesSchedule() {
         try (JdbcShuffifyStore store = JdbcShuffifyStore.embedded(dir.resolve("db"))) {
             Shuffify shuffify = shuffify(store);

@@ -47,6 +47,31 @@ public record Account(String userId, byte[] encryptedRefreshToken, AccountHealth
         return encryptedRefreshToken == null ? null : encryptedRefreshToken.clone();
     }
 
+    /**
+     * Whether this account's health equals another's: the health, the consecutive failures and the reason (the
+     * token and the update time aside).
+     *
+     * @param other another account
+     * @return whether the healths are equal
+     * @since 0.3.0
+     */
+    public boolean sameHealthAs(Account other) {
+        return health == other.health && consecutiveFailures == other.consecutiveFailures
+                && Objects.equals(reason, other.reason);
+    }
+
+    /**
+     * This account with another's health, consecutive failures, reason and update time, and this one's token.
+     *
+     * @param other the account whose health to take
+     * @return the account
+     * @since 0.3.0
+     */
+    public Account withHealthOf(Account other) {
+        return new Account(userId, encryptedRefreshToken, other.health, other.consecutiveFailures, other.reason,
+                other.updatedAt);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Account a && userId.equals(a.userId)

@@ -3,6 +3,7 @@ package dev.shuffify.service;
 import dev.shuffify.error.NotFoundException;
 import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleState;
 import dev.shuffify.model.ScheduleDefinition;
 import java.util.List;
 
@@ -87,4 +88,14 @@ public interface ScheduleService {
      * @return the schedules
      */
     List<Schedule> list(String userId);
+
+    /**
+     * A user's schedules with their state, oldest first: as {@link #list}, each with the scheduler node running
+     * it now, if any ({@link ScheduleState#runningOn()}), as {@link OperationsService#jobs()} shows an operator.
+     *
+     * @param userId the owner
+     * @return the schedules with their state
+     * @since 0.3.0
+     */
+    List<ScheduleState> states(String userId);
 }

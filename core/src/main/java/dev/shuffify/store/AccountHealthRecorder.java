@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * success — except that a read does not clear failures whose latest was a write refused for a missing write
  * scope —, NEEDS_LOGIN on a revoked token until a fresh login. The engine skips a quarantined account's
  * scheduled runs. Read-modify-write under a per-user lock that an adapter shares for its own writes of the
- * account ({@link #withAccountLock}), so a health update never loses a token rotation. Thread-safe.
+ * account ({@link #withAccountLock}); across processes each health write is a compare-and-set on the health
+ * columns alone ({@link AccountStore#updateHealth}), so a health update never loses a token rotation. Thread-safe.
  *
  * @since 0.2.0
  */
@@ -28,6 +29,7 @@ public final class AccountHealthRecorder implements AccountSignals {
     private static final Logger LOG = LoggerFactory.getLogger(AccountHealthRecorder.class);
     /** How the reason of a failure from a write refused for a missing write scope begins. */
     public static final String WRITE_SCOPE_REFUSED = "missing write scope";
+    private static final int HEALTH_WRITE_ATTEMPTS = 5;
 
     private final AccountStore store;
     private final Clock clock;
@@ -122,15 +124,25 @@ public final class AccountHealthRecorder implements AccountSignals {
                 a.consecutiveFailures(), cut(reason), clock.instant()));
     }
 
+    /**
+     * Changes the health of a stored account by compare-and-set ({@link AccountStore#updateHealth}), so neither a
+     * token another node rotated nor a failure it counted meanwhile is overwritten: read again and retried when
+     * the health moved under it, a few times, and then left (health is advice; the next call reports again).
+     */
     private void update(String userId, UnaryOperator<Account> change) {
         withAccountLock(userId, () -> {
-            Optional<Account> current = store.find(userId);
-            if (current.isPresent()) {
+            for (int attempt = 0; attempt < HEALTH_WRITE_ATTEMPTS; attempt++) {
+                Optional<Account> current = store.find(userId);
+                if (current.isEmpty()) {
+                    return null;
+                }
                 Account next = change.apply(current.get());
-                if (next != current.get()) {
-                    store.save(next);
+                if (next == current.get() || store.updateHealth(current.get(), next)) {
+                    return null;
                 }
             }
+            LOG.warn("the health of user {}'s account changed {} times while it was being written; left as it is",
+                    userId, HEALTH_WRITE_ATTEMPTS);
             return null;
         });
     }

@@ -1,33 +1,18 @@
 package dev.shuffify.store;
 
-import dev.shuffify.model.Account;
-import dev.shuffify.model.AccountHealth;
-import dev.shuffify.model.Activity;
 import dev.shuffify.model.Execution;
 import dev.shuffify.model.JobIntent;
 import dev.shuffify.model.ExecutionStatus;
-import dev.shuffify.model.Membership;
-import dev.shuffify.model.Pin;
-import dev.shuffify.model.PlaylistPair;
-import dev.shuffify.model.Schedule;
-import dev.shuffify.model.Snapshot;
-import dev.shuffify.model.UserSettings;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The in-memory store's records of runs: executions, intents and playlist leases. */
@@ -82,96 +67,75 @@ final class InMemoryRunRecords {
     }
 
     static final class Intents implements IntentStore {
-        private final Object lock;
-        private final Map<String, JobIntent> intents;
+        private final LockedRecords<JobIntent> intents;
 
         Intents(Object lock, Map<String, JobIntent> intents) {
-            this.lock = lock;
-            this.intents = intents;
+            this.intents = new LockedRecords<>(lock, intents, JobIntent::executionId);
         }
 
         @Override
         public void save(JobIntent intent) {
             Objects.requireNonNull(intent, "intent");
-            synchronized (lock) {
-                intents.put(intent.executionId(), intent);
-            }
+            intents.save(intent);
         }
 
         @Override
         public Optional<JobIntent> find(String executionId) {
-            synchronized (lock) {
-                return Optional.ofNullable(intents.get(executionId));
-            }
+            return intents.find(executionId);
         }
 
         @Override
         public List<JobIntent> list(int limit) {
-            synchronized (lock) {
-                return intents.values().stream().sorted(Comparator.comparing(JobIntent::recordedAt))
-                        .limit(Math.max(0, limit)).toList();
-            }
+            return intents.where(i -> true).stream().sorted(Comparator.comparing(JobIntent::recordedAt))
+                    .limit(Math.max(0, limit)).toList();
         }
 
         @Override
         public List<JobIntent> listBySchedule(String scheduleId) {
-            synchronized (lock) {
-                return intents.values().stream().filter(i -> i.scheduleId().equals(scheduleId))
-                        .sorted(Comparator.comparing(JobIntent::recordedAt)).toList();
-            }
+            return intents.where(i -> i.scheduleId().equals(scheduleId)).stream()
+                    .sorted(Comparator.comparing(JobIntent::recordedAt)).toList();
         }
 
         @Override
         public boolean delete(String executionId) {
-            synchronized (lock) {
-                return intents.remove(executionId) != null;
-            }
+            return intents.delete(executionId);
         }
     }
 
     static final class Executions implements ExecutionStore {
         private final Object lock;
         private final Map<String, Execution> executions;
+        private final LockedRecords<Execution> records;
 
         Executions(Object lock, Map<String, Execution> executions) {
             this.lock = lock;
             this.executions = executions;
+            this.records = new LockedRecords<>(lock, executions, Execution::id);
         }
 
         @Override
         public void save(Execution execution) {
-            synchronized (lock) {
-                executions.put(execution.id(), execution);
-            }
+            records.save(execution);
         }
 
         @Override
         public Optional<Execution> find(String id) {
-            synchronized (lock) {
-                return Optional.ofNullable(executions.get(id));
-            }
+            return records.find(id);
         }
 
         @Override
         public List<Execution> listBySchedule(String scheduleId, int limit) {
             synchronized (lock) {
-                List<Execution> list = new ArrayList<>();
-                executions.values().forEach(e -> {
-                    if (e.scheduleId().equals(scheduleId)) {
-                        list.add(e);
-                    }
-                });
-                return newestFirst(list).stream().limit(limit).toList();
+                return newestFirst(records.where(e -> e.scheduleId().equals(scheduleId))).stream().limit(limit)
+                        .toList();
             }
         }
 
         @Override
         public List<Execution> listByStatus(ExecutionStatus status, int limit) {
-            synchronized (lock) {
-                // stable sort: insertion order breaks ties between equal start times
-                return executions.values().stream().filter(e -> e.status() == status)
-                        .sorted(Comparator.comparing(Execution::startedAt)).limit(limit).toList();
-            }
+            // stable sort: insertion order breaks ties between equal start times
+            return records.where(e -> e.status() == status).stream()
+                    .sorted(Comparator.comparing(Execution::startedAt)).limit(limit).toList();
         }
 
         @Override

@@ -3,32 +3,25 @@ package dev.shuffify.store;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.model.Activity;
-import dev.shuffify.model.Execution;
-import dev.shuffify.model.JobIntent;
-import dev.shuffify.model.ExecutionStatus;
 import dev.shuffify.model.Membership;
 import dev.shuffify.model.Pin;
 import dev.shuffify.model.PlaylistPair;
-import dev.shuffify.model.Schedule;
 import dev.shuffify.model.Snapshot;
 import dev.shuffify.model.UserSettings;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The in-memory store's per-user records (snapshots, pairs, accounts, activity, membership, settings, pins). */
 final class InMemoryUserRecords {
@@ -38,46 +31,35 @@ final class InMemoryUserRecords {
 
     static final class Snapshots implements SnapshotStore {
         private final Object lock;
-        private final Map<String, Snapshot> snapshots;
+        private final LockedRecords<Snapshot> snapshots;
 
         Snapshots(Object lock, Map<String, Snapshot> snapshots) {
             this.lock = lock;
-            this.snapshots = snapshots;
+            this.snapshots = new LockedRecords<>(lock, snapshots, Snapshot::id);
         }
 
         @Override
         public void save(Snapshot snapshot) {
-            synchronized (lock) {
-                snapshots.put(snapshot.id(), snapshot);
-            }
+            snapshots.save(snapshot);
         }
 
         @Override
         public Optional<Snapshot> find(String id) {
-            synchronized (lock) {
-                return Optional.ofNullable(snapshots.get(id));
-            }
+            return snapshots.find(id);
         }
 
         @Override
         public List<Snapshot> listByPlaylist(String userId, String playlistId) {
-            synchronized (lock) {
-                List<Snapshot> list = new ArrayList<>();
-                snapshots.values().forEach(s -> {
-                    if (s.userId().equals(userId) && s.playlistId().equals(playlistId)) {
-                        list.add(0, s); // newest (last inserted) first
-                    }
-                });
-                list.sort(Comparator.comparing(Snapshot::createdAt).reversed());
-                return List.copyOf(list);
-            }
+            List<Snapshot> list = new ArrayList<>(snapshots.where(
+                    s -> s.userId().equals(userId) && s.playlistId().equals(playlistId)));
+            Collections.reverse(list); // newest (last inserted) first among equal times
+            list.sort(Comparator.comparing(Snapshot::createdAt).reversed());
+            return List.copyOf(list);
         }
 
         @Override
         public boolean delete(String id) {
-            synchronized (lock) {
-                return snapshots.remove(id) != null;
-            }
+            return snapshots.delete(id);
         }
 
         @Override
@@ -85,7 +67,7 @@ final class InMemoryUserRecords {
             synchronized (lock) {
                 List<Snapshot> list = listByPlaylist(userId, playlistId);
                 List<Snapshot> doomed = list.subList(Math.min(keep, list.size()), list.size());
-                doomed.forEach(s -> snapshots.remove(s.id()));
+                doomed.forEach(s -> snapshots.delete(s.id()));
                 return doomed.size();
             }
         }
@@ -93,10 +75,10 @@ final class InMemoryUserRecords {
         @Override
         public int pruneEachPlaylist(int keep) {
             synchronized (lock) {
-                Map<List<String>, Snapshot> keys = snapshots.values().stream().collect(Collectors.toMap(
-                        s -> List.of(s.userId(), s.playlistId()), Function.identity(), (a, b) -> a));
+                Set<List<String>> keys = new LinkedHashSet<>();
+                snapshots.where(s -> true).forEach(s -> keys.add(List.of(s.userId(), s.playlistId())));
                 int deleted = 0;
-                for (List<String> key : keys.keySet()) {
+                for (List<String> key : keys) {
                     deleted += prune(key.get(0), key.get(1), keep);
                 }
                 return deleted;
@@ -105,40 +87,30 @@ final class InMemoryUserRecords {
     }
 
     static final class Pairs implements PairStore {
-        private final Object lock;
-        private final Map<String, PlaylistPair> pairs;
+        private final LockedRecords<PlaylistPair> pairs;
 
         Pairs(Object lock, Map<String, PlaylistPair> pairs) {
-            this.lock = lock;
-            this.pairs = pairs;
+            this.pairs = new LockedRecords<>(lock, pairs, p -> key(p.userId(), p.production().id()));
         }
 
         @Override
         public void save(PlaylistPair pair) {
-            synchronized (lock) {
-                pairs.put(key(pair.userId(), pair.production().id()), pair);
-            }
+            pairs.save(pair);
         }
 
         @Override
         public Optional<PlaylistPair> find(String userId, String productionId) {
-            synchronized (lock) {
-                return Optional.ofNullable(pairs.get(key(userId, productionId)));
-            }
+            return pairs.find(key(userId, productionId));
         }
 
         @Override
         public List<PlaylistPair> listByUser(String userId) {
-            synchronized (lock) {
-                return pairs.values().stream().filter(p -> p.userId().equals(userId)).toList();
-            }
+            return pairs.where(p -> p.userId().equals(userId));
         }
 
         @Override
         public boolean delete(String userId, String productionId) {
-            synchronized (lock) {
-                return pairs.remove(key(userId, productionId)) != null;
-            }
+            return pairs.delete(key(userId, productionId));
         }
 
         private static String key(String userId, String productionId) {
@@ -147,44 +119,45 @@ final class InMemoryUserRecords {
     }
 
     static final class Accounts implements AccountStore {
-        private final Object lock;
-        private final Map<String, Account> accounts;
+        private final LockedRecords<Account> accounts;
 
         Accounts(Object lock, Map<String, Account> accounts) {
-            this.lock = lock;
-            this.accounts = accounts;
+            this.accounts = new LockedRecords<>(lock, accounts, Account::userId);
         }
 
         @Override
         public void save(Account account) {
-            synchronized (lock) {
-                accounts.put(account.userId(), account);
-            }
+            accounts.save(account);
         }
 
         @Override
         public Optional<Account> find(String userId) {
-            synchronized (lock) {
-                return Optional.ofNullable(accounts.get(userId));
-            }
+            return accounts.find(userId);
         }
 
         @Override
         public List<Account> listAll() {
-            synchronized (lock) {
-                return List.copyOf(accounts.values());
-            }
+            return accounts.where(a -> true);
+        }
+
+        @Override
+        public void saveRefreshToken(String userId, byte[] encryptedRefreshToken, Instant at) {
+            accounts.locked(m -> {
+                AccountStore.super.saveRefreshToken(userId, encryptedRefreshToken, at);
+                return null;
+            });
+        }
+
+        @Override
+        public boolean updateHealth(Account expected, Account next) {
+            return accounts.locked(m -> AccountStore.super.updateHealth(expected, next));
         }
 
         @Override
         public Map<AccountHealth, Long> countByHealth() {
-            synchronized (lock) {
-                Map<AccountHealth, Long> counts = new java.util.EnumMap<>(AccountHealth.class);
-                for (Account account : accounts.values()) {
-                    counts.merge(account.health(), 1L, Long::sum);
-                }
-                return counts;
-            }
+            Map<AccountHealth, Long> counts = new EnumMap<>(AccountHealth.class);
+            listAll().forEach(account -> counts.merge(account.health(), 1L, Long::sum));
+            return counts;
         }
     }
 
@@ -313,34 +286,25 @@ final class InMemoryUserRecords {
     }
 
     static final class Pins implements PinStore {
-        private final Object lock;
-        private final Map<String, Pin> pins;
+        private final LockedRecords<Pin> pins;
 
         Pins(Object lock, Map<String, Pin> pins) {
-            this.lock = lock;
-            this.pins = pins;
+            this.pins = new LockedRecords<>(lock, pins, Pin::id);
         }
 
         @Override
         public void save(Pin pin) {
-            synchronized (lock) {
-                pins.put(pin.id(), pin);
-            }
+            pins.save(pin);
         }
 
         @Override
         public List<Pin> listByPlaylist(String userId, String playlistId) {
-            synchronized (lock) {
-                return pins.values().stream()
-                        .filter(p -> p.userId().equals(userId) && p.playlistId().equals(playlistId)).toList();
-            }
+            return pins.where(p -> p.userId().equals(userId) && p.playlistId().equals(playlistId));
         }
 
         @Override
         public boolean delete(String id) {
-            synchronized (lock) {
-                return pins.remove(id) != null;
-            }
+            return pins.delete(id);
         }
     }
 }

@@ -46,6 +46,25 @@ class DashboardApiTest {
     }
 
     @Test
+    void aUserSeesTheirScheduleRunningOnTheNodeThatHoldsIt() throws Exception {
+        world.shuffify.store().schedules().claim(world.aliceShuffle.id(), "node-7", world.clock.instant(),
+                java.time.Duration.ofMinutes(5)).orElseThrow();
+        JsonNode mine = get("/api/schedules", null, DemoWorld.ALICE).get("schedules");
+        JsonNode running = null;
+        for (JsonNode s : mine) {
+            if (s.get("id").asText().equals(world.aliceShuffle.id())) {
+                running = s;
+            }
+        }
+        assertThat(running).isNotNull();
+        assertThat(running.get("state").asText()).isEqualTo("running");
+        assertThat(running.get("runningOn").asText()).isEqualTo("node-7");
+        assertThat(mine.findValuesAsText("state")).containsOnlyOnce("running");
+        assertThat(get("/api/schedules/" + world.aliceShuffle.id(), null, DemoWorld.ALICE).get("runningOn").asText())
+                .isEqualTo("node-7");
+    }
+
+    @Test
     void aPreviewListsTheNewOrderAndWritesNothing() throws Exception {
         List<String> before = world.music.uris("morning-mix");
         int runs = world.shuffify.runs().history(DemoWorld.ALICE, world.aliceShuffle.id(), 100).size();

@@ -31,7 +31,57 @@ final class EntryLedger {
      */
     static List<String> violations(Map<String, List<String>> before, Map<String, List<String>> after,
             Map<String, List<String>> everywhere, Execution execution) {
+        Tally tally = tally(before, after, everywhere);
         List<String> problems = new ArrayList<>();
+        boolean succeeded = execution.status() == ExecutionStatus.SUCCESS;
+        int removalsAllowed = succeeded ? Math.max(0, execution.tracksRemoved() - tally.excused) : 0;
+        List<String> lost = tally.lost;
+        if (lost.size() > removalsAllowed) {
+            problems.add(lost.size() + " entr" + (lost.size() == 1 ? "y" : "ies") + " lost (taken out and in no other "
+                    + "playlist; the result declares " + removalsAllowed + " removal(s)): " + sample(lost));
+        }
+        if (!tally.duplicated.isEmpty()) {
+            problems.add(tally.duplicated.size() + " uri(s) duplicated by the run: " + sample(tally.duplicated));
+        }
+        if (succeeded && tally.extra > execution.tracksAdded()) {
+            problems.add(tally.extra + " entries more than before across the playlists the run wrote, but the "
+                    + "result says " + execution.tracksAdded() + " were added");
+        }
+        return problems;
+    }
+
+    /** What a run did to the entries of the playlists it wrote, uri by uri and playlist by playlist. */
+    private static final class Tally {
+        /** Entries taken out of a written playlist that another playlist holds. */
+        int excused;
+        /** One line per entry taken out and held by no other playlist. */
+        final List<String> lost = new ArrayList<>();
+        /** One line per uri and playlist where the run left more than one copy and more than there were. */
+        final List<String> duplicated = new ArrayList<>();
+        /** Entries more than before, summed over the uris, across the written playlists. */
+        int extra;
+
+        /** Counts one uri in one written playlist: {@code was} copies before the run, {@code is} after. */
+        void compare(String uri, String id, int was, int is, Map<String, List<String>> everywhere) {
+            if (is < was) {
+                boolean elsewhere = everywhere.entrySet().stream()
+                        .anyMatch(other -> !other.getKey().equals(id) && other.getValue().contains(uri));
+                if (elsewhere) {
+                    excused += was - is;
+                } else {
+                    for (int k = is; k < was; k++) {
+                        lost.add(uri + " from playlist '" + id + "'");
+                    }
+                }
+            }
+            if (is > Math.max(was, 1)) {
+                duplicated.add(uri + " x" + is + " in playlist '" + id + "' (was x" + was + ")");
+            }
+        }
+    }
+
+    private static Tally tally(Map<String, List<String>> before, Map<String, List<String>> after,
+            Map<String, List<String>> everywhere) {
         Set<String> uris = new LinkedHashSet<>();
         after.keySet().forEach(id -> {
             uris.addAll(before.getOrDefault(id, List.of()));
@@ -43,10 +93,7 @@ final class EntryLedger {
             b.put(id, counts(before.getOrDefault(id, List.of())));
             a.put(id, counts(after.get(id)));
         });
-        int excused = 0;
-        List<String> lost = new ArrayList<>();
-        List<String> duplicated = new ArrayList<>();
-        int extra = 0;
+        Tally tally = new Tally();
         for (String uri : uris) {
             int totalBefore = 0;
             int totalAfter = 0;
@@ -55,37 +102,11 @@ final class EntryLedger {
                 int is = a.get(id).getOrDefault(uri, 0);
                 totalBefore += was;
                 totalAfter += is;
-                if (is < was) {
-                    boolean elsewhere = everywhere.entrySet().stream()
-                            .anyMatch(other -> !other.getKey().equals(id) && other.getValue().contains(uri));
-                    if (elsewhere) {
-                        excused += was - is;
-                    } else {
-                        for (int k = is; k < was; k++) {
-                            lost.add(uri + " from playlist '" + id + "'");
-                        }
-                    }
-                }
-                if (is > Math.max(was, 1)) {
-                    duplicated.add(uri + " x" + is + " in playlist '" + id + "' (was x" + was + ")");
-                }
+                tally.compare(uri, id, was, is, everywhere);
             }
-            extra += Math.max(0, totalAfter - totalBefore);
+            tally.extra += Math.max(0, totalAfter - totalBefore);
         }
-        boolean succeeded = execution.status() == ExecutionStatus.SUCCESS;
-        int removalsAllowed = succeeded ? Math.max(0, execution.tracksRemoved() - excused) : 0;
-        if (lost.size() > removalsAllowed) {
-            problems.add(lost.size() + " entr" + (lost.size() == 1 ? "y" : "ies") + " lost (taken out and in no other "
-                    + "playlist; the result declares " + removalsAllowed + " removal(s)): " + sample(lost));
-        }
-        if (!duplicated.isEmpty()) {
-            problems.add(duplicated.size() + " uri(s) duplicated by the run: " + sample(duplicated));
-        }
-        if (succeeded && extra > execution.tracksAdded()) {
-            problems.add(extra + " entries more than before across the playlists the run wrote, but the result "
-                    + "says " + execution.tracksAdded() + " were added");
-        }
-        return problems;
+        return tally;
     }
 
     /**

@@ -140,6 +140,50 @@ public abstract class ShuffifyStoreContract extends ExecutionStoreContract {
     }
 
     @Test
+    void aTokenWriteKeepsTheHealthAndAHealthWriteKeepsTheTokenStoredMeanwhile() {
+        byte[] first = {1, 2, 3};
+        byte[] rotated = {9, 8, 7, 6};
+        store.accounts().save(new Account("alice", first, AccountHealth.DEGRADED, 2, "429 storm", T0));
+        Account read = store.accounts().find("alice").orElseThrow();
+
+        // another node rotates the token between this node's read and its health write
+        store.accounts().saveRefreshToken("alice", rotated, T0.plusSeconds(1));
+        assertThat(store.accounts().find("alice")).contains(
+                new Account("alice", rotated, AccountHealth.DEGRADED, 2, "429 storm", T0.plusSeconds(1)));
+
+        Account quarantined = new Account("alice", first, AccountHealth.QUARANTINED, 3, "503", T0.plusSeconds(2));
+        assertThat(store.accounts().updateHealth(read, quarantined)).isTrue();
+        assertThat(store.accounts().find("alice")).as("the rotated token is kept").contains(
+                new Account("alice", rotated, AccountHealth.QUARANTINED, 3, "503", T0.plusSeconds(2)));
+    }
+
+    @Test
+    void aHealthWriteFromAStaleReadChangesNothing() {
+        store.accounts().save(new Account("alice", new byte[] {1}, AccountHealth.OK, 0, null, T0));
+        Account read = store.accounts().find("alice").orElseThrow();
+        Account oneFailure = new Account("alice", null, AccountHealth.OK, 1, "503", T0.plusSeconds(1));
+        assertThat(store.accounts().updateHealth(read, oneFailure)).isTrue();
+
+        // a second writer that read before the first wrote loses, and must read again
+        Account stale = new Account("alice", null, AccountHealth.OK, 1, "timeout", T0.plusSeconds(2));
+        assertThat(store.accounts().updateHealth(read, stale)).isFalse();
+        assertThat(store.accounts().find("alice")).contains(
+                new Account("alice", new byte[] {1}, AccountHealth.OK, 1, "503", T0.plusSeconds(1)));
+        assertThat(store.accounts().updateHealth(new Account("bob", null, AccountHealth.OK, 0, null, T0),
+                oneFailure)).as("no account, nothing written").isFalse();
+        assertThat(store.accounts().find("bob")).isEmpty();
+    }
+
+    @Test
+    void aTokenWriteForANewUserStartsAnAccountThatIsOk() {
+        store.accounts().saveRefreshToken("carol", new byte[] {5, 5}, T0);
+        assertThat(store.accounts().find("carol")).contains(
+                new Account("carol", new byte[] {5, 5}, AccountHealth.OK, 0, null, T0));
+        store.accounts().saveRefreshToken("carol", null, T0.plusSeconds(1));
+        assertThat(store.accounts().find("carol").orElseThrow().encryptedRefreshToken()).isNull();
+    }
+
+    @Test
     void settingsAreStoredPerUser() {
         assertThat(store.settings().find("alice")).isEmpty();
         store.settings().save("alice", new UserSettings(false, 3));

@@ -3,9 +3,12 @@ package dev.shuffify.internal.jdbc;
 import dev.shuffify.model.Account;
 import dev.shuffify.model.AccountHealth;
 import dev.shuffify.store.AccountStore;
+import dev.shuffify.store.StoreException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,13 +35,8 @@ public final class JdbcAccounts implements AccountStore {
         sql.update("save the account of user '" + a.userId() + "'",
                 sql.dialect().upsert(T, List.of("user_id"), COLUMNS), ps -> {
                     ps.setString(1, a.userId());
-                    byte[] token = a.encryptedRefreshToken();
-                    if (token == null) {
-                        ps.setNull(2, Types.VARBINARY);
-                    } else {
-                        ps.setBytes(2, token);
-                    }
-                    ps.setString(3, a.health().name().toLowerCase(Locale.ROOT));
+                    setToken(ps, 2, a.encryptedRefreshToken());
+                    ps.setString(3, wire(a.health()));
                     ps.setInt(4, a.consecutiveFailures());
                     Rows.setString(ps, 5, a.reason());
                     Rows.setInstant(ps, 6, a.updatedAt());
@@ -89,5 +87,60 @@ public final class JdbcAccounts implements AccountStore {
             return health;
         });
         return counts;
+    }
+
+    @Override
+    public void saveRefreshToken(String userId, byte[] encryptedRefreshToken, Instant at) {
+        String operation = "store the refresh token of user '" + userId + "'";
+        if (updateToken(operation, userId, encryptedRefreshToken, at) > 0) {
+            return;
+        }
+        try {
+            save(new Account(userId, encryptedRefreshToken, AccountHealth.OK, 0, null, at));
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException s && Sql.isUniqueViolation(s))) {
+                throw e;
+            }
+            // another node created the account meanwhile: write the token alone over it
+            updateToken(operation, userId, encryptedRefreshToken, at);
+        }
+    }
+
+    private int updateToken(String operation, String userId, byte[] encryptedRefreshToken, Instant at) {
+        return sql.update(operation, "UPDATE " + T
+                + " SET encrypted_refresh_token = ?, updated_at = ? WHERE user_id = ?", ps -> {
+                    setToken(ps, 1, encryptedRefreshToken);
+                    Rows.setInstant(ps, 2, at);
+                    ps.setString(3, userId);
+                });
+    }
+
+    @Override
+    public boolean updateHealth(Account expected, Account next) {
+        // compare-and-set on the health columns: the token column is neither read back nor written
+        return sql.update("update the health of user '" + expected.userId() + "'", "UPDATE " + T
+                + " SET health = ?, consecutive_failures = ?, reason = ?, updated_at = ? WHERE user_id = ?"
+                + " AND health = ? AND consecutive_failures = ? AND COALESCE(reason, '') = ?", ps -> {
+                    ps.setString(1, wire(next.health()));
+                    ps.setInt(2, next.consecutiveFailures());
+                    Rows.setString(ps, 3, next.reason());
+                    Rows.setInstant(ps, 4, next.updatedAt());
+                    ps.setString(5, expected.userId());
+                    ps.setString(6, wire(expected.health()));
+                    ps.setInt(7, expected.consecutiveFailures());
+                    ps.setString(8, expected.reason() == null ? "" : expected.reason());
+                }) > 0;
+    }
+
+    private static String wire(AccountHealth health) {
+        return health.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void setToken(PreparedStatement ps, int index, byte[] token) throws SQLException {
+        if (token == null) {
+            ps.setNull(index, Types.VARBINARY);
+        } else {
+            ps.setBytes(index, token);
+        }
     }
 }

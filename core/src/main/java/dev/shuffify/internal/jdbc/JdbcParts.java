@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -173,15 +174,9 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             boolean[] fresh = executions.endAll(c, ran.stream().map(RunCompletion::execution).toList());
             executions.saveAllIfRunning(c, completions.stream().filter(r -> !r.jobRan())
                     .map(RunCompletion::execution).toList());
-            List<RunCompletion> recordedNow = new ArrayList<>();
-            List<RunCompletion> endedElsewhere = new ArrayList<>();
-            for (int i = 0; i < ran.size(); i++) {
-                if (fresh[i]) {
-                    recordedNow.add(ran.get(i));
-                } else if (ran.get(i).leaseToken() != null) {
-                    endedElsewhere.add(ran.get(i));
-                }
-            }
+            Ends ends = Ends.of(ran, fresh);
+            List<RunCompletion> recordedNow = ends.recordedNow();
+            List<RunCompletion> endedElsewhere = ends.endedElsewhere();
             Map<String, Schedule> current = schedules.outcomes().lockAll(c, java.util.stream.Stream.concat(
                     recordedNow.stream(), endedElsewhere.stream()).map(r -> r.execution().scheduleId())
                     .collect(Collectors.toCollection(TreeSet::new)));
@@ -203,25 +198,11 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
                     activity.add(r.activity());
                 }
             }
-            // a run whose job ran but whose execution another node ended meanwhile (taken for abandoned, its
-            // holder having missed heartbeats) consumes its slot all the same, while its lease is still held
-            Map<String, ScheduleOutcomes.Release> consumed = new LinkedHashMap<>();
-            for (RunCompletion r : endedElsewhere) {
-                Schedule s = current.get(r.execution().scheduleId());
-                if (s != null && !outcomes.containsKey(s.id())) {
-                    consumed.put(r.leaseToken(), new ScheduleOutcomes.Release(r.leaseToken(), r.retryAttempt(),
-                            r.outcome().apply(s).nextRunAt()));
-                }
-            }
-            List<String[]> playlistLeasesHeld = new ArrayList<>();
-            Map<String, Integer> leases = new LinkedHashMap<>();
-            for (RunCompletion r : completions) {
-                r.playlists().forEach(p -> playlistLeasesHeld.add(new String[] {p, r.execution().id()}));
-                if (r.leaseToken() != null && !outcomes.containsKey(r.execution().scheduleId())
-                        && !consumed.containsKey(r.leaseToken())) {
-                    leases.put(r.leaseToken(), r.retryAttempt());
-                }
-            }
+            Map<String, ScheduleOutcomes.Release> consumed = consumedElsewhere(endedElsewhere, current,
+                    outcomes.keySet());
+            List<String[]> playlistLeasesHeld = completions.stream().flatMap(r -> r.playlists().stream()
+                    .map(p -> new String[] {p, r.execution().id()})).toList();
+            Map<String, Integer> leases = leasesToClear(completions, outcomes.keySet(), consumed.keySet());
             schedules.outcomes().storeOutcomesAndRelease(c, List.copyOf(outcomes.values()), stored);
             schedules.outcomes().releaseMovingNextRun(c, consumed.values());
             intents.deleteAll(c, intentsDone);
@@ -230,6 +211,57 @@ public record JdbcParts(Sql sql, JdbcSchedules schedules, JdbcExecutions executi
             schedules.outcomes().clearLeases(c, leases);
             return null;
         });
+    }
+
+    /**
+     * The runs whose job ran, by who recorded their end.
+     *
+     * @param recordedNow their end was written by this batch
+     * @param endedElsewhere another node ended their execution meanwhile, and they held a scheduler lease
+     */
+    private record Ends(List<RunCompletion> recordedNow, List<RunCompletion> endedElsewhere) {
+        static Ends of(List<RunCompletion> ran, boolean[] fresh) {
+            List<RunCompletion> recordedNow = new ArrayList<>();
+            List<RunCompletion> endedElsewhere = new ArrayList<>();
+            for (int i = 0; i < ran.size(); i++) {
+                if (fresh[i]) {
+                    recordedNow.add(ran.get(i));
+                } else if (ran.get(i).leaseToken() != null) {
+                    endedElsewhere.add(ran.get(i));
+                }
+            }
+            return new Ends(recordedNow, endedElsewhere);
+        }
+    }
+
+    /**
+     * A run whose job ran but whose execution another node ended meanwhile (taken for abandoned, its holder
+     * having missed heartbeats) consumes its slot all the same, while its lease is still held.
+     */
+    private static Map<String, ScheduleOutcomes.Release> consumedElsewhere(List<RunCompletion> endedElsewhere,
+            Map<String, Schedule> current, Set<String> withOutcome) {
+        Map<String, ScheduleOutcomes.Release> consumed = new LinkedHashMap<>();
+        for (RunCompletion r : endedElsewhere) {
+            Schedule s = current.get(r.execution().scheduleId());
+            if (s != null && !withOutcome.contains(s.id())) {
+                consumed.put(r.leaseToken(), new ScheduleOutcomes.Release(r.leaseToken(), r.retryAttempt(),
+                        r.outcome().apply(s).nextRunAt()));
+            }
+        }
+        return consumed;
+    }
+
+    /** The scheduler leases a batch releases without an outcome statement: token to retry attempt. */
+    private static Map<String, Integer> leasesToClear(List<RunCompletion> completions,
+            Set<String> withOutcome, Set<String> consumed) {
+        Map<String, Integer> leases = new LinkedHashMap<>();
+        for (RunCompletion r : completions) {
+            if (r.leaseToken() != null && !withOutcome.contains(r.execution().scheduleId())
+                    && !consumed.contains(r.leaseToken())) {
+                leases.put(r.leaseToken(), r.retryAttempt());
+            }
+        }
+        return leases;
     }
 
     /**

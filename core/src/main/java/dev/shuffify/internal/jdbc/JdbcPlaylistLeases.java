@@ -119,7 +119,17 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
             return starts.stream().map(s -> Optional.<String>empty()).toList();
         }
         Instant now = starts.get(0).execution().startedAt();
-        Map<String, Lease> current = new HashMap<>(); // playlist -> its lease as read in this transaction
+        Map<String, Lease> current = read(c, playlists); // playlist -> its lease as read in this transaction
+        List<Optional<String>> busy = new ArrayList<>(starts.size());
+        for (RunStart s : starts) {
+            busy.add(acquire(c, s, current, now));
+        }
+        return busy;
+    }
+
+    /** The leases of these playlists, each with its holder's status. */
+    private static Map<String, Lease> read(Connection c, java.util.Set<String> playlists) throws SQLException {
+        Map<String, Lease> current = new HashMap<>();
         // the holder's status by its primary key (a join could scan every execution while statistics are stale)
         Sql.query(c, "SELECT l.playlist_id, l.holder, l.expires_at, (SELECT e.status FROM shuffify_executions e"
                 + " WHERE e.id = l.holder) AS status FROM " + T + " l WHERE l.playlist_id IN ("
@@ -130,43 +140,49 @@ public final class JdbcPlaylistLeases implements PlaylistLeaseStore {
                     return current.put(rs.getString("playlist_id"), new Lease(rs.getString("holder"),
                             Rows.instant(rs, "expires_at"), holderStatus));
                 });
-        List<Optional<String>> busy = new ArrayList<>(starts.size());
-        for (RunStart s : starts) {
-            String id = s.execution().id();
-            List<String> taken = new ArrayList<>();
-            Optional<String> first = Optional.empty();
-            for (String p : s.playlists()) {
-                Lease lease = current.get(p);
-                boolean ok;
-                if (lease == null) {
-                    ok = insertIfFree(c, p, id, s.leaseUntil());
-                } else if (PlaylistLeaseRule.mayTakeOver(id, null, lease.holder(), lease.expiresAt(),
-                        lease.holderStatus(), now)) {
-                    ok = Sql.update(c, HAND_OVER, ps -> {
-                        ps.setString(1, id);
-                        Rows.setInstant(ps, 2, s.leaseUntil());
-                        ps.setString(3, p);
-                        ps.setString(4, lease.holder());
-                    }) > 0;
-                } else {
-                    ok = false;
+        return current;
+    }
+
+    /**
+     * Takes every lease of one run, or none: {@code current} is kept true for the later runs of the batch.
+     *
+     * @return empty when the run holds every lease, else the first busy playlist
+     */
+    private Optional<String> acquire(Connection c, RunStart s, Map<String, Lease> current, Instant now)
+            throws SQLException {
+        String id = s.execution().id();
+        List<String> taken = new ArrayList<>();
+        for (String p : s.playlists()) {
+            if (!take(c, s, p, current.get(p), now)) {
+                if (!taken.isEmpty()) {
+                    // none of its leases: give back what it took, so a later run of the batch can take them
+                    releaseAll(c, taken.stream().map(t -> new String[] {t, id}).toList());
+                    taken.forEach(current::remove);
                 }
-                if (!ok) {
-                    first = Optional.of(p);
-                    break;
-                }
-                taken.add(p);
-                // a later run of this batch finds it held by a running execution
-                current.put(p, new Lease(id, s.leaseUntil(), Optional.of(ExecutionStatus.RUNNING)));
+                return Optional.of(p);
             }
-            if (first.isPresent() && !taken.isEmpty()) {
-                // none of its leases: give back what it took, so a later run of the batch can take them
-                releaseAll(c, taken.stream().map(p -> new String[] {p, id}).toList());
-                taken.forEach(current::remove);
-            }
-            busy.add(first);
+            taken.add(p);
+            // a later run of this batch finds it held by a running execution
+            current.put(p, new Lease(id, s.leaseUntil(), Optional.of(ExecutionStatus.RUNNING)));
         }
-        return busy;
+        return Optional.empty();
+    }
+
+    /** Takes one playlist's lease for a run: inserts it when there is none, else hands it over if the rule lets. */
+    private boolean take(Connection c, RunStart s, String playlist, Lease lease, Instant now) throws SQLException {
+        String id = s.execution().id();
+        if (lease == null) {
+            return insertIfFree(c, playlist, id, s.leaseUntil());
+        }
+        if (!PlaylistLeaseRule.mayTakeOver(id, null, lease.holder(), lease.expiresAt(), lease.holderStatus(), now)) {
+            return false;
+        }
+        return Sql.update(c, HAND_OVER, ps -> {
+            ps.setString(1, id);
+            Rows.setInstant(ps, 2, s.leaseUntil());
+            ps.setString(3, playlist);
+            ps.setString(4, lease.holder());
+        }) > 0;
     }
 
     /** A lease as read in the transaction, with its holder's stored status (empty: not stored). */

@@ -70,6 +70,35 @@ public final class PluginRegistry implements PluginLookup {
         return build(loaders, lenient, jobTypes, algorithms, strategies, List.of());
     }
 
+    /** The class loaders of hand-registered job types that are not searched already. */
+    private static List<ClassLoader> chainLoaders(List<ClassLoader> loaders, List<JobExecutor> jobTypes) {
+        List<ClassLoader> chainLoaders = new ArrayList<>();
+        for (JobExecutor job : jobTypes) {
+            ClassLoader loader = job.getClass().getClassLoader();
+            if (loader != null && !loaders.contains(loader) && !chainLoaders.contains(loader)) {
+                chainLoaders.add(loader);
+            }
+        }
+        return chainLoaders;
+    }
+
+    /** A chain is not named like a job type and has at least two steps. */
+    private static void checkChains(Map<String, Entry<JobChain>> chainMap, Map<String, Entry<JobExecutor>> jobs) {
+        for (Entry<JobChain> e : chainMap.values()) {
+            String name = e.plugin().name();
+            if (jobs.containsKey(name)) {
+                throw new PluginException("job chain " + e.plugin().getClass().getName() + " (" + e.source()
+                        + ") is named '" + name + "', like the job type " + jobs.get(name).plugin().getClass()
+                        .getName() + " (" + jobs.get(name).source() + "); rename one of them");
+            }
+            List<JobChain.Step> steps = e.plugin().steps();
+            if (steps == null || steps.size() < 2) {
+                throw new PluginException("job chain '" + name + "' (" + e.plugin().getClass().getName()
+                        + ") needs at least two steps");
+            }
+        }
+    }
+
     /**
      * Builds a registry, with hand-registered chains too.
      *
@@ -108,30 +137,11 @@ public final class PluginRegistry implements PluginLookup {
                     e -> add(chainMap, "job chain", safeId(e.plugin(), JobChain::name), e.plugin(), e.source(), true));
         }
         // a chain adds no job of its own: it is also found next to the job types registered by hand
-        List<ClassLoader> chainLoaders = new ArrayList<>();
-        for (JobExecutor job : jobTypes) {
-            ClassLoader loader = job.getClass().getClassLoader();
-            if (loader != null && !loaders.contains(loader) && !chainLoaders.contains(loader)) {
-                chainLoaders.add(loader);
-            }
-        }
-        for (ClassLoader loader : chainLoaders) {
+        for (ClassLoader loader : chainLoaders(loaders, jobTypes)) {
             discover(JobChain.class, loader, lenient).forEach(
                     e -> add(chainMap, "job chain", safeId(e.plugin(), JobChain::name), e.plugin(), e.source(), true));
         }
-        for (Entry<JobChain> e : chainMap.values()) {
-            String name = e.plugin().name();
-            if (jobs.containsKey(name)) {
-                throw new PluginException("job chain " + e.plugin().getClass().getName() + " (" + e.source()
-                        + ") is named '" + name + "', like the job type " + jobs.get(name).plugin().getClass()
-                        .getName() + " (" + jobs.get(name).source() + "); rename one of them");
-            }
-            List<JobChain.Step> steps = e.plugin().steps();
-            if (steps == null || steps.size() < 2) {
-                throw new PluginException("job chain '" + name + "' (" + e.plugin().getClass().getName()
-                        + ") needs at least two steps");
-            }
-        }
+        checkChains(chainMap, jobs);
         jobs.forEach((id, e) -> checkParameters("job type", id, e, () -> e.plugin().parameters()));
         algos.forEach((id, e) -> checkParameters("algorithm", id, e, () -> e.plugin().parameters()));
         strats.forEach((id, e) -> checkParameters("discovery strategy", id, e, () -> e.plugin().parameters()));

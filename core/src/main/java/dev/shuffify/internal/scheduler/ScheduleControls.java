@@ -19,9 +19,17 @@ final class ScheduleControls {
     }
 
     List<ScheduleState> jobs() {
+        return withLeases(s.store.schedules().listAll());
+    }
+
+    List<ScheduleState> jobs(String userId) {
+        return withLeases(s.store.schedules().listByUser(userId));
+    }
+
+    private List<ScheduleState> withLeases(List<Schedule> schedules) {
         Map<String, ScheduleClaim> held = s.store.schedules().listLeases().stream()
                 .collect(Collectors.toMap(ScheduleClaim::scheduleId, Function.identity(), (a, b) -> a));
-        return s.store.schedules().listAll().stream().map(sc -> {
+        return schedules.stream().map(sc -> {
             ScheduleClaim lease = held.get(sc.id());
             return new ScheduleState(sc, lease == null ? null : lease.owner(),
                     lease == null ? null : lease.expiresAt());

@@ -298,12 +298,13 @@ public final class Scheduler implements AutoCloseable {
     // ---- operator functions -------------------------------------------------------------------------------
 
     /**
-     * Every schedule with its state.
+     * Schedules with their state, oldest first: every one, or one user's.
      *
+     * @param userId the owner, or null for every schedule
      * @return never null
      */
-    public List<ScheduleState> jobs() {
-        return controls.jobs();
+    public List<ScheduleState> jobs(String userId) {
+        return userId == null ? controls.jobs() : controls.jobs(userId);
     }
 
     /**

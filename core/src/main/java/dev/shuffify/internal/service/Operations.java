@@ -44,7 +44,7 @@ public final class Operations implements OperationsService {
 
     @Override
     public List<ScheduleState> jobs() {
-        return c.scheduler().jobs();
+        return c.scheduler().jobs(null);
     }
 
     @Override

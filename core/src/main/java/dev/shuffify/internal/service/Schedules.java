@@ -4,6 +4,7 @@ import dev.shuffify.error.NotFoundException;
 import dev.shuffify.error.ValidationException;
 import dev.shuffify.model.ActivityType;
 import dev.shuffify.model.Schedule;
+import dev.shuffify.model.ScheduleState;
 import dev.shuffify.model.ScheduleDefinition;
 import dev.shuffify.service.ScheduleService;
 import java.time.Instant;
@@ -83,6 +84,12 @@ public final class Schedules implements ScheduleService {
     public List<Schedule> list(String userId) {
         Check.userId(userId);
         return c.store().schedules().listByUser(userId);
+    }
+
+    @Override
+    public List<ScheduleState> states(String userId) {
+        Check.userId(userId);
+        return c.scheduler().jobs(userId);
     }
 
     /** The user's schedule, ids already checked. */

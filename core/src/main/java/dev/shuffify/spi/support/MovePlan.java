@@ -85,37 +85,59 @@ public final class MovePlan {
         for (boolean s : stays) {
             stayed += s ? 1 : 0;
         }
+        return new MovePlan(moves(source, stays, Slots.of(source, stays)), n - stayed, stayed);
+    }
 
-        // Each track has a slot: its current one, and for a moved track the one it is moved to. Slots are ranked
-        // so that the occupied slots, in rank order, are always the playlist's order: the current slot of the
-        // track at old position o, then the slots of tracks moved behind it (it stays and is their nearest
-        // staying predecessor in the new order), by new position. Tracks moved to the front come first.
-        int[] anchorOf = new int[n]; // base of a moved track: old position of its staying predecessor + 1, or 0
-        int[] movedPerBase = new int[n + 1];
-        int base = 0;
-        for (int i = 0; i < n; i++) {
-            if (stays[i]) {
-                base = source[i] + 1;
-            } else {
-                anchorOf[i] = base;
-                movedPerBase[base]++;
+    /**
+     * The slot ranks. Each track has a slot: its current one, and for a moved track the one it is moved to.
+     * Slots are ranked so that the occupied slots, in rank order, are always the playlist's order: the current
+     * slot of the track at old position o, then the slots of tracks moved behind it (it stays and is their
+     * nearest staying predecessor in the new order), by new position. Tracks moved to the front come first.
+     *
+     * @param anchorOf by new position: the base of a moved track, the old position of its staying predecessor
+     *     + 1, or 0
+     * @param currentRank by old position: the rank of the track's current slot
+     * @param nextMovedRank by base: the rank of the next free slot for a track moved there
+     * @param count how many slots there are
+     */
+    private record Slots(int[] anchorOf, int[] currentRank, int[] nextMovedRank, int count) {
+        static Slots of(int[] source, boolean[] stays) {
+            int n = source.length;
+            int[] anchorOf = new int[n];
+            int[] movedPerBase = new int[n + 1];
+            int base = 0;
+            for (int i = 0; i < n; i++) {
+                if (stays[i]) {
+                    base = source[i] + 1;
+                } else {
+                    anchorOf[i] = base;
+                    movedPerBase[base]++;
+                }
             }
-        }
-        int[] currentRank = new int[n]; // by old position
-        int[] nextMovedRank = new int[n + 1]; // by base
-        int rank = 0;
-        for (int b = 0; b <= n; b++) {
-            if (b > 0) {
-                currentRank[b - 1] = rank++;
+            int[] currentRank = new int[n];
+            int[] nextMovedRank = new int[n + 1];
+            int rank = 0;
+            for (int b = 0; b <= n; b++) {
+                if (b > 0) {
+                    currentRank[b - 1] = rank++;
+                }
+                nextMovedRank[b] = rank;
+                rank += movedPerBase[b];
             }
-            nextMovedRank[b] = rank;
-            rank += movedPerBase[b];
+            return new Slots(anchorOf, currentRank, nextMovedRank, rank);
         }
-        Fenwick occupied = new Fenwick(rank);
+    }
+
+    /** The moves, each run of tracks adjacent now and in the new order travelling together. */
+    private static List<Move> moves(int[] source, boolean[] stays, Slots slots) {
+        int n = source.length;
+        int[] anchorOf = slots.anchorOf();
+        int[] currentRank = slots.currentRank();
+        int[] nextMovedRank = slots.nextMovedRank();
+        Fenwick occupied = new Fenwick(slots.count());
         for (int o = 0; o < n; o++) {
             occupied.add(currentRank[o], 1);
         }
-
         List<Move> moves = new ArrayList<>();
         int i = 0;
         while (i < n) {
@@ -123,8 +145,8 @@ public final class MovePlan {
                 i++;
                 continue;
             }
-            // Tracks adjacent now and adjacent in the new order travel together. Two moved tracks at consecutive
-            // old positions are always adjacent in the playlist: only a staying track has slots behind it.
+            // Two moved tracks at consecutive old positions are always adjacent in the playlist: only a staying
+            // track has slots behind it.
             int end = i + 1;
             while (end < n && !stays[end] && source[end] == source[end - 1] + 1) {
                 end++;
@@ -139,7 +161,7 @@ public final class MovePlan {
             }
             i = end;
         }
-        return new MovePlan(moves, n - stayed, stayed);
+        return moves;
     }
 
     /**

@@ -495,7 +495,7 @@ abstract class SchedulerContract {
         clock.advance(Duration.ofMinutes(90));
         drain(List.of(n), List.of(ex));
         assertThat(executions("s1")).isEmpty();
-        assertThat(n.scheduler.jobs()).singleElement().satisfies(j -> {
+        assertThat(n.scheduler.jobs(null)).singleElement().satisfies(j -> {
             assertThat(j.paused()).isTrue();
             assertThat(j.running()).isFalse();
         });
@@ -513,7 +513,7 @@ abstract class SchedulerContract {
         TestNode n = node("node-x", 2, new ManualExecutor());
         n.scheduler.runDueOnce();
 
-        Map<String, dev.shuffify.model.ScheduleState> jobs = n.scheduler.jobs().stream()
+        Map<String, dev.shuffify.model.ScheduleState> jobs = n.scheduler.jobs(null).stream()
                 .collect(Collectors.toMap(j -> j.schedule().id(), j -> j));
         assertThat(jobs.get("s1").running()).isTrue();
         assertThat(jobs.get("s1").runningOn()).isEqualTo("node-x");

@@ -45,7 +45,7 @@ public final class Backend {
         if (who.operator()) {
             return shuffify.operations().jobs();
         }
-        return shuffify.schedules().list(who.id()).stream().map(s -> new ScheduleState(s, null, null)).toList();
+        return shuffify.schedules().states(who.id());
     }
 
     /** A schedule the person may see; empty when there is none or it is another user's (for a user). */

@@ -70,30 +70,43 @@ public final class Router {
      */
     public DashboardResponse handle(DashboardRequest request) {
         String path = request.path() == null || request.path().isEmpty() ? "/" : request.path();
-        Optional<DashboardUser> user;
-        try {
-            user = authenticator.authenticate(request);
-        } catch (RuntimeException e) {
-            LOG.warn("the dashboard's authenticator failed; the request is refused", e);
-            user = Optional.empty();
-        }
+        Optional<DashboardUser> user = authenticate(request);
         if (user == null || user.isEmpty()) {
             Map<String, String> extra = new HashMap<>();
             authenticator.challenge().ifPresent(c -> extra.put("WWW-Authenticate", c));
             return error(401, "not signed in: the host's authenticator did not accept this request", extra);
         }
-        DashboardUser who = user.get();
-        String method = request.method();
         if (!path.startsWith("/api/")) {
-            String asset = ASSETS.get(path);
-            if (asset == null) {
-                return error(404, "no such page", Map.of());
-            }
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                return error(405, "pages answer GET only", Map.of("Allow", "GET, HEAD"));
-            }
-            return asset(asset);
+            return page(path, request.method());
         }
+        return apiCall(request, user.get(), path);
+    }
+
+    /** The host's verdict on a request; an authenticator that throws accepts no one. */
+    private Optional<DashboardUser> authenticate(DashboardRequest request) {
+        try {
+            return authenticator.authenticate(request);
+        } catch (RuntimeException e) {
+            LOG.warn("the dashboard's authenticator failed; the request is refused", e);
+            return Optional.empty();
+        }
+    }
+
+    /** One of the dashboard's own files, for GET or HEAD. */
+    private DashboardResponse page(String path, String method) {
+        String asset = ASSETS.get(path);
+        if (asset == null) {
+            return error(404, "no such page", Map.of());
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return error(405, "pages answer GET only", Map.of("Allow", "GET, HEAD"));
+        }
+        return asset(asset);
+    }
+
+    /** A call under {@code /api/}: its route, method and (for a POST) CSRF token are checked before it runs. */
+    private DashboardResponse apiCall(DashboardRequest request, DashboardUser who, String path) {
+        String method = request.method();
         List<String> segments = segments(path.substring("/api/".length()));
         Map<String, String> query = query(request.query());
         Optional<Api.Route> route = api.route(segments);
@@ -108,8 +121,14 @@ public final class Router {
             return error(403, "missing or wrong CSRF token (send the " + CSRF_HEADER + " header of api/session)",
                     Map.of());
         }
+        return answer(r, who, query, method, path);
+    }
+
+    /** Runs a checked call; each failure becomes its status, an unexpected one a 500 whose detail is only logged. */
+    private DashboardResponse answer(Api.Route route, DashboardUser who, Map<String, String> query, String method,
+            String path) {
         try {
-            return ok(r.handler().answer(who, query));
+            return ok(route.handler().answer(who, query));
         } catch (Api.NotFound | NotFoundException e) {
             return error(404, e.getMessage(), Map.of());
         } catch (Api.Forbidden e) {

@@ -104,12 +104,8 @@ public final class AccountLedger {
      */
     public void storeRefreshToken(String userId, byte[] encryptedRefreshToken, boolean freshLogin) {
         locked(userId, () -> {
-            Optional<Account> current = store.find(userId);
-            Account next = current.map(a -> new Account(userId, encryptedRefreshToken, a.health(),
-                    a.consecutiveFailures(), a.reason(), clock.instant()))
-                    .orElseGet(() -> new Account(userId, encryptedRefreshToken, AccountHealth.OK, 0, null,
-                            clock.instant()));
-            store.save(next);
+            // the token alone: a health update another node writes meanwhile is kept
+            store.saveRefreshToken(userId, encryptedRefreshToken, clock.instant());
             return null;
         });
         if (freshLogin) {

@@ -104,74 +104,113 @@ public final class CallLoop {
      */
     public <T> T run(String what, String account, RateBudget budget, Instant deadline, Attempt<T> attempt,
             Runnable onUnauthorized, boolean repeatable) {
-        int failedAttempts = 0;
-        int attempts = 0;
-        boolean reauthorized = false;
+        Call call = new Call(what, budget, deadline, onUnauthorized, repeatable);
+        Tries tries = new Tries();
         while (true) {
             if (budget != null) {
                 awaitBudget(what, account, budget, deadline);
             }
-            attempts++;
+            tries.attempts++;
             try {
                 return attempt.run();
             } catch (ServiceHttpException e) {
-                int status = e.status();
-                if (status == 401 && onUnauthorized != null && !reauthorized) {
-                    reauthorized = true;
-                    LOG.debug("{}: 401, refreshing the access token once", what);
-                    onUnauthorized.run();
-                    continue;
-                }
-                if (status == 429) {
-                    Duration wait = e.retryAfter() == null ? DEFAULT_RETRY_AFTER : e.retryAfter();
-                    if (budget != null) {
-                        budget.onRateLimited(wait);
-                    }
-                    if (wait.compareTo(maxRetryAfter) > 0) {
-                        throw new CallFailure(CallFailure.Kind.RATE_LIMITED, status, wait, attempts, null,
-                                what + " was rate limited (HTTP 429) with Retry-After " + wait.toSeconds()
-                                        + " s, longer than the configured cap of " + maxRetryAfter.toSeconds() + " s",
-                                e);
-                    }
-                    if (clock.instant().plus(wait).isAfter(deadline)) {
-                        throw new CallFailure(CallFailure.Kind.RATE_LIMITED, status, wait, attempts, null,
-                                what + " was rate limited (HTTP 429) and waiting " + wait.toSeconds()
-                                        + " s would pass the job's deadline", e);
-                    }
-                    LOG.info("{}: rate limited (429), waiting {} ms as asked", what, wait.toMillis());
-                    sleep(what, wait, attempts);
-                    continue;
-                }
-                if (status >= 500 && !repeatable) {
-                    throw new CallFailure(CallFailure.Kind.UNCERTAIN, status, null, attempts, null,
-                            what + " failed with " + e.getMessage() + "; the service may have applied it", e);
-                }
-                if (status >= 500) {
-                    failedAttempts++;
-                    backoffOrFail(what, failedAttempts, attempts, deadline, status, e);
-                    continue;
-                }
-                throw new CallFailure(CallFailure.Kind.REJECTED, status, null, attempts, e.errorCode(),
-                        what + " was rejected: " + e.getMessage(), e);
+                onServiceError(call, tries, e);
             } catch (IOException e) {
-                if (!repeatable) {
-                    throw new CallFailure(CallFailure.Kind.UNCERTAIN, 0, null, attempts, null,
-                            what + " failed with an I/O error (" + e.getClass().getSimpleName()
-                                    + "); the service may have applied it", e);
-                }
-                failedAttempts++;
-                backoffOrFail(what, failedAttempts, attempts, deadline, 0, e);
+                onIoError(call, tries, e);
             } catch (SpotifyWebApiException | ParseException | RuntimeException e) {
-                if (e instanceof CallFailure failure) {
-                    throw failure;
-                }
-                if (e instanceof dev.shuffify.error.ShuffifyException shuffify) {
-                    throw shuffify;
-                }
-                throw new CallFailure(CallFailure.Kind.UNREADABLE, 0, null, attempts, null,
-                        what + " returned an answer that could not be read (" + e.getClass().getSimpleName() + ")", e);
+                throw unreadable(what, tries.attempts, e);
             }
         }
+    }
+
+    /** What one {@code run} was asked to do; the same for all its attempts. */
+    private record Call(String what, RateBudget budget, Instant deadline, Runnable onUnauthorized,
+            boolean repeatable) {
+    }
+
+    /** The count of one {@code run}'s attempts so far. */
+    private static final class Tries {
+        /** Attempts sent, of any outcome. */
+        int attempts;
+        /** Attempts that failed with a 5xx or an I/O error. */
+        int failed;
+        /** Whether the one token refresh on a 401 was spent. */
+        boolean reauthorized;
+    }
+
+    /** Returns when the call is to be tried again (after any wait); throws when the policy gives up. */
+    private void onServiceError(Call call, Tries tries, ServiceHttpException e) {
+        int status = e.status();
+        if (status == 401 && call.onUnauthorized() != null && !tries.reauthorized) {
+            tries.reauthorized = true;
+            LOG.debug("{}: 401, refreshing the access token once", call.what());
+            call.onUnauthorized().run();
+            return;
+        }
+        if (status == 429) {
+            awaitRetryAfter(call, tries.attempts, e);
+            return;
+        }
+        if (status >= 500 && !call.repeatable()) {
+            throw new CallFailure(CallFailure.Kind.UNCERTAIN, status, null, tries.attempts, null,
+                    call.what() + " failed with " + e.getMessage() + "; the service may have applied it", e);
+        }
+        if (status >= 500) {
+            tries.failed++;
+            backoffOrFail(call.what(), tries.failed, tries.attempts, call.deadline(), status, e);
+            return;
+        }
+        throw new CallFailure(CallFailure.Kind.REJECTED, status, null, tries.attempts, e.errorCode(),
+                call.what() + " was rejected: " + e.getMessage(), e);
+    }
+
+    /** Waits out a 429's {@code Retry-After} (pausing the budget as long), or fails when it is too long. */
+    private void awaitRetryAfter(Call call, int attempts, ServiceHttpException e) {
+        int status = e.status();
+        String what = call.what();
+        Duration wait = e.retryAfter() == null ? DEFAULT_RETRY_AFTER : e.retryAfter();
+        if (call.budget() != null) {
+            call.budget().onRateLimited(wait);
+        }
+        if (wait.compareTo(maxRetryAfter) > 0) {
+            throw new CallFailure(CallFailure.Kind.RATE_LIMITED, status, wait, attempts, null,
+                    what + " was rate limited (HTTP 429) with Retry-After " + wait.toSeconds()
+                            + " s, longer than the configured cap of " + maxRetryAfter.toSeconds() + " s",
+                    e);
+        }
+        if (clock.instant().plus(wait).isAfter(call.deadline())) {
+            throw new CallFailure(CallFailure.Kind.RATE_LIMITED, status, wait, attempts, null,
+                    what + " was rate limited (HTTP 429) and waiting " + wait.toSeconds()
+                            + " s would pass the job's deadline", e);
+        }
+        LOG.info("{}: rate limited (429), waiting {} ms as asked", what, wait.toMillis());
+        sleep(what, wait, attempts);
+    }
+
+    /** Returns when the call is to be tried again (after the backoff); throws when the policy gives up. */
+    private void onIoError(Call call, Tries tries, IOException e) {
+        if (!call.repeatable()) {
+            throw new CallFailure(CallFailure.Kind.UNCERTAIN, 0, null, tries.attempts, null,
+                    call.what() + " failed with an I/O error (" + e.getClass().getSimpleName()
+                            + "); the service may have applied it", e);
+        }
+        tries.failed++;
+        backoffOrFail(call.what(), tries.failed, tries.attempts, call.deadline(), 0, e);
+    }
+
+    /**
+     * The failure to throw for an answer that could not be read; a {@link CallFailure} or another Shuffify
+     * exception from the attempt is passed on as it is.
+     */
+    private static RuntimeException unreadable(String what, int attempts, Exception e) {
+        if (e instanceof CallFailure failure) {
+            return failure;
+        }
+        if (e instanceof dev.shuffify.error.ShuffifyException shuffify) {
+            return shuffify;
+        }
+        return new CallFailure(CallFailure.Kind.UNREADABLE, 0, null, attempts, null,
+                what + " returned an answer that could not be read (" + e.getClass().getSimpleName() + ")", e);
     }
 
     /**

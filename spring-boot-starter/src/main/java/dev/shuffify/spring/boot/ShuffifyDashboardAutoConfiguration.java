@@ -14,7 +14,6 @@ import java.security.Principal;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(Shuffify.class)
 @ConditionalOnProperty(prefix = "shuffify.dashboard", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ShuffifyProperties.class)
 public class ShuffifyDashboardAutoConfiguration {
 
     /** Creates the configuration (Spring does). */
@@ -69,16 +70,15 @@ public class ShuffifyDashboardAutoConfiguration {
      * The servlet that hands requests below {@code shuffify.dashboard.path} to the dashboard.
      *
      * @param dashboard the dashboard
-     * @param path where it is mounted
+     * @param properties the starter's properties ({@code shuffify.dashboard.path}: where it is mounted)
      * @return the registration
      */
     @Bean
     @ConditionalOnMissingBean(name = "shuffifyDashboardServlet")
     public ServletRegistrationBean<HttpServlet> shuffifyDashboardServlet(Dashboard dashboard,
-            @Value("${shuffify.dashboard.path:/shuffify}") String path) {
-        String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            ShuffifyProperties properties) {
         ServletRegistrationBean<HttpServlet> bean = new ServletRegistrationBean<>(new DashboardServlet(dashboard),
-                base + "/*");
+                properties.dashboard().path() + "/*");
         bean.setName("shuffifyDashboardServlet");
         return bean;
     }

@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduler how the scheduler runs
  * @param spotify the Spotify application, when the connector is the Spotify adapter's
  * @param plugins how job types, algorithms and discovery strategies are found
+ * @param dashboard where the dashboard is mounted, when {@code shuffify-dashboard} is on the class path
  * @since 0.2.0
  */
 @ConfigurationProperties("shuffify")
 public record ShuffifyProperties(@DefaultValue Store store, @DefaultValue Scheduler scheduler,
-        @DefaultValue Spotify spotify, @DefaultValue Plugins plugins) {
+        @DefaultValue Spotify spotify, @DefaultValue Plugins plugins, @DefaultValue Dashboard dashboard) {
 
     /** The prefix of every property. */
     public static final String PREFIX = "shuffify";
@@ -127,6 +128,39 @@ public record ShuffifyProperties(@DefaultValue Store store, @DefaultValue Schedu
          */
         public Plugins {
             jars = jars == null ? List.of() : List.copyOf(jars);
+        }
+    }
+
+    /**
+     * The dashboard's mount, read when {@code shuffify-dashboard} is on the class path of a servlet web
+     * application.
+     *
+     * @param enabled whether the dashboard is mounted (default true)
+     * @param path where: a path below the application's root such as {@code /shuffify} (default) or
+     *     {@code /ops/shuffify}; letters, digits and {@code - _ . ~} in segments, with no trailing slash needed
+     * @since 0.3.0
+     */
+    public record Dashboard(@DefaultValue("true") boolean enabled, @DefaultValue("/shuffify") String path) {
+        private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+                "(/[A-Za-z0-9._~-]+)+/?");
+
+        /**
+         * Checks the path, so that a mistake fails the start-up instead of mounting the dashboard over the
+         * application ({@code /}) or nowhere.
+         *
+         * @param enabled whether the dashboard is mounted
+         * @param path where
+         * @throws IllegalArgumentException naming {@code shuffify.dashboard.path} when the path is not one
+         */
+        public Dashboard {
+            if (path == null || !PATH.matcher(path).matches() || path.contains("/./") || path.contains("/../")
+                    || path.endsWith("/.") || path.endsWith("/..")) {
+                String shown = path == null ? "nothing" : "'" + (path.length() > 64 ? path.substring(0, 64) + "…"
+                        : path) + "'";
+                throw new IllegalArgumentException("shuffify.dashboard.path must be a path below the application's"
+                        + " root such as /shuffify (segments of letters, digits and - _ . ~), not " + shown);
+            }
+            path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         }
     }
 }

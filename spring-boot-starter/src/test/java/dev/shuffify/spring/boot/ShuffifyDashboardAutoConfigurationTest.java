@@ -83,6 +83,46 @@ class ShuffifyDashboardAutoConfigurationTest {
     }
 
     @Test
+    void mountedAtTheConfiguredPath() {
+        web().withPropertyValues("shuffify.dashboard.path=/ops/shuffify/").run(context -> {
+            ServletRegistrationBean<?> bean = context.getBean("shuffifyDashboardServlet",
+                    ServletRegistrationBean.class);
+            assertThat(bean.getUrlMappings()).containsExactly("/ops/shuffify/*");
+            assertThat(context.getBean(ShuffifyProperties.class).dashboard().path()).isEqualTo("/ops/shuffify");
+        });
+    }
+
+    @Test
+    void aPathThatIsNotOneFailsTheStartUpNamingTheProperty() {
+        for (String path : new String[] {"/", "shuffify", "/a b", "/ops/../admin", "//x", "/x/*"}) {
+            web().withPropertyValues("shuffify.dashboard.path=" + path).run(context -> {
+                assertThat(context).as(path).hasFailed();
+                Throwable root = context.getStartupFailure();
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                assertThat(root).as(path).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("shuffify.dashboard.path must be a path below the application's root");
+            });
+        }
+    }
+
+    @Test
+    void theDashboardPropertiesAreDescribedInTheConfigurationMetadata() throws Exception {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("the configuration processor's metadata").isNotNull();
+            com.fasterxml.jackson.databind.JsonNode properties = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(in).get("properties");
+            java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byName = new java.util.HashMap<>();
+            properties.forEach(p -> byName.put(p.get("name").asText(), p));
+            assertThat(byName).containsKeys("shuffify.dashboard.enabled", "shuffify.dashboard.path");
+            assertThat(byName.get("shuffify.dashboard.path").get("defaultValue").asText()).isEqualTo("/shuffify");
+            assertThat(byName.get("shuffify.dashboard.enabled").get("defaultValue").asBoolean()).isTrue();
+            assertThat(byName.get("shuffify.dashboard.path").get("description").asText()).contains("/ops/shuffify");
+        }
+    }
+
+    @Test
     void withoutAnAuthenticatorEveryRequestAnswers401() {
         web().run(context -> {
             HttpServlet servlet = servlet(context);
