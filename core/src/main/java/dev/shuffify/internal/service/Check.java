@@ -37,7 +37,9 @@ public final class Check {
 
     /** The uris a pin may name: a track, an episode, or a local file (all three are playlist entries). */
     private static final Pattern PIN_URI = Pattern.compile("spotify:(track|episode):[A-Za-z0-9]+|spotify:local:\\S.*");
-    private static final Pattern QUOTED = Pattern.compile("'([^']{" + (QUOTE_LENGTH + 1) + ",})'");
+    /** A long quotation: opened by a quote that does not follow a letter or digit (an apostrophe does). */
+    private static final Pattern QUOTED = Pattern.compile("(?<![\\p{L}\\p{N}])'([^']{" + (QUOTE_LENGTH + 1)
+            + ",})'");
 
     private Check() {
     }

@@ -64,6 +64,16 @@ class CheckTest {
     }
 
     @Test
+    void anApostropheInTheTextIsNotTakenForAQuotation() {
+        String message = "the episode's id must be 22 letters and digits, in a spotify:episode: uri or an"
+                + " open.spotify.com link, not '" + "x".repeat(100) + "'";
+        ValidationException bounded = Check.bounded(new ValidationException("job.params.excluded_tracks[0]",
+                message));
+        assertThat(bounded.errors().get(0).message()).isEqualTo("the episode's id must be 22 letters and digits,"
+                + " in a spotify:episode: uri or an open.spotify.com link, not '" + "x".repeat(64) + "…'");
+    }
+
+    @Test
     void jobTypesAreTrimmedAndLowerCasedStepByStep() {
         assertThat(Check.jobType(" Raid + SHUFFLE ", List.of())).isEqualTo("raid+shuffle");
         assertThat(Check.jobType("raid_and_shuffle", List.of())).isEqualTo("raid_and_shuffle");
