@@ -15,10 +15,10 @@ import dev.shuffify.model.Track;
 import dev.shuffify.spi.PlaylistService;
 import dev.shuffify.spi.RequestBudget;
 import dev.shuffify.spotify.internal.ApiRequest;
+import dev.shuffify.spotify.internal.CatalogReads;
 import dev.shuffify.spotify.internal.HttpTransport;
 import dev.shuffify.spotify.internal.ServiceCaller;
 import dev.shuffify.spotify.internal.PlaylistJson;
-import dev.shuffify.spotify.internal.TrackMapping;
 import dev.shuffify.spotify.internal.WriteCheck;
 import dev.shuffify.spotify.internal.WriteCheck.Known;
 import java.net.URI;
@@ -27,10 +27,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import se.michaelthelin.spotify.SpotifyApi;
-import se.michaelthelin.spotify.model_objects.specification.AlbumSimplified;
-import se.michaelthelin.spotify.model_objects.specification.Paging;
-import se.michaelthelin.spotify.model_objects.specification.SavedTrack;
-import se.michaelthelin.spotify.model_objects.specification.TrackSimplified;
 
 /**
  * The {@link PlaylistService} port on the Spotify Web API, acting for one user, built on spotify-web-api-java.
@@ -56,9 +52,6 @@ public final class SpotifyPlaylistService implements PlaylistService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PLAYLISTS_PAGE = 50;
-    private static final int SAVED_PAGE = 50;
-    private static final int ALBUM_TRACKS_PAGE = 50;
-    private static final int SEARCH_MAX_OFFSET = 1000;
     private static final java.util.regex.Pattern SPOTIFY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private final ServiceCaller caller;
@@ -68,6 +61,7 @@ public final class SpotifyPlaylistService implements PlaylistService {
     private final String host;
     private final int port;
     private final RequestBudget requestBudget;
+    private final CatalogReads catalog;
     private volatile String currentUserId;
     /** What this service last knew of each playlist it read or wrote: what a lost answer is checked against. */
     private final java.util.concurrent.ConcurrentHashMap<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,6 +77,7 @@ public final class SpotifyPlaylistService implements PlaylistService {
         this.requestBudget = new RequestBudget(config.requestsPerWindow(), config.rateWindow(),
                 caller.deadline().minus(config.jobDeadline()), config.jobDeadline(),
                 "SpotifyConfig.Builder.jobDeadline(Duration)");
+        this.catalog = new CatalogReads(caller, this::api, dialect);
     }
 
     /**
@@ -313,64 +308,19 @@ public final class SpotifyPlaylistService implements PlaylistService {
 
     @Override
     public List<Track> likedTracks(int limit) {
-        List<Track> out = new ArrayList<>();
-        while (out.size() < limit) {
-            int from = out.size();
-            int size = Math.min(SAVED_PAGE, limit - from);
-            Paging<SavedTrack> page = caller.call("get the user's liked songs", null,
-                    token -> api(token).getUsersSavedTracks().limit(size).offset(from).build().execute());
-            for (SavedTrack saved : page.getItems()) {
-                if (saved != null && saved.getTrack() != null && out.size() < limit) {
-                    out.add(TrackMapping.fromModelItem(saved.getTrack(), false)
-                            .withAddedAt(saved.getAddedAt() == null ? null : saved.getAddedAt().toInstant()));
-                }
-            }
-            if (page.getNext() == null || page.getItems().length == 0) {
-                break;
-            }
-        }
-        return out;
+        return catalog.likedTracks(limit);
     }
 
     @Override
     public List<Album> artistAlbums(String artistId) {
         requireId("artistId", artistId);
-        List<Album> out = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            int from = offset;
-            Paging<AlbumSimplified> page = caller.call("get the albums of artist '" + artistId + "'", null,
-                    token -> api(token).getArtistsAlbums(artistId).include_groups("album,single")
-                            .limit(dialect.artistAlbumsPageSize()).offset(from).build().execute());
-            for (AlbumSimplified album : page.getItems()) {
-                out.add(TrackMapping.album(album));
-            }
-            offset += page.getItems().length;
-            if (page.getNext() == null || page.getItems().length == 0) {
-                return out;
-            }
-        }
+        return catalog.artistAlbums(artistId);
     }
 
     @Override
     public List<Track> albumTracks(String albumId) {
         requireId("albumId", albumId);
-        Album album = new Album(albumId, "", null);
-        List<Track> out = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            int from = offset;
-            Paging<TrackSimplified> page = caller.call("get the tracks of album '" + albumId + "'", null,
-                    token -> api(token).getAlbumsTracks(albumId).limit(ALBUM_TRACKS_PAGE).offset(from).build()
-                            .execute());
-            for (TrackSimplified t : page.getItems()) {
-                out.add(TrackMapping.fromSimplified(t, album));
-            }
-            offset += page.getItems().length;
-            if (page.getNext() == null || page.getItems().length == 0) {
-                return out;
-            }
-        }
+        return catalog.albumTracks(albumId);
     }
 
     @Override
@@ -378,23 +328,7 @@ public final class SpotifyPlaylistService implements PlaylistService {
         if (query == null || query.isBlank()) {
             throw new ValidationException("query", "a search needs a query (not blank)");
         }
-        List<Track> out = new ArrayList<>();
-        while (out.size() < limit && out.size() <= SEARCH_MAX_OFFSET) {
-            int from = out.size();
-            int size = Math.min(dialect.searchPageSize(), limit - from);
-            Paging<se.michaelthelin.spotify.model_objects.specification.Track> page = caller.call(
-                    "search tracks", null,
-                    token -> api(token).searchTracks(query).limit(size).offset(from).build().execute());
-            for (var t : page.getItems()) {
-                if (out.size() < limit) {
-                    out.add(TrackMapping.fromModelItem(t, false));
-                }
-            }
-            if (page.getNext() == null || page.getItems().length == 0) {
-                break;
-            }
-        }
-        return out;
+        return catalog.searchTracks(query, limit);
     }
 
     @Override
@@ -427,7 +361,8 @@ public final class SpotifyPlaylistService implements PlaylistService {
     private static void requireId(String field, String id) {
         if (id == null || !SPOTIFY_ID.matcher(id).matches()) {
             throw new ValidationException(field, "must be a Spotify id (letters and digits, e.g. "
-                    + "37i9dQZF1DXcBWIGoYBM5M), was " + (id == null ? "null" : "'" + id + "'"));
+                    + "37i9dQZF1DXcBWIGoYBM5M), was " + (id == null ? "null" : "'" + (id.length() > 64
+                    ? id.substring(0, 64) + "…" : id) + "'"));
         }
     }
 
