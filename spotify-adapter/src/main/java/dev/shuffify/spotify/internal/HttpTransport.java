@@ -106,7 +106,8 @@ public final class HttpTransport implements IHttpManager {
             return response.body();
         }
         throw ServiceHttpException.of(status, response.headers().firstValue("Retry-After").orElse(null),
-                response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
+                response.headers().firstValue("Date").orElse(null), response.body(),
+                response.headers().firstValue("WWW-Authenticate").orElse(null));
     }
 
     private URI route(URI uri) {

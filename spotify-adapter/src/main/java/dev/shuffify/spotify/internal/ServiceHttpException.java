@@ -45,6 +45,22 @@ public final class ServiceHttpException extends SpotifyWebApiException {
      * @return the exception
      */
     static ServiceHttpException of(int status, String retryAfterHeader, String body, String authenticate) {
+        return of(status, retryAfterHeader, null, body, authenticate);
+    }
+
+    /**
+     * Reads an error answer whose {@code Retry-After} may be an HTTP date (RFC 9110 §10.2.3), which is read
+     * relative to the answer's own {@code Date} header, so that no clock of ours (nor its skew) is involved.
+     *
+     * @param status the HTTP status
+     * @param retryAfterHeader the {@code Retry-After} header: seconds or an HTTP date; or null
+     * @param dateHeader the answer's {@code Date} header, or null (then an HTTP-date hint is not read)
+     * @param body the body, or null
+     * @param authenticate the {@code WWW-Authenticate} header, or null
+     * @return the exception
+     */
+    static ServiceHttpException of(int status, String retryAfterHeader, String dateHeader, String body,
+            String authenticate) {
         String code = null;
         String message = null;
         String trimmed = body == null ? "" : body.strip();
@@ -81,18 +97,36 @@ public final class ServiceHttpException extends SpotifyWebApiException {
                     .matcher(authenticate);
             message = description.find() ? description.group(1) : null;
         }
-        return new ServiceHttpException(status, parseRetryAfter(retryAfterHeader), code, message, authenticate);
+        return new ServiceHttpException(status, parseRetryAfter(retryAfterHeader, dateHeader), code, message,
+                authenticate);
     }
 
-    private static Duration parseRetryAfter(String header) {
+    /**
+     * A {@code Retry-After}: delay-seconds, or an HTTP date less the answer's {@code Date} (a date already past
+     * is no wait). Null when there is none or it cannot be read, so the caller's default applies.
+     */
+    static Duration parseRetryAfter(String header, String dateHeader) {
         if (header == null || header.isBlank()) {
             return null;
         }
+        String value = header.trim();
         try {
-            long seconds = Long.parseLong(header.trim());
+            long seconds = Long.parseLong(value);
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            return null;
+        } catch (NumberFormatException notSeconds) {
+            if (dateHeader == null || dateHeader.isBlank()) {
+                return null;
+            }
+            try {
+                java.time.ZonedDateTime until = java.time.ZonedDateTime.parse(value,
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                java.time.ZonedDateTime now = java.time.ZonedDateTime.parse(dateHeader.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(now, until);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 

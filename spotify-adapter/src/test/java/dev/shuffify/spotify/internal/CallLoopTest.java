@@ -37,6 +37,39 @@ class CallLoopTest {
     }
 
     @Test
+    void anHttpDateHintIsWaitedAsLongAsItIsAfterTheAnswersOwnDate() {
+        // the answer's clock runs 5 minutes ahead of ours: only the difference of its two dates counts
+        int[] answered = {0};
+        String answer = loop.run("get playlist", "a", budget, T0.plus(Duration.ofMinutes(15)), () -> {
+            sent.add(clock.instant());
+            if (answered[0]++ == 0) {
+                throw ServiceHttpException.of(429, "Mon, 01 Jun 2026 10:05:12 GMT", "Mon, 01 Jun 2026 10:05:00 GMT",
+                        "{\"error\":{\"status\":429,\"message\":\"API rate limit exceeded\"}}", null);
+            }
+            return "ok";
+        }, null);
+
+        assertThat(answer).isEqualTo("ok");
+        assertThat(sent).containsExactly(T0, T0.plusSeconds(12));
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAsADateAgainstTheAnswersDate() {
+        String date = "Mon, 01 Jun 2026 10:00:00 GMT";
+        assertThat(ServiceHttpException.parseRetryAfter("7", null)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(ServiceHttpException.parseRetryAfter(" 7 ", date)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(ServiceHttpException.parseRetryAfter("Mon, 01 Jun 2026 10:01:30 GMT", date))
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(ServiceHttpException.parseRetryAfter("Mon, 01 Jun 2026 09:59:00 GMT", date))
+                .as("a date already past: no wait").isZero();
+        assertThat(ServiceHttpException.parseRetryAfter("Mon, 01 Jun 2026 10:01:30 GMT", null))
+                .as("no Date to read it against: the default applies").isNull();
+        assertThat(ServiceHttpException.parseRetryAfter("soon", date)).isNull();
+        assertThat(ServiceHttpException.parseRetryAfter("-3", date)).isNull();
+        assertThat(ServiceHttpException.parseRetryAfter(null, date)).isNull();
+    }
+
+    @Test
     void theCallThatMetThe429WaitsTheHintOnceAndRetriesTheMomentItRunsOut() {
         String answer = loop.run("get playlist", "a", budget, T0.plus(Duration.ofMinutes(15)), answering("10"),
                 null);
