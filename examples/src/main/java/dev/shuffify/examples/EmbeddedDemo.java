@@ -272,11 +272,15 @@ public final class EmbeddedDemo {
                     clock.advance(Duration.ofHours(1));
                     awaitIdle(store, clock);
                 }
-                shuffify.close(Duration.ofSeconds(30));
+                if (!options.dashboard) {
+                    shuffify.close(Duration.ofSeconds(30));
+                }
                 report(shuffify, music, user, before);
                 restoreOne(shuffify, music, user);
                 if (options.dashboard) {
+                    // the scheduler keeps running (idle: the simulated clock stands still) while it is served
                     serveDashboard(shuffify, music, user);
+                    shuffify.close(Duration.ofSeconds(30));
                 }
             } finally {
                 if (pluginLoader != null) {

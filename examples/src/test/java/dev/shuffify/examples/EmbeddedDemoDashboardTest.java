@@ -59,6 +59,11 @@ class EmbeddedDemoDashboardTest {
                 .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(schedules.statusCode()).isEqualTo(200);
         assertThat(schedules.body()).contains("Morning Mix", "\"lastStatus\":\"success\"");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(address + "api/health"))
+                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).as("the scheduler runs while the dashboard is served")
+                .contains("\"schedulerRunning\":true");
         String wrong = Base64.getEncoder().encodeToString("operator:guess".getBytes(StandardCharsets.UTF_8));
         assertThat(http.send(HttpRequest.newBuilder(URI.create(address + "api/schedules"))
                 .header("Authorization", "Basic " + wrong).build(), HttpResponse.BodyHandlers.ofString())
