@@ -131,6 +131,19 @@ class ShuffifyJacksonModuleTest {
     }
 
     @Test
+    void aBadSnapshotTypeSaysWhatANameIs() throws Exception {
+        assertThatThrownBy(() -> mapper.readValue("5", dev.shuffify.model.SnapshotType.class))
+                .isInstanceOf(JsonMappingException.class)
+                .hasMessageContaining("expected a snapshot type name such as auto_pre_shuffle");
+        assertThatThrownBy(() -> mapper.readValue("\"9 lives\"", dev.shuffify.model.SnapshotType.class))
+                .isInstanceOf(JsonMappingException.class).hasMessageContaining("is not a name");
+        assertThat(mapper.readValue("\" AUTO_PRE_SHUFFLE \"", dev.shuffify.model.SnapshotType.class))
+                .isEqualTo(dev.shuffify.model.SnapshotType.AUTO_PRE_SHUFFLE);
+        assertThat(mapper.writeValueAsString(dev.shuffify.model.SnapshotType.of("my_plugin_type")))
+                .isEqualTo("\"my_plugin_type\"");
+    }
+
+    @Test
     void enumsReadInAnyCase() throws Exception {
         String json = "{\"id\":\"e1\",\"scheduleId\":\"s1\",\"userId\":\"u1\",\"jobType\":\"raid\","
                 + "\"startedAt\":\"2026-11-22T10:15:30Z\",\"status\":\"SUCCESS\",\"triggerSource\":\"Manual\","
