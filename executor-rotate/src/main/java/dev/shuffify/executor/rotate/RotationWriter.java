@@ -186,7 +186,9 @@ final class RotationWriter {
     }
 
     /**
-     * Reverses every started step, newest first.
+     * Reverses every started step, newest first. A step whose undo meets an answer that may be transient or lost
+     * is undone once more (reaching a state is idempotent); undoing stops at the first step that cannot be
+     * undone, since undoing an older step while a newer one may be half done could lose entries.
      *
      * @return null when everything was undone, else why undoing stopped
      */
@@ -194,7 +196,21 @@ final class RotationWriter {
         try {
             while (!journal.isEmpty()) {
                 Step step = journal.peek();
-                reach(step.playlistId(), step.uris(), step.before());
+                try {
+                    reach(step.playlistId(), step.uris(), step.before());
+                } catch (RuntimeException e) {
+                    if (!mayHaveBeenApplied(e)) {
+                        throw e;
+                    }
+                    // a transient or lost answer: reaching a state is idempotent, so the step is undone again
+                    // (an older step is never undone while a newer one may be half done: that could lose entries)
+                    try {
+                        reach(step.playlistId(), step.uris(), step.before());
+                    } catch (RuntimeException again) {
+                        again.addSuppressed(e);
+                        throw again;
+                    }
+                }
                 journal.pop();
             }
             return null;

@@ -157,10 +157,11 @@ class FailureInjectionTest {
         RotationFixture f = fixture(Setup.BASIC);
         List<String> before = f.both();
         // swap removes from the archive (1st remove), then from production (2nd), sends that once more (3rd),
-        // then starts undoing with a removal (4th): all three fail
+        // then starts undoing with a removal (4th), and undoes that step once more (5th): all four fail
         f.harness.music().failOn(Operation.REMOVE, 2, Fault.SERVER_ERROR)
                 .failOn(Operation.REMOVE, 3, Fault.SERVER_ERROR)
-                .failOn(Operation.REMOVE, 4, Fault.SERVER_ERROR);
+                .failOn(Operation.REMOVE, 4, Fault.SERVER_ERROR)
+                .failOn(Operation.REMOVE, 5, Fault.SERVER_ERROR);
 
         HarnessRun run = f.run(spec("swap", 2));
 
@@ -170,6 +171,24 @@ class FailureInjectionTest {
         assertNothingLost(before, f.prod(), f.arch());
         assertThat(f.prod()).doesNotHaveDuplicates();
         assertThat(f.arch()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anUndoStepThatMeetsATransientErrorIsUndoneOnceMoreAndTheRunLeavesBothPlaylistsAsTheyWere() {
+        RotationFixture f = fixture(Setup.BASIC);
+        List<String> production = f.prod();
+        List<String> archive = f.arch();
+        // as above, but only the first undoing removal fails: the step is undone again and that succeeds
+        f.harness.music().failOn(Operation.REMOVE, 2, Fault.SERVER_ERROR)
+                .failOn(Operation.REMOVE, 3, Fault.SERVER_ERROR)
+                .failOn(Operation.REMOVE, 4, Fault.SERVER_ERROR);
+
+        HarnessRun run = f.run(spec("swap", 2));
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.execution().errorMessage()).contains("its changes so far were undone");
+        assertThat(f.prod()).isEqualTo(production);
+        assertThat(f.arch()).isEqualTo(archive);
     }
 
     @Test
