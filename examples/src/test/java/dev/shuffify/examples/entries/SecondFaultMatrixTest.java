@@ -26,14 +26,15 @@ class SecondFaultMatrixTest {
     static final List<Fault> SECOND = List.of(Fault.SERVER_ERROR, Fault.LOST_RESPONSE);
     static final int AFTER = 3;
 
-    static Stream<String> jobs() {
-        return FaultMatrixTest.jobs().keySet().stream();
+    static Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+        return Stream.of("in-memory", "spotify-items").flatMap(b -> FaultMatrixTest.jobs().keySet().stream()
+                .map(j -> org.junit.jupiter.params.provider.Arguments.of(b, j)));
     }
 
-    @ParameterizedTest(name = "in-memory: {0}")
-    @MethodSource("jobs")
-    void aSecondFaultWhileTheFirstIsRepairedLosesNothingAndTheRetriesConverge(String jobName) {
-        var factory = FaultMatrixTest.backends().get("in-memory");
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("cases")
+    void aSecondFaultWhileTheFirstIsRepairedLosesNothingAndTheRetriesConverge(String backendName, String jobName) {
+        var factory = FaultMatrixTest.backends().get(backendName);
         JobSpec job = FaultMatrixTest.jobs().get(jobName);
         World reference = World.of(factory, job);
         int from = reference.backend().calls();
@@ -96,8 +97,9 @@ class SecondFaultMatrixTest {
                 }
             }
         }
-        System.out.printf("second fault | in-memory | %s | %d calls | %d cases | %d with both faults fired | "
-                + "%d needing a third run | %d lost | %d duplicated | %d not converged%n", jobName, calls, cases,
+        System.out.printf("second fault | %s | %s | %d calls | %d cases | %d with both faults fired | "
+                + "%d needing a third run | %d lost | %d duplicated | %d not converged%n", backendName, jobName, calls,
+                cases,
                 bothFired, thirdRuns, lost, duplicated, notConverged);
         assertThat(problems).as(jobName).isEmpty();
         assertThat(cases).isPositive();
