@@ -14,10 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Two faults in a row, over the in-memory service: one at any call of a run, as in {@link FaultMatrixTest},
- * and a second one at one of the three calls after it — the calls that roll the first failure back, verify,
- * retry the write, or, when the first fault ended the run, the first calls of the retry. Then up to two more
- * runs without faults (the repair of what the second fault interrupted, then the job). Every case must end
+ * Two faults in a row, over the in-memory service and the Spotify adapter against the fake Web API: one at any
+ * call of a run, as in {@link FaultMatrixTest}, and a second one at one of the three calls after it — the calls
+ * that roll the first failure back, verify, retry the write, or, when the first fault ended the run, the first
+ * calls of the retry. Then up to three more runs until one succeeds (the repair of what the second fault
+ * interrupted, then the job). Every case must end
  * with 0 entries lost, 0 duplicated and every playlist holding what one run without faults leaves. The
  * figures are printed and quoted in {@code docs/data-safety.md}:
  * {@code mvn -B -o -q -pl examples -am verify -Dtest=SecondFaultMatrixTest -Dsurefire.failIfNoSpecifiedTests=false}.
