@@ -268,24 +268,10 @@ class FaultMatrixTest {
                 }
                 Map<String, Map<String, Integer>> actual = w.multisets();
                 String at = jobName + ", " + fault + " at call " + k + " of " + calls + " (first run " + first + ")";
-                int caseLost = 0;
-                int caseDup = 0;
-                int caseExtra = 0;
-                for (String id : PLAYLISTS) {
-                    Map<String, Integer> want = expected.get(id);
-                    Map<String, Integer> have = actual.get(id);
-                    for (String uri : union(want, have)) {
-                        int d = want.getOrDefault(uri, 0) - have.getOrDefault(uri, 0);
-                        int h = have.getOrDefault(uri, 0);
-                        if (d > 0 && !elsewhere(actual, id, uri)) {
-                            caseLost += d;
-                        } else if (d < 0 && h > allowed(want, was.get(id), uri)) {
-                            caseDup += h - allowed(want, was.get(id), uri);
-                        } else if (d < 0) {
-                            caseExtra -= d;
-                        }
-                    }
-                }
+                Tally t = Tally.of(expected, was, actual);
+                int caseLost = t.lost();
+                int caseDup = t.duplicated();
+                int caseExtra = t.extra();
                 if (!actual.equals(expected)) {
                     notConverged++;
                     System.out.println("fault matrix | not converged | " + at + ": " + diff(expected, actual));
@@ -316,6 +302,39 @@ class FaultMatrixTest {
         assertThat(lost).isZero();
         assertThat(duplicated).isZero();
         assertThat(notConverged).isZero();
+    }
+
+    /**
+     * How the playlists after a case differ from those after one run without faults.
+     *
+     * @param lost entries missing from a playlist and in no other one
+     * @param duplicated copies beyond what a playlist held before or after a run without faults (or one)
+     * @param extra entries beyond a run without faults that are not duplicates (a retry that did more)
+     */
+    record Tally(int lost, int duplicated, int extra) {
+        static Tally of(Map<String, Map<String, Integer>> expected, Map<String, Map<String, Integer>> before,
+                Map<String, Map<String, Integer>> actual) {
+            int lost = 0;
+            int duplicated = 0;
+            int extra = 0;
+            for (String id : PLAYLISTS) {
+                Map<String, Integer> want = expected.get(id);
+                Map<String, Integer> have = actual.get(id);
+                for (String uri : union(want, have)) {
+                    int d = want.getOrDefault(uri, 0) - have.getOrDefault(uri, 0);
+                    int h = have.getOrDefault(uri, 0);
+                    int allowed = allowed(want, before.get(id), uri);
+                    if (d > 0 && !elsewhere(actual, id, uri)) {
+                        lost += d;
+                    } else if (d < 0 && h > allowed) {
+                        duplicated += h - allowed;
+                    } else if (d < 0) {
+                        extra -= d;
+                    }
+                }
+            }
+            return new Tally(lost, duplicated, extra);
+        }
     }
 
     /** Entries present before and after whose added date changed (a re-add), counted per uri. */

@@ -70,21 +70,9 @@ class SecondFaultMatrixTest {
                         Map<String, Map<String, Integer>> actual = w.multisets();
                         String at = jobName + ", " + first + " at call " + k + ", then " + second + " at call "
                                 + (k + d) + " (runs " + runs + ")";
-                        int caseLost = 0;
-                        int caseDup = 0;
-                        for (String id : FaultMatrixTest.PLAYLISTS) {
-                            Map<String, Integer> want = expected.get(id);
-                            Map<String, Integer> have = actual.get(id);
-                            for (String uri : FaultMatrixTest.union(want, have)) {
-                                int missing = want.getOrDefault(uri, 0) - have.getOrDefault(uri, 0);
-                                int allowed = FaultMatrixTest.allowed(want, was.get(id), uri);
-                                if (missing > 0 && !FaultMatrixTest.elsewhere(actual, id, uri)) {
-                                    caseLost += missing;
-                                } else if (missing < 0 && have.getOrDefault(uri, 0) > allowed) {
-                                    caseDup += have.getOrDefault(uri, 0) - allowed;
-                                }
-                            }
-                        }
+                        FaultMatrixTest.Tally t = FaultMatrixTest.Tally.of(expected, was, actual);
+                        int caseLost = t.lost();
+                        int caseDup = t.duplicated();
                         if (!actual.equals(expected)) {
                             notConverged++;
                             problems.add(at + ": not converged: " + FaultMatrixTest.diff(expected, actual));
