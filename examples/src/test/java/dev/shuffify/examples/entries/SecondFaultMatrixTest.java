@@ -28,8 +28,8 @@ class SecondFaultMatrixTest {
     static final int AFTER = 3;
 
     static Stream<org.junit.jupiter.params.provider.Arguments> cases() {
-        return Stream.of("in-memory", "spotify-items").flatMap(b -> FaultMatrixTest.jobs().keySet().stream()
-                .map(j -> org.junit.jupiter.params.provider.Arguments.of(b, j)));
+        return Stream.of("in-memory", "spotify-items", "spotify-tracks").flatMap(b -> FaultMatrixTest.jobs().keySet()
+                .stream().map(j -> org.junit.jupiter.params.provider.Arguments.of(b, j)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
