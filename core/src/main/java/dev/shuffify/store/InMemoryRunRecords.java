@@ -192,12 +192,11 @@ final class InMemoryRunRecords {
             }
         }
 
-        private List<Execution> newestFirst(List<Execution> list) {
-            // insertion order breaks ties between equal start times: later inserted = newer
+        /** Newest start first; {@code list} is in the store's insertion order, which breaks ties: later = newer. */
+        private static List<Execution> newestFirst(List<Execution> list) {
             List<Execution> copy = new ArrayList<>(list);
-            List<String> order = new ArrayList<>(executions.keySet());
-            copy.sort(Comparator.comparing(Execution::startedAt).thenComparing(e -> order.indexOf(e.id()))
-                    .reversed());
+            java.util.Collections.reverse(copy);
+            copy.sort(Comparator.comparing(Execution::startedAt).reversed()); // stable: ties stay later first
             return copy;
         }
     }
